@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { StartupError } from '../errors/startup-error.js';
+import { deepFreeze } from './settings.js';
+
+export const API_TYPES = ['openai', 'vllm', 'lmstudio', 'llama.cpp', 'ollama', 'anthropic'] as const;
+export type ApiType = (typeof API_TYPES)[number];
+
+const KEEP_ALIVE = /^\d+[smh]$/;
+
+const providerSchema = z.object({
+  id: z.string().min(1),
+  api_host: z.url({ protocol: /^https?$/ }),
+  api_type: z.enum(API_TYPES),
+  api_token: z.string().default(''),
+  model_path: z.string().nullish().transform((v) => v ?? ''),
+  input_size: z.coerce.number().int().nonnegative().default(0),
+  // The reference clamps weights to [0, 1] and falls back to 1.0 on junk; we keep the clamp, refuse junk.
+  weight: z.number().nonnegative().default(1).transform((w) => Math.min(w, 1)),
+  keep_alive: z.string().regex(KEEP_ALIVE, 'expected like "35m", "90s" or "1h"').nullish().or(z.literal('')).transform((v) => v || null),
+  tool_calling: z.boolean().default(false),
+  is_embedding: z.boolean().default(false),
+});
+
+const modelSchema = z.looseObject({
+  providers: z.array(providerSchema).min(1, 'a model needs at least one provider'),
+});
+
+export type ProviderConfig = Readonly<z.output<typeof providerSchema>>;
+
+export interface ModelConfig {
+  readonly name: string;
+  readonly providers: readonly ProviderConfig[];
+  /** True when every provider is an embedding model. */
+  readonly isEmbedding: boolean;
+}
+
+export interface ModelsConfig {
+  /** Active models in the order the file lists them (groups, then names). */
+  readonly models: ReadonlyMap<string, ModelConfig>;
+}
+
+export const MODELS_CONFIG = Symbol('ModelsConfig');
+
+export function loadModelsConfig(path: string): ModelsConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new StartupError(`models config ${path}: ${(err as Error).message}`);
+  }
+  return parseModelsConfig(raw, path);
+}
+
+export function parseModelsConfig(raw: unknown, source: string): ModelsConfig {
+  const fail = (where: string, why: string) => new StartupError(`models config ${source}: ${where}: ${why}`);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw fail('top level', 'expected a JSON object');
+  const file = raw as Record<string, unknown>;
+  const active = z.record(z.string(), z.array(z.string())).safeParse(file['active_models']);
+  if (!active.success) throw fail('active_models', 'expected {"<group>": ["<model name>", …]}');
+
+  const models = new Map<string, ModelConfig>();
+  const providerOwner = new Map<string, string>();
+  for (const [group, names] of Object.entries(active.data)) {
+    const groupModels = file[group];
+    if (!groupModels || typeof groupModels !== 'object') throw fail(`active_models.${group}`, `group "${group}" is not defined`);
+    for (const name of names) {
+      const entry = (groupModels as Record<string, unknown>)[name];
+      if (entry === undefined) throw fail(`model "${name}"`, `listed in active_models.${group} but not defined in group "${group}"`);
+      const parsed = modelSchema.safeParse(entry);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw fail(`model "${name}"`, `field ${issue.path.join('.') || '(model)'}: ${issue.message}`);
+      }
+      if (models.has(name)) throw fail(`model "${name}"`, 'listed twice in active_models');
+      for (const p of parsed.data.providers) {
+        const owner = providerOwner.get(p.id);
+        if (owner !== undefined) throw fail(`model "${name}"`, `duplicate provider id "${p.id}" (also used by "${owner}")`);
+        providerOwner.set(p.id, name);
+      }
+      models.set(name, deepFreeze({
+        name,
+        providers: parsed.data.providers,
+        isEmbedding: parsed.data.providers.every((p) => p.is_embedding),
+      }));
+    }
+  }
+  return deepFreeze({ models });
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { envBool, envEnum, envInt, envNumber, envString } from './env-values.js';
+import { StartupError } from '../errors/startup-error.js';
+
+const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+
+const schema = z.object({
+  LLM_ROUTER_EP_PREFIX: envString('/api').transform(normalisePrefix),
+  LLM_ROUTER_SERVER_HOST: envString('127.0.0.1'),
+  LLM_ROUTER_SERVER_PORT: envInt(8080, 0, 65535),
+  LLM_ROUTER_SERVER_WORKERS_COUNT: envInt(1, 1, 256),
+  LLM_ROUTER_EXTERNAL_TIMEOUT: envNumber(300, 0.001),
+  LLM_ROUTER_TIMEOUT: envNumber(0),
+  LLM_ROUTER_MAX_REQUEST_BODY_SIZE: envInt(10 * 1024 * 1024, 1),
+  LLM_ROUTER_MODELS_CONFIG: envString('configs/models-config.json'),
+  LLM_ROUTER_PROMPTS_DIR: envString('prompts'),
+  LLM_ROUTER_DEFAULT_EP_LANGUAGE: envEnum(['pl', 'en'] as const, 'pl'),
+  LLM_ROUTER_BALANCE_STRATEGY: envString('balanced'),
+  LLM_ROUTER_LOG_LEVEL: envString('info').transform((v, ctx) => {
+    const level = v.toLowerCase() === 'warning' ? 'warn' : v.toLowerCase();
+    if ((LOG_LEVELS as readonly string[]).includes(level)) return level as (typeof LOG_LEVELS)[number];
+    ctx.addIssue({ code: 'custom', message: `expected one of ${LOG_LEVELS.join(', ')}` });
+    return z.NEVER;
+  }),
+  LLM_ROUTER_IN_DEBUG: envBool(false),
+  LLM_ROUTER_LOG_JSON: envBool(false),
+  LLM_ROUTER_LOG_TO_FILE: envBool(false),
+  LLM_ROUTER_LOG_FILENAME: envString('llm-router.log'),
+  LLM_ROUTER_USE_PROMETHEUS: envBool(false),
+  LLM_ROUTER_REDIS_HOST: envString(''),
+  LLM_ROUTER_REDIS_PORT: envInt(6379, 1, 65535),
+  LLM_ROUTER_REDIS_DB: envInt(0, 0, 1024),
+  LLM_ROUTER_REDIS_PASSWORD: envString(''),
+  // Accepted for drop-in compatibility; the reference refuses to start without it, we do not need it.
+  LLM_ROUTER_MINIMUM: envBool(true),
+});
+
+function normalisePrefix(raw: string): string {
+  const trimmed = raw.replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+type Parsed = z.output<typeof schema>;
+
+export interface Settings {
+  readonly prefix: string;
+  readonly host: string;
+  readonly port: number;
+  readonly workers: number;
+  readonly upstreamTimeoutMs: number;
+  /** Whole-request deadline; 0 means none. */
+  readonly requestTimeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly modelsConfigPath: string;
+  readonly promptsDir: string;
+  readonly defaultLanguage: 'pl' | 'en';
+  readonly balanceStrategy: string;
+  readonly log: { readonly level: string; readonly json: boolean; readonly file: string | null };
+  readonly prometheus: boolean;
+  readonly redis: { readonly host: string; readonly port: number; readonly db: number; readonly password: string } | null;
+}
+
+export const SETTINGS = Symbol('Settings');
+
+/** Parses the environment once at start-up; a bad value stops start-up naming the variable. */
+export function loadSettings(env: NodeJS.ProcessEnv): Settings {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new StartupError(`invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
+  }
+  return toSettings(result.data);
+}
+
+function toSettings(p: Parsed): Settings {
+  return deepFreeze({
+    prefix: p.LLM_ROUTER_EP_PREFIX,
+    host: p.LLM_ROUTER_SERVER_HOST,
+    port: p.LLM_ROUTER_SERVER_PORT,
+    workers: p.LLM_ROUTER_SERVER_WORKERS_COUNT,
+    upstreamTimeoutMs: Math.round(p.LLM_ROUTER_EXTERNAL_TIMEOUT * 1000),
+    requestTimeoutMs: Math.round(p.LLM_ROUTER_TIMEOUT * 1000),
+    maxBodyBytes: p.LLM_ROUTER_MAX_REQUEST_BODY_SIZE,
+    modelsConfigPath: p.LLM_ROUTER_MODELS_CONFIG,
+    promptsDir: p.LLM_ROUTER_PROMPTS_DIR,
+    defaultLanguage: p.LLM_ROUTER_DEFAULT_EP_LANGUAGE,
+    balanceStrategy: p.LLM_ROUTER_BALANCE_STRATEGY,
+    log: {
+      level: p.LLM_ROUTER_IN_DEBUG ? 'debug' : p.LLM_ROUTER_LOG_LEVEL,
+      json: p.LLM_ROUTER_LOG_JSON,
+      file: p.LLM_ROUTER_LOG_TO_FILE ? p.LLM_ROUTER_LOG_FILENAME : null,
+    },
+    prometheus: p.LLM_ROUTER_USE_PROMETHEUS,
+    redis: p.LLM_ROUTER_REDIS_HOST
+      ? {
+          host: p.LLM_ROUTER_REDIS_HOST,
+          port: p.LLM_ROUTER_REDIS_PORT,
+          db: p.LLM_ROUTER_REDIS_DB,
+          password: p.LLM_ROUTER_REDIS_PASSWORD,
+        }
+      : null,
+  });
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,134 @@
+import type { ChatMessage, ChatRequest, ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../canonical.js';
+import { invalidRequest } from '../../errors/gateway-error.js';
+import { copyDefined, isObject, optionalNumber, requireArray, requireObject, requireString, type Json } from '../request-fields.js';
+
+/** Checks what Anthropic's API requires of a Messages body. */
+export function validateAnthropicRequest(raw: unknown): Json {
+  const body = requireObject(raw);
+  requireString(body, 'model');
+  const max = optionalNumber(body, 'max_tokens');
+  if (max === undefined) throw invalidRequest("'max_tokens' is required", 'max_tokens');
+  const messages = requireArray(body, 'messages');
+  messages.forEach((m, i) => {
+    if (!isObject(m) || (m['role'] !== 'user' && m['role'] !== 'assistant')) {
+      throw invalidRequest(`'messages[${i}].role' must be 'user' or 'assistant'`, `messages.${i}.role`);
+    }
+    if (typeof m['content'] !== 'string' && !Array.isArray(m['content'])) {
+      throw invalidRequest(`'messages[${i}].content' must be a string or an array of content blocks`, `messages.${i}.content`);
+    }
+  });
+  return body;
+}
+
+/** Anthropic Messages request → canonical. */
+export function readAnthropicRequest(raw: unknown): ChatRequest {
+  const body = validateAnthropicRequest(raw);
+  const messages: ChatMessage[] = [];
+  const system = systemText(body['system']);
+  if (system) messages.push({ role: 'system', content: system });
+  for (const m of body['messages'] as Json[]) messages.push(...readMessage(m));
+
+  const out: ChatRequest = { model: body['model'] as string, messages, max_tokens: body['max_tokens'] as number };
+  copyDefined(out, body, ['stream', 'temperature', 'top_p', 'top_k']);
+  if (Array.isArray(body['stop_sequences'])) out.stop = body['stop_sequences'] as string[];
+  if (isObject(body['metadata']) && typeof body['metadata']['user_id'] === 'string') out['user'] = body['metadata']['user_id'];
+  const tools = readTools(body['tools']);
+  if (tools) out.tools = tools;
+  if (isObject(body['tool_choice'])) {
+    const { choice, parallel } = readToolChoice(body['tool_choice']);
+    if (choice) out.tool_choice = choice;
+    if (parallel === false) out['parallel_tool_calls'] = false;
+  }
+  return out;
+}
+
+function systemText(system: unknown): string {
+  if (typeof system === 'string') return system;
+  if (Array.isArray(system)) return system.filter(isObject).map((b) => (typeof b['text'] === 'string' ? b['text'] : '')).join('\n');
+  return '';
+}
+
+function readMessage(m: Json): ChatMessage[] {
+  const role = m['role'] as 'user' | 'assistant';
+  if (typeof m['content'] === 'string') return [{ role, content: m['content'] }];
+  const parts: ContentPart[] = [];
+  const toolCalls: ToolCall[] = [];
+  const toolResults: ChatMessage[] = [];
+  for (const block of (m['content'] as unknown[]).filter(isObject)) {
+    switch (block['type']) {
+      case 'text':
+        parts.push({ type: 'text', text: String(block['text'] ?? '') });
+        break;
+      case 'image': {
+        const url = imageUrl(block['source']);
+        if (url) parts.push({ type: 'image_url', image_url: { url } });
+        break;
+      }
+      case 'tool_use':
+        toolCalls.push({
+          id: String(block['id']),
+          type: 'function',
+          function: { name: String(block['name']), arguments: JSON.stringify(block['input'] ?? {}) },
+        });
+        break;
+      case 'tool_result':
+        toolResults.push({ role: 'tool', tool_call_id: String(block['tool_use_id']), content: toolResultText(block['content']) });
+        break;
+      default:
+        // thinking, documents, server-tool blocks: no canonical equivalent, left out.
+        break;
+    }
+  }
+  const out: ChatMessage[] = [...toolResults];
+  if (role === 'assistant') {
+    const text = parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
+    if (text || toolCalls.length) out.push({ role, content: text || null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) });
+  } else if (parts.length) {
+    out.push({ role, content: parts.every((p) => p.type === 'text') ? parts.map((p) => (p as { text: string }).text).join('') : parts });
+  }
+  return out;
+}
+
+function imageUrl(source: unknown): string | null {
+  if (!isObject(source)) return null;
+  if (source['type'] === 'base64') return `data:${String(source['media_type'])};base64,${String(source['data'])}`;
+  if (source['type'] === 'url') return String(source['url']);
+  return null;
+}
+
+function toolResultText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.filter(isObject).map((b) => (b['type'] === 'text' ? String(b['text']) : '')).join('');
+  return '';
+}
+
+function readTools(tools: unknown): ToolDefinition[] | undefined {
+  if (!Array.isArray(tools)) return undefined;
+  const out = tools
+    .filter((t): t is Json => isObject(t) && typeof t['name'] === 'string' && isObject(t['input_schema']))
+    .map((t) => ({
+      type: 'function' as const,
+      function: {
+        name: t['name'] as string,
+        ...(typeof t['description'] === 'string' ? { description: t['description'] } : {}),
+        parameters: t['input_schema'] as Json,
+      },
+    }));
+  return out.length ? out : undefined;
+}
+
+function readToolChoice(choice: Json): { choice?: ToolChoice; parallel?: boolean } {
+  const parallel = choice['disable_parallel_tool_use'] === true ? false : undefined;
+  switch (choice['type']) {
+    case 'auto':
+      return { choice: 'auto', parallel };
+    case 'any':
+      return { choice: 'required', parallel };
+    case 'none':
+      return { choice: 'none' };
+    case 'tool':
+      return { choice: { type: 'function', function: { name: String(choice['name']) } }, parallel };
+    default:
+      return {};
+  }
+}

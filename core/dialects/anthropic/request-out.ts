@@ -1,0 +1,78 @@
+import type { ChatMessage, ChatRequest, ContentPart } from '../canonical.js';
+import { parseArguments, textOf } from '../canonical.js';
+import type { Json } from '../request-fields.js';
+
+// Anthropic requires max_tokens; the reference used the same default.
+const DEFAULT_MAX_TOKENS = 4096;
+
+type Block = Json;
+interface AnthropicMessage { role: 'user' | 'assistant'; content: Block[] }
+
+/** Canonical → Anthropic Messages request. Fields Anthropic would reject are not sent. */
+export function writeAnthropicRequest(req: ChatRequest, stream: boolean): Json {
+  const system = req.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => textOf(m.content)).join('\n\n');
+  const messages: AnthropicMessage[] = [];
+  for (const m of req.messages) {
+    if (m.role === 'system' || m.role === 'developer') continue;
+    const role = m.role === 'assistant' ? 'assistant' : 'user';
+    const blocks = toBlocks(m);
+    if (blocks.length === 0) continue;
+    const last = messages[messages.length - 1];
+    // Tool results and consecutive turns of one role merge: Anthropic wants user/assistant alternation.
+    if (last && last.role === role) last.content.push(...blocks);
+    else messages.push({ role, content: blocks });
+  }
+  const out: Json = {
+    model: req.model,
+    messages,
+    max_tokens: req.max_completion_tokens ?? req.max_tokens ?? DEFAULT_MAX_TOKENS,
+    stream,
+  };
+  if (system) out['system'] = system;
+  for (const k of ['temperature', 'top_p', 'top_k'] as const) if (typeof req[k] === 'number') out[k] = req[k];
+  if (req.stop !== undefined) out['stop_sequences'] = Array.isArray(req.stop) ? req.stop : [req.stop];
+  if (typeof req['user'] === 'string') out['metadata'] = { user_id: req['user'] };
+  if (req.tools?.length) {
+    out['tools'] = req.tools.map((t) => ({
+      name: t.function.name,
+      ...(t.function.description ? { description: t.function.description } : {}),
+      input_schema: t.function.parameters ?? { type: 'object', properties: {} },
+    }));
+    const choice = toolChoice(req);
+    if (choice) out['tool_choice'] = choice;
+  }
+  return out;
+}
+
+function toBlocks(m: ChatMessage): Block[] {
+  if (m.role === 'tool') return [{ type: 'tool_result', tool_use_id: m.tool_call_id ?? '', content: textOf(m.content) }];
+  const blocks: Block[] = [];
+  if (typeof m.content === 'string') {
+    if (m.content) blocks.push({ type: 'text', text: m.content });
+  } else if (Array.isArray(m.content)) {
+    for (const part of m.content) blocks.push(...partBlock(part));
+  }
+  for (const call of m.tool_calls ?? []) {
+    blocks.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call.function.arguments) });
+  }
+  return blocks;
+}
+
+function partBlock(part: ContentPart): Block[] {
+  if (part.type === 'text') return part.text ? [{ type: 'text', text: part.text }] : [];
+  if (part.type === 'image_url') {
+    const data = /^data:([^;]+);base64,(.*)$/s.exec(part.image_url.url);
+    if (data) return [{ type: 'image', source: { type: 'base64', media_type: data[1], data: data[2] } }];
+    return [{ type: 'image', source: { type: 'url', url: part.image_url.url } }];
+  }
+  return [];
+}
+
+function toolChoice(req: ChatRequest): Json | null {
+  const noParallel = req['parallel_tool_calls'] === false ? { disable_parallel_tool_use: true } : {};
+  const c = req.tool_choice;
+  if (c === undefined || c === 'auto') return Object.keys(noParallel).length ? { type: 'auto', ...noParallel } : null;
+  if (c === 'none') return { type: 'none' };
+  if (c === 'required') return { type: 'any', ...noParallel };
+  return { type: 'tool', name: c.function.name, ...noParallel };
+}

@@ -1,0 +1,89 @@
+import type { ChatChunk, FinishReason } from '../canonical.js';
+import type { GatewayError } from '../../errors/gateway-error.js';
+import { anthropicErrorBody } from '../../errors/render.js';
+import { sseFrame, type StreamEncoder } from '../stream-codec.js';
+import { stopReasonOf } from './stop-reasons.js';
+
+type OpenBlock = { kind: 'text' | 'thinking' } | { kind: 'tool'; toolIndex: number };
+
+/** Canonical chunks → Anthropic's event sequence (message_start … content blocks … message_delta, message_stop). */
+export class AnthropicStreamEncoder implements StreamEncoder {
+  private started = false;
+  private finished = false;
+  private blockIndex = -1;
+  private open: OpenBlock | null = null;
+  private finish: FinishReason | null = null;
+  private inputTokens = 0;
+  private outputTokens = 0;
+
+  constructor(private readonly model: string) {}
+
+  encode(chunk: ChatChunk): string {
+    let out = this.start(chunk.id);
+    if (chunk.usage) {
+      this.inputTokens = chunk.usage.prompt_tokens;
+      this.outputTokens = chunk.usage.completion_tokens;
+    }
+    const choice = chunk.choices[0];
+    if (!choice) return out;
+    const d = choice.delta;
+    if (d.reasoning_content) {
+      out += this.openBlock({ kind: 'thinking' }, { type: 'thinking', thinking: '' });
+      out += this.delta({ type: 'thinking_delta', thinking: d.reasoning_content });
+    }
+    if (d.content) {
+      out += this.openBlock({ kind: 'text' }, { type: 'text', text: '' });
+      out += this.delta({ type: 'text_delta', text: d.content });
+    }
+    for (const call of d.tool_calls ?? []) {
+      if (call.id) out += this.openBlock({ kind: 'tool', toolIndex: call.index }, { type: 'tool_use', id: call.id, name: call.function?.name ?? '', input: {} }, true);
+      if (call.function?.arguments && this.open?.kind === 'tool') out += this.delta({ type: 'input_json_delta', partial_json: call.function.arguments });
+    }
+    if (choice.finish_reason) this.finish = choice.finish_reason;
+    return out;
+  }
+
+  end(): string {
+    if (this.finished) return '';
+    this.finished = true;
+    return (
+      this.start('') +
+      this.closeBlock() +
+      sseFrame({ type: 'message_delta', delta: { stop_reason: stopReasonOf(this.finish ?? 'stop'), stop_sequence: null }, usage: { input_tokens: this.inputTokens, output_tokens: this.outputTokens } }, 'message_delta') +
+      sseFrame({ type: 'message_stop' }, 'message_stop')
+    );
+  }
+
+  error(err: GatewayError): string {
+    this.finished = true;
+    return sseFrame(anthropicErrorBody(err), 'error');
+  }
+
+  private start(id: string): string {
+    if (this.started) return '';
+    this.started = true;
+    const message = {
+      id: id.startsWith('msg_') ? id : `msg_${id || Date.now()}`, type: 'message', role: 'assistant', model: this.model,
+      content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 0, output_tokens: 0 },
+    };
+    return sseFrame({ type: 'message_start', message }, 'message_start');
+  }
+
+  private openBlock(block: OpenBlock, contentBlock: object, always = false): string {
+    if (!always && this.open?.kind === block.kind) return '';
+    const out = this.closeBlock();
+    this.open = block;
+    this.blockIndex += 1;
+    return out + sseFrame({ type: 'content_block_start', index: this.blockIndex, content_block: contentBlock }, 'content_block_start');
+  }
+
+  private closeBlock(): string {
+    if (!this.open) return '';
+    this.open = null;
+    return sseFrame({ type: 'content_block_stop', index: this.blockIndex }, 'content_block_stop');
+  }
+
+  private delta(delta: object): string {
+    return sseFrame({ type: 'content_block_delta', index: this.blockIndex, delta }, 'content_block_delta');
+  }
+}

@@ -1,0 +1,61 @@
+import type { ChatChunk } from '../canonical.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { sanitizeMessage } from '../../errors/sanitize.js';
+import { LineSplitter, sseData, type StreamDecoder, type StreamEncoder } from '../stream-codec.js';
+import { isObject } from '../request-fields.js';
+import { openAIErrorBody } from './error-body.js';
+
+/** Reads an OpenAI-compatible SSE stream (vLLM, llama.cpp, LM Studio, OpenAI). */
+export class OpenAIStreamDecoder implements StreamDecoder {
+  private readonly lines = new LineSplitter();
+
+  push(text: string): ChatChunk[] {
+    return this.read(this.lines.push(text));
+  }
+
+  end(): ChatChunk[] {
+    return this.read(this.lines.end());
+  }
+
+  private read(lines: string[]): ChatChunk[] {
+    const out: ChatChunk[] = [];
+    for (const line of lines) {
+      const data = sseData(line);
+      if (!isObject(data)) continue;
+      if (data['error'] !== undefined) throw inBandProviderError(data['error']);
+      if (Array.isArray(data['choices'])) out.push(data as unknown as ChatChunk);
+    }
+    return out;
+  }
+}
+
+export function inBandProviderError(error: unknown): GatewayError {
+  const message = isObject(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
+  return new GatewayError(502, 'upstream_error', 'upstream_stream_error', `The provider failed mid-stream: ${sanitizeMessage(message)}`);
+}
+
+/** Writes canonical chunks as OpenAI SSE; usage-only chunks only when the client asked for them. */
+export class OpenAIStreamEncoder implements StreamEncoder {
+  private done = false;
+
+  constructor(private readonly includeUsage: boolean) {}
+
+  encode(chunk: ChatChunk): string {
+    if (!this.includeUsage) {
+      if (chunk.choices.length === 0) return '';
+      if (chunk.usage !== undefined) chunk = { ...chunk, usage: undefined };
+    }
+    return `data: ${JSON.stringify(chunk)}\n\n`;
+  }
+
+  end(): string {
+    if (this.done) return '';
+    this.done = true;
+    return 'data: [DONE]\n\n';
+  }
+
+  error(err: GatewayError): string {
+    this.done = true;
+    return `data: ${JSON.stringify(openAIErrorBody(err))}\n\n`;
+  }
+}

@@ -1,0 +1,12 @@
+import type { ProviderChatDialect } from './chat-dialect.js';
+import type { ProtocolFamily } from '../providers/provider-type.js';
+import { openAIProviderDialect } from './openai/dialect.js';
+import { anthropicProviderDialect } from './anthropic/dialect.js';
+import { ollamaProviderDialect } from './ollama/dialect.js';
+
+/** One per wire protocol; provider types name theirs by `family`. */
+export const PROVIDER_DIALECTS: Readonly<Record<ProtocolFamily, ProviderChatDialect>> = {
+  openai: openAIProviderDialect,
+  anthropic: anthropicProviderDialect,
+  ollama: ollamaProviderDialect,
+};

@@ -1,0 +1,51 @@
+import type { ChatChunk } from './canonical.js';
+import type { GatewayError } from '../errors/gateway-error.js';
+
+/** Turns a provider's stream (text as it arrives) into canonical chunks. */
+export interface StreamDecoder {
+  push(text: string): ChatChunk[];
+  /** Called at the end of the upstream body; returns what a truncated last line still holds. */
+  end(): ChatChunk[];
+}
+
+/** Turns canonical chunks into the bytes a client's dialect expects. */
+export interface StreamEncoder {
+  encode(chunk: ChatChunk): string;
+  /** The closing frames (e.g. `data: [DONE]`); idempotent. */
+  end(): string;
+  /** An in-band error frame, for errors after the headers were sent. */
+  error(err: GatewayError): string;
+}
+
+/** Splits text into lines across chunk boundaries. */
+export class LineSplitter {
+  private rest = '';
+
+  push(text: string): string[] {
+    const data = this.rest + text;
+    const lines = data.split('\n');
+    this.rest = lines.pop() ?? '';
+    return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  }
+
+  end(): string[] {
+    const last = this.rest;
+    this.rest = '';
+    return last.trim() ? [last] : [];
+  }
+}
+
+/** Yields the JSON payload of each SSE `data:` line; `[DONE]` and comments are dropped. */
+export function sseData(line: string): unknown | undefined {
+  if (!line.startsWith('data:')) return undefined;
+  const payload = line.slice(line.charAt(5) === ' ' ? 6 : 5);
+  if (payload === '[DONE]' || payload === '') return undefined;
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+export const sseFrame = (data: unknown, event?: string) =>
+  `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;

@@ -1,0 +1,18 @@
+import { inject, injectable } from 'tsyringe';
+import { openAIClientDialect } from '../../dialects/openai/dialect.js';
+import type { Exchange } from '../../http/exchange.js';
+import { ChatPipeline } from '../../pipeline/chat-pipeline.js';
+import { prefixed, unprefixed, type RouteSpec } from '../endpoint.js';
+
+@injectable()
+export class OpenAIChatCompletions {
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [unprefixed('/v1/chat/completions'), unprefixed('/chat/completions'), prefixed('chat/completions')],
+    dialect: 'openai',
+  };
+  constructor(@inject(ChatPipeline) private readonly pipeline: ChatPipeline) {}
+  handle(ex: Exchange): Promise<void> {
+    return this.pipeline.run(openAIClientDialect, ex);
+  }
+}

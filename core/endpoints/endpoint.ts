@@ -1,0 +1,34 @@
+import type { Settings } from '../config/settings.js';
+import type { Exchange } from '../http/exchange.js';
+
+/** The shape errors take for a route's callers. */
+export type ErrorDialect = 'openai' | 'anthropic' | 'ollama';
+
+export interface RoutePath {
+  readonly path: string;
+  /** True when LLM_ROUTER_EP_PREFIX goes in front of the path. */
+  readonly prefixed: boolean;
+}
+
+export interface RouteSpec {
+  readonly method: 'GET' | 'POST';
+  readonly paths: readonly RoutePath[];
+  readonly dialect: ErrorDialect;
+  /** Health and model lists: no plugin pipelines run on them. */
+  readonly exempt?: boolean;
+  /** When present, the route exists only if this returns true. */
+  readonly enabled?: (settings: Settings) => boolean;
+}
+
+export interface Endpoint {
+  handle(ex: Exchange): Promise<void> | void;
+}
+
+/** An endpoint is a class with a static `route`, found by being in `core/endpoints/`. */
+export interface EndpointClass {
+  new (...args: any[]): Endpoint;
+  readonly route: RouteSpec;
+}
+
+export const prefixed = (path: string): RoutePath => ({ path, prefixed: true });
+export const unprefixed = (path: string): RoutePath => ({ path, prefixed: false });

@@ -1,0 +1,10 @@
+import type { Exchange } from '../../http/exchange.js';
+import { unprefixed, type RouteSpec } from '../endpoint.js';
+
+/** Ollama clients and readiness probes check `GET /` for this text. */
+export class OllamaHome {
+  static readonly route: RouteSpec = { method: 'GET', paths: [unprefixed('/')], dialect: 'ollama', exempt: true };
+  handle({ res }: Exchange): void {
+    res.status(200).type('text/plain').send('Ollama is running');
+  }
+}

@@ -1,0 +1,30 @@
+import type { ErrorDialect } from '../endpoints/endpoint.js';
+import { openAIErrorBody } from '../dialects/openai/error-body.js';
+import type { GatewayError } from './gateway-error.js';
+
+// Anthropic's error types by status (its SDK picks exception classes from the status).
+const ANTHROPIC_TYPES: Readonly<Record<number, string>> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  413: 'request_too_large',
+  429: 'rate_limit_error',
+  503: 'overloaded_error',
+};
+
+export const anthropicErrorBody = (err: GatewayError) => ({
+  type: 'error',
+  error: { type: ANTHROPIC_TYPES[err.status] ?? 'api_error', message: err.message },
+});
+
+export function errorBody(dialect: ErrorDialect, err: GatewayError): unknown {
+  switch (dialect) {
+    case 'anthropic':
+      return anthropicErrorBody(err);
+    case 'ollama':
+      return { error: err.message };
+    default:
+      return openAIErrorBody(err);
+  }
+}

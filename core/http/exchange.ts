@@ -1,0 +1,46 @@
+import { once } from 'node:events';
+import type { Request, Response } from 'express';
+
+/** One client request as the endpoints see it. */
+export interface Exchange {
+  readonly req: Request;
+  readonly res: Response;
+  readonly body: unknown;
+  /** Aborted when the client goes away or the request deadline passes. */
+  readonly signal: AbortSignal;
+}
+
+/** Cache headers of the reference, so proxies never buffer or keep a stream. */
+export const STREAM_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-cache, no-store, must-revalidate',
+  pragma: 'no-cache',
+  expires: '0',
+  'x-accel-buffering': 'no',
+  vary: 'Accept-Encoding',
+};
+
+export function startStream(res: Response, contentType: string): void {
+  res.status(200);
+  res.set(STREAM_HEADERS);
+  res.setHeader('content-type', contentType);
+  res.flushHeaders();
+}
+
+/** Writes with back-pressure; resolves false when the client is gone. */
+export async function writeChunk(res: Response, text: string | Buffer, signal: AbortSignal): Promise<boolean> {
+  if (text.length === 0) return !res.destroyed;
+  if (res.destroyed) return false;
+  if (res.write(text)) return true;
+  try {
+    await once(res, 'drain', { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function sendJson(res: Response, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.status(status).setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(payload);
+}

@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { container } from 'tsyringe';
+import { loadSettings, SETTINGS } from './config/settings.js';
+import { loadModelsConfig, MODELS_CONFIG } from './config/models-config.js';
+import { StartupError } from './errors/startup-error.js';
+import { createLogger, LOGGER } from './logging/logger.js';
+import { Metrics, METRICS } from './metrics/metrics.js';
+import { discoverProviderTypes, PROVIDER_TYPES } from './providers/provider-types.js';
+import { BALANCE_STRATEGY } from './balancing/strategy.js';
+import { findStrategy } from './balancing/strategies-registry.js';
+import { UpstreamClient } from './providers/upstream-client.js';
+import { buildApp } from './server/app.js';
+
+async function main(): Promise<void> {
+  const settings = loadSettings(process.env);
+  const logger = createLogger(settings.log);
+  const models = loadModelsConfig(settings.modelsConfigPath);
+  const metrics = new Metrics(settings.prometheus);
+  container.registerInstance(SETTINGS, settings);
+  container.registerInstance(LOGGER, logger);
+  container.registerInstance(MODELS_CONFIG, models);
+  container.registerInstance(METRICS, metrics);
+  container.registerInstance(PROVIDER_TYPES, await discoverProviderTypes());
+  container.registerSingleton(BALANCE_STRATEGY, await findStrategy(settings.balanceStrategy));
+
+  const app = await buildApp({ container, settings, logger, metrics });
+  const server = app.listen(settings.port, settings.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  logger.info(`LLM Router listening on http://${settings.host}:${port} (${models.models.size} models, strategy ${settings.balanceStrategy})`);
+
+  const shutdown = () => {
+    logger.info('shutting down');
+    server.close();
+    server.closeAllConnections();
+    void container.resolve(UpstreamClient).close();
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof StartupError) console.error(`llm-router: ${err.message}`);
+  else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`llm-router: ${(err as Error).message}`);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import client from 'prom-client';
+
+const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const SIZE_BUCKETS = [100, 1_000, 10_000, 100_000, 1_000_000];
+const PROVIDER_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export const METRICS = Symbol('Metrics');
+
+/** The reference's metric names (its section 9.1), on a registry of our own. */
+export class Metrics {
+  readonly registry = new client.Registry();
+  readonly httpRequests = this.counter('http_requests_total', 'HTTP requests', ['method', 'endpoint', 'http_status']);
+  readonly httpDuration = new client.Histogram({
+    name: 'http_request_duration_seconds', help: 'HTTP request duration until the last byte',
+    labelNames: ['method', 'endpoint'], buckets: HTTP_BUCKETS, registers: [this.registry],
+  });
+  readonly httpInProgress = new client.Gauge({
+    name: 'http_requests_in_progress', help: 'HTTP requests being handled', registers: [this.registry],
+  });
+  readonly httpExceptions = this.counter('http_request_exceptions_total', 'HTTP requests answered 5xx', ['method', 'endpoint']);
+  readonly requestSize = new client.Histogram({
+    name: 'http_request_size_bytes', help: 'Request body size', labelNames: ['method', 'endpoint'],
+    buckets: SIZE_BUCKETS, registers: [this.registry],
+  });
+  readonly responseSize = new client.Histogram({
+    name: 'http_response_size_bytes', help: 'Response body size (non-streamed)',
+    labelNames: ['method', 'endpoint', 'http_status'], buckets: SIZE_BUCKETS, registers: [this.registry],
+  });
+  readonly providerCalls = this.counter('llm_router_provider_calls_total', 'Provider calls', ['provider_type', 'model_name']);
+  readonly providerLatency = new client.Histogram({
+    name: 'llm_router_provider_latency_seconds', help: 'Provider latency until the whole answer (non-streamed)',
+    labelNames: ['provider_type', 'model_name'], buckets: PROVIDER_BUCKETS, registers: [this.registry],
+  });
+  readonly providerErrors = this.counter('llm_router_provider_error_total', 'Provider errors', ['provider_type', 'model_name', 'error_code']);
+  readonly strategySelected = this.counter('llm_router_lb_strategy_selected_total', 'Provider selections', ['strategy', 'model_name']);
+  readonly tokens = this.counter('llm_router_tokens_total', 'Tokens reported by providers', ['model_name', 'direction', 'provider_type']);
+  readonly responseFormat = this.counter('llm_router_response_format_total', 'Streamed vs non-streamed calls', ['format', 'model_name', 'provider_type']);
+  readonly payloadConversions = this.counter('llm_router_payload_conversion_total', 'Dialect conversions', ['from_type', 'to_type']);
+
+  constructor(readonly enabled: boolean) {}
+
+  private counter<L extends string>(name: string, help: string, labelNames: L[]) {
+    return new client.Counter<L>({ name, help, labelNames, registers: [this.registry] });
+  }
+}

@@ -1,0 +1,23 @@
+import type { ApiType } from '../config/models-config.js';
+
+/** The wire protocol a provider speaks; dialects are converted only when client and provider differ. */
+export type ProtocolFamily = 'openai' | 'anthropic' | 'ollama';
+
+/** What the gateway asks of a provider. */
+export type Operation = 'chat' | 'responses' | 'embeddings';
+
+/** One kind of backend (`api_type`): its protocol, its paths and how it authenticates. */
+export interface ProviderType {
+  readonly apiType: ApiType;
+  readonly family: ProtocolFamily;
+  /** Upstream path for an operation, or null when the backend has no such API. */
+  path(op: Operation): string | null;
+  headers(token: string): Record<string, string>;
+}
+
+export interface ProviderTypeClass {
+  new (): ProviderType;
+  readonly apiType: ApiType;
+}
+
+export const bearer = (token: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});

@@ -1,0 +1,108 @@
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import { inject, singleton } from 'tsyringe';
+import type { ProviderConfig } from '../config/models-config.js';
+import { SETTINGS, type Settings } from '../config/settings.js';
+import { GatewayError, upstreamTimeout, upstreamUnreachable } from '../errors/gateway-error.js';
+import { sanitizeMessage } from '../errors/sanitize.js';
+import type { Operation, ProviderType } from './provider-type.js';
+
+export interface UpstreamResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly body: Dispatcher.ResponseData['body'];
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** Calls providers over one keep-alive connection pool per upstream origin. */
+@singleton()
+export class UpstreamClient {
+  private readonly pools = new Map<string, { pool: Pool; basePath: string }>();
+
+  constructor(@inject(SETTINGS) private readonly settings: Settings) {}
+
+  async send(provider: ProviderConfig, type: ProviderType, op: Operation, path: string, payload: string, signal: AbortSignal): Promise<UpstreamResponse> {
+    const { pool, basePath } = this.poolFor(provider.api_host);
+    try {
+      const res = await pool.request({
+        path: basePath + path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: op === 'embeddings' ? 'application/json' : '*/*', ...type.headers(provider.api_token) },
+        body: payload,
+        signal,
+        headersTimeout: this.settings.upstreamTimeoutMs,
+        bodyTimeout: this.settings.upstreamTimeoutMs,
+      });
+      const ct = res.headers['content-type'];
+      return { status: res.statusCode, contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '', body: res.body };
+    } catch (err) {
+      throw toGatewayError(err, provider.id, signal);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.pools.values()].map(({ pool }) => pool.close()));
+    this.pools.clear();
+  }
+
+  private poolFor(apiHost: string) {
+    let entry = this.pools.get(apiHost);
+    if (!entry) {
+      const url = new URL(apiHost);
+      entry = {
+        pool: new Pool(url.origin, { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connections: 256, pipelining: 1 }),
+        basePath: url.pathname.replace(/\/+$/, ''),
+      };
+      this.pools.set(apiHost, entry);
+    }
+    return entry;
+  }
+}
+
+/** Maps transport failures to client-facing errors by their codes; nothing about the host leaks. */
+export function toGatewayError(err: unknown, providerId: string, signal?: AbortSignal): GatewayError {
+  if (err instanceof GatewayError) return err;
+  if (signal?.aborted && signal.reason instanceof GatewayError) return signal.reason;
+  const code = (err as { code?: string }).code ?? '';
+  if (TIMEOUT_CODES.has(code) || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError) {
+    return upstreamTimeout(providerId);
+  }
+  return upstreamUnreachable(providerId);
+}
+
+/** Reads an upstream error body and turns it into the error the client sees (4xx keep their status). */
+export async function upstreamHttpError(res: UpstreamResponse, providerId: string): Promise<GatewayError> {
+  const text = await readBounded(res.body, 64 * 1024);
+  const detail = sanitizeMessage(extractMessage(text));
+  if (res.status >= 400 && res.status < 500) {
+    const type = res.status === 429 ? 'rate_limit_error' : 'invalid_request_error';
+    return new GatewayError(res.status, type, 'upstream_rejected', `Provider '${providerId}' rejected the request: ${detail}`);
+  }
+  return new GatewayError(502, 'upstream_error', 'upstream_failed', `Provider '${providerId}' failed with status ${res.status}: ${detail}`);
+}
+
+async function readBounded(body: UpstreamResponse['body'], limit: number): Promise<string> {
+  let text = '';
+  for await (const chunk of body) {
+    text += (chunk as Buffer).toString('utf8');
+    if (text.length >= limit) {
+      body.destroy();
+      break;
+    }
+  }
+  return text;
+}
+
+function extractMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown; detail?: unknown };
+    const e = body.error;
+    if (typeof e === 'string') return e;
+    if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+    if (typeof body.message === 'string') return body.message;
+    if (typeof body.detail === 'string') return body.detail;
+  } catch {
+    // not JSON: the text itself is the message
+  }
+  return text;
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { DependencyContainer } from 'tsyringe';
+import type { Settings } from '../config/settings.js';
+import type { Endpoint, ErrorDialect } from '../endpoints/endpoint.js';
+import { bodyTooLarge, GatewayError, internalError, invalidRequest, routeNotFound } from '../errors/gateway-error.js';
+import { errorBody } from '../errors/render.js';
+import type { Exchange } from '../http/exchange.js';
+import { requestContext } from '../logging/request-context.js';
+import type { Logger } from '../logging/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { discoverEndpoints, resolveRoutes } from './routes.js';
+import { observeRequests } from './observe.js';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+interface AppDeps {
+  readonly container: DependencyContainer;
+  readonly settings: Settings;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+export async function buildApp({ container, settings, logger, metrics }: AppDeps): Promise<express.Express> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    requestContext.run({ requestId }, next);
+  });
+  app.use(observeRequests(logger, metrics));
+
+  // Any content type is read as JSON: curl's default form type should not turn a good body into a 400.
+  const json = express.json({ limit: settings.maxBodyBytes, type: () => true });
+
+  for (const route of resolveRoutes(await discoverEndpoints(), settings)) {
+    const endpoint = container.resolve<Endpoint>(route.endpoint);
+    const dialect = route.endpoint.route.dialect;
+    const tag = (_req: Request, res: Response, next: NextFunction) => {
+      res.locals['dialect'] = dialect;
+      next();
+    };
+    const handler = (req: Request, res: Response) => handle(endpoint, req, res, settings);
+    if (route.method === 'GET') app.get(route.path, tag, handler);
+    else app.post(route.path, tag, json, handler);
+  }
+
+  app.use((req: Request) => {
+    throw routeNotFound(req.method, req.path);
+  });
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => renderError(err, res, logger));
+  return app;
+}
+
+async function handle(endpoint: Endpoint, req: Request, res: Response, settings: Settings): Promise<void> {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort(new GatewayError(499, 'api_error', 'client_closed', 'The client closed the connection'));
+  });
+  let deadline: NodeJS.Timeout | undefined;
+  if (settings.requestTimeoutMs > 0) {
+    deadline = setTimeout(
+      () => controller.abort(new GatewayError(504, 'upstream_error', 'request_timeout', `The request took longer than ${settings.requestTimeoutMs} ms`)),
+      settings.requestTimeoutMs,
+    );
+  }
+  const ex: Exchange = { req, res, body: req.body, signal: controller.signal };
+  try {
+    await endpoint.handle(ex);
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+function renderError(err: unknown, res: Response, logger: Logger): void {
+  const error = toGatewayError(err);
+  if (error.status >= 500) logger.error(`${error.code}: ${error.message}`, err instanceof GatewayError ? {} : { stack: (err as Error)?.stack });
+  else logger.info(`${error.status} ${error.code}: ${error.message}`);
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const dialect = (res.locals['dialect'] as ErrorDialect | undefined) ?? 'openai';
+  res.status(error.status).set(error.headers).json(errorBody(dialect, error));
+}
+
+/** Body-parser failures carry a `type` code; anything unknown is an internal error (logged, never shown). */
+function toGatewayError(err: unknown): GatewayError {
+  if (err instanceof GatewayError) return err;
+  const parserType = (err as { type?: unknown }).type;
+  if (parserType === 'entity.parse.failed') return invalidRequest('The request body is not valid JSON', null, 'invalid_json');
+  if (parserType === 'entity.too.large') return bodyTooLarge((err as { limit: number }).limit);
+  if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') {
+    return new GatewayError(415, 'invalid_request_error', 'unsupported_encoding', 'The request body encoding is not supported');
+  }
+  if (parserType === 'request.aborted') return new GatewayError(499, 'api_error', 'client_closed', 'The client closed the connection');
+  return internalError();
+}

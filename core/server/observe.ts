@@ -1,0 +1,27 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from '../logging/logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+
+/** One access-log line per request, and the HTTP metrics when Prometheus is on. */
+export function observeRequests(logger: Logger, metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const start = performance.now();
+    if (metrics.enabled) metrics.httpInProgress.inc();
+    res.once('close', () => {
+      const ms = performance.now() - start;
+      const status = res.writableFinished ? res.statusCode : 499;
+      logger.info(`${req.method} ${req.path} ${status} ${ms.toFixed(1)}ms`);
+      if (!metrics.enabled) return;
+      metrics.httpInProgress.dec();
+      const labels = { method: req.method, endpoint: req.route ? req.path : 'unmatched' };
+      metrics.httpRequests.inc({ ...labels, http_status: String(status) });
+      metrics.httpDuration.observe(labels, ms / 1000);
+      if (status >= 500) metrics.httpExceptions.inc(labels);
+      const inBytes = Number(req.headers['content-length']);
+      if (inBytes > 0) metrics.requestSize.observe(labels, inBytes);
+      const outBytes = Number(res.getHeader('content-length'));
+      if (outBytes > 0) metrics.responseSize.observe({ ...labels, http_status: String(status) }, outBytes);
+    });
+    next();
+  };
+}
