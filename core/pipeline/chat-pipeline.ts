@@ -7,6 +7,7 @@ import { startStream, writeChunk, type Exchange } from '../http/exchange.js';
 import { toGatewayError, upstreamHttpError } from '../providers/upstream-client.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { ProviderCall, type PreparedCall } from './provider-call.js';
+import { parseJson, safeJson } from './json-body.js';
 
 /**
  * A chat request from any client dialect to any provider: same-protocol pairs pass through untouched
@@ -32,26 +33,22 @@ export class ChatPipeline {
         payload = providerDialect.write(call.aliasCanonical(canonical), stream);
         this.calls.countConversion(dialect.name, call.type.family);
       }
-      const path = call.type.path(passthrough ? dialect.operation : 'chat')!;
-      const upstream = await call.send(passthrough ? dialect.operation : 'chat', path, payload, stream);
-      if (upstream.status >= 400) throw await upstreamHttpError(upstream, call.provider.id);
-
+      const op = passthrough ? dialect.operation : 'chat';
+      const path = call.type.path(op)!;
       if (!stream) {
-        const raw = await upstream.body.text().catch((err: unknown) => {
-          throw toGatewayError(err, call.provider.id, ex.signal);
-        });
-        call.finished();
+        const { raw, contentType } = await call.unary(op, path, payload);
         if (passthrough) {
           if (call.metricsOn) call.recordUsage(providerDialect.read(safeJson(raw)));
-          return call.sendRaw(ex.res, raw, upstream.contentType);
+          return call.sendRaw(ex.res, raw, contentType);
         }
-        const parsed = parseJson(raw, call.provider.id);
-        const completion = providerDialect.read(parsed);
+        const completion = providerDialect.read(parseJson(raw, call.provider.id));
         if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
         call.recordUsage(completion);
         return call.sendJson(ex.res, dialect.write(completion, body));
       }
 
+      const upstream = await call.send(op, path, payload, true);
+      if (upstream.status >= 400) throw await upstreamHttpError(upstream, call.provider.id);
       const encoder = dialect.streamEncoder(body);
       startStream(ex.res, dialect.streamContentType);
       await this.pump(ex, call, encoder, passthrough ? null : providerDialect.streamDecoder());
@@ -87,19 +84,4 @@ export class ChatPipeline {
   }
 }
 
-function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
-}
-
-function parseJson(raw: string, providerId: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw upstreamBadResponse(providerId, 'the body is not JSON');
-  }
-}
 

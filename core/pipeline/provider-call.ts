@@ -8,7 +8,7 @@ import { modelNotFound, type GatewayError } from '../errors/gateway-error.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import type { Operation, ProviderType } from '../providers/provider-type.js';
 import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-types.js';
-import { UpstreamClient, type UpstreamResponse } from '../providers/upstream-client.js';
+import { toGatewayError, upstreamHttpError, UpstreamClient, type UpstreamResponse } from '../providers/upstream-client.js';
 
 // Keys a provider without `tool_calling` must not receive.
 const TOOL_KEYS = ['tools', 'tool_choice', 'functions', 'function_call', 'parallel_tool_calls'] as const;
@@ -91,6 +91,22 @@ export class PreparedCall {
     }
     if (this.response.status >= 400) this.countError(String(this.response.status));
     return this.response;
+  }
+
+  /** A non-streamed call: the whole body, or the provider's error as the client will see it. */
+  async unary(op: Operation, path: string, payload: Json): Promise<{ raw: string; contentType: string }> {
+    const res = await this.send(op, path, payload, false);
+    if (res.status >= 400) throw await upstreamHttpError(res, this.provider.id);
+    let raw: string;
+    try {
+      raw = await res.body.text();
+    } catch (err) {
+      const error = toGatewayError(err, this.provider.id, this.signal);
+      this.failed(error);
+      throw error;
+    }
+    this.finished();
+    return { raw, contentType: res.contentType };
   }
 
   upstreamBody(): UpstreamResponse['body'] {

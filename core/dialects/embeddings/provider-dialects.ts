@@ -1,0 +1,10 @@
+import type { ProtocolFamily } from '../../providers/provider-type.js';
+import type { ProviderEmbeddingsDialect } from './embeddings-dialect.js';
+import { openAIEmbeddingsProvider } from './openai.js';
+import { ollamaEmbeddingsProvider } from './ollama.js';
+
+/** Anthropic has no embeddings API, so it has no entry. */
+export const PROVIDER_EMBEDDINGS: Readonly<Partial<Record<ProtocolFamily, ProviderEmbeddingsDialect>>> = {
+  openai: openAIEmbeddingsProvider,
+  ollama: ollamaEmbeddingsProvider,
+};

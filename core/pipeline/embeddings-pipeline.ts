@@ -1,0 +1,35 @@
+import { inject, singleton } from 'tsyringe';
+import type { ClientEmbeddingsDialect } from '../dialects/embeddings/embeddings-dialect.js';
+import { PROVIDER_EMBEDDINGS } from '../dialects/embeddings/provider-dialects.js';
+import { requireObject } from '../dialects/request-fields.js';
+import { invalidRequest, upstreamBadResponse } from '../errors/gateway-error.js';
+import type { Exchange } from '../http/exchange.js';
+import { parseJson } from './json-body.js';
+import { ProviderCall } from './provider-call.js';
+
+/** Embeddings from any client dialect to any provider that has them; same-protocol pairs pass through. */
+@singleton()
+export class EmbeddingsPipeline {
+  constructor(@inject(ProviderCall) private readonly calls: ProviderCall) {}
+
+  async run(dialect: ClientEmbeddingsDialect, ex: Exchange): Promise<void> {
+    const body = requireObject(ex.body);
+    dialect.validate(body);
+    const call = await this.calls.prepare(body, ex.signal);
+    try {
+      const path = call.type.path('embeddings');
+      const provider = PROVIDER_EMBEDDINGS[call.type.family];
+      if (path === null || !provider) throw invalidRequest(`The model '${call.model.name}' is served by a provider without an embeddings API`, 'model');
+      const passthrough = call.type.family === dialect.family;
+      const payload = passthrough ? { ...body, model: call.upstreamModel } : provider.write({ ...dialect.read(body), model: call.upstreamModel });
+      if (!passthrough) this.calls.countConversion(`${dialect.name}-embeddings`, call.type.family);
+      const { raw, contentType } = await call.unary('embeddings', path, payload);
+      if (passthrough) return call.sendRaw(ex.res, raw, contentType);
+      const result = provider.read(parseJson(raw, call.provider.id));
+      if (!result) throw upstreamBadResponse(call.provider.id, 'not an embeddings response');
+      call.sendJson(ex.res, dialect.write(result, body));
+    } finally {
+      call.release();
+    }
+  }
+}
