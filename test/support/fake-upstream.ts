@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { anthropic, ollama, openai, type Frames } from './fake-protocols.js';
+import { behaviourOf } from './fake-replies.js';
+
+type Json = Record<string, unknown>;
+
+export interface RecordedRequest {
+  readonly path: string;
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Json;
+  /** True when the gateway hung up before the fake finished answering. */
+  closedEarly: boolean;
+}
+
+/** One HTTP server on 127.0.0.1 that speaks the OpenAI, Anthropic and Ollama provider protocols. */
+export class FakeUpstream {
+  readonly requests: RecordedRequest[] = [];
+  private server: Server | null = null;
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  last(): RecordedRequest {
+    const r = this.requests[this.requests.length - 1];
+    if (!r) throw new Error('the fake upstream received no request');
+    return r;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let raw = '';
+    for await (const c of req) raw += c;
+    const body = (raw ? JSON.parse(raw) : {}) as Json;
+    const record: RecordedRequest = { path: req.url ?? '', headers: req.headers, body, closedEarly: false };
+    this.requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.closedEarly = true;
+    });
+
+    const behaviour = behaviourOf(body['model']);
+    if (behaviour === 'slow') await sleep(3000);
+    if (behaviour === 'reject') return json(res, 400, { error: { message: 'max_tokens is too large for http://10.1.2.3:9000', type: 'invalid_request_error' } });
+    if (behaviour === 'explode') return json(res, 500, { error: { message: 'CUDA out of memory' } });
+    if (behaviour === 'garbage') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('<html>oops</html>');
+      return;
+    }
+
+    const stream = body['stream'] === true || (req.url === '/api/chat' && body['stream'] === undefined);
+    const answer = route(req.url ?? '', body, stream);
+    if (!answer) return json(res, 404, { error: { message: `no route ${req.url}` } });
+    if (isFrames(answer)) await this.stream(res, answer, behaviour);
+    else json(res, 200, answer);
+  }
+
+  private async stream(res: ServerResponse, answer: Frames, behaviour: string): Promise<void> {
+    res.writeHead(200, { 'content-type': answer.contentType });
+    for (const [i, frame] of answer.frames.entries()) {
+      if (res.destroyed) return;
+      if (behaviour === 'cut' && i === 2) {
+        res.socket?.destroy();
+        return;
+      }
+      res.write(frame);
+      if (behaviour === 'dribble') await sleep(200);
+    }
+    res.end();
+  }
+}
+
+function route(path: string, body: Json, stream: boolean): Json | Frames | null {
+  switch (path) {
+    case '/v1/chat/completions':
+      return stream ? openai.chatStream(body) : openai.chat(body);
+    case '/v1/embeddings':
+      return openai.embeddings(body);
+    case '/v1/messages':
+      return stream ? anthropic.messagesStream(body) : anthropic.messages(body);
+    case '/api/chat':
+      return stream ? ollama.chatStream(body) : ollama.chat(body);
+    case '/api/embed':
+      return ollama.embed(body);
+    default:
+      return null;
+  }
+}
+
+const isFrames = (a: Json | Frames): a is Frames => Array.isArray((a as Frames).frames);
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
