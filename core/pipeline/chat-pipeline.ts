@@ -7,7 +7,7 @@ import { startStream, writeChunk, type Exchange } from '../http/exchange.js';
 import { toGatewayError, upstreamHttpError } from '../providers/upstream-client.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { ProviderCall, type PreparedCall } from './provider-call.js';
-import { parseJson, safeJson } from './json-body.js';
+import { parseJson } from './json-body.js';
 
 /**
  * A chat request from any client dialect to any provider: same-protocol pairs pass through untouched
@@ -37,11 +37,12 @@ export class ChatPipeline {
       const path = call.type.path(op)!;
       if (!stream) {
         const { raw, contentType } = await call.unary(op, path, payload);
+        const parsed = parseJson(raw, call.provider.id);
         if (passthrough) {
-          if (call.metricsOn) call.recordUsage(providerDialect.read(safeJson(raw)));
+          if (call.metricsOn) call.recordUsage(providerDialect.read(parsed));
           return call.sendRaw(ex.res, raw, contentType);
         }
-        const completion = providerDialect.read(parseJson(raw, call.provider.id));
+        const completion = providerDialect.read(parsed);
         if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
         call.recordUsage(completion);
         return call.sendJson(ex.res, dialect.write(completion, body));

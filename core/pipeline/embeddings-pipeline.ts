@@ -24,8 +24,9 @@ export class EmbeddingsPipeline {
       const payload = passthrough ? { ...body, model: call.upstreamModel } : provider.write({ ...dialect.read(body), model: call.upstreamModel });
       if (!passthrough) this.calls.countConversion(`${dialect.name}-embeddings`, call.type.family);
       const { raw, contentType } = await call.unary('embeddings', path, payload);
+      const parsed = parseJson(raw, call.provider.id);
       if (passthrough) return call.sendRaw(ex.res, raw, contentType);
-      const result = provider.read(parseJson(raw, call.provider.id));
+      const result = provider.read(parsed);
       if (!result) throw upstreamBadResponse(call.provider.id, 'not an embeddings response');
       call.sendJson(ex.res, dialect.write(result, body));
     } finally {

@@ -1,13 +1,5 @@
 import { upstreamBadResponse } from '../errors/gateway-error.js';
 
-export function safeJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
-}
-
 /** A provider body that must be JSON; anything else is a 502 naming the provider. */
 export function parseJson(raw: string, providerId: string): unknown {
   try {

@@ -12,6 +12,8 @@ export interface RecordedRequest {
   readonly body: Json;
   /** True when the gateway hung up before the fake finished answering. */
   closedEarly: boolean;
+  /** True once the fake wrote its whole answer. */
+  finished: boolean;
 }
 
 /** One HTTP server on 127.0.0.1 that speaks the OpenAI, Anthropic and Ollama provider protocols. */
@@ -44,11 +46,12 @@ export class FakeUpstream {
     let raw = '';
     for await (const c of req) raw += c;
     const body = (raw ? JSON.parse(raw) : {}) as Json;
-    const record: RecordedRequest = { path: req.url ?? '', headers: req.headers, body, closedEarly: false };
+    const record: RecordedRequest = { path: req.url ?? '', headers: req.headers, body, closedEarly: false, finished: false };
     this.requests.push(record);
     res.on('close', () => {
       if (!res.writableFinished) record.closedEarly = true;
     });
+    res.on('finish', () => (record.finished = true));
 
     const behaviour = behaviourOf(body['model']);
     if (behaviour === 'slow') await sleep(3000);
