@@ -34,6 +34,9 @@ export const upstreamUnreachable = (provider: string) =>
 export const upstreamTimeout = (provider: string) =>
   new GatewayError(504, 'upstream_error', 'upstream_timeout', `Provider '${provider}' did not answer in time`);
 
+export const upstreamStreamBroken = (provider: string) =>
+  new GatewayError(502, 'upstream_error', 'upstream_stream_error', `Provider '${provider}' broke off the stream mid-stream`);
+
 export const upstreamBadResponse = (provider: string, detail: string) =>
   new GatewayError(502, 'upstream_error', 'upstream_bad_response', `Provider '${provider}' sent an invalid response: ${detail}`);
 

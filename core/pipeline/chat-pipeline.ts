@@ -78,7 +78,7 @@ export class ChatPipeline {
       ex.res.end();
     } catch (err) {
       if (ex.res.destroyed) return;
-      const gatewayError = toGatewayError(err, call.provider.id, ex.signal);
+      const gatewayError = toGatewayError(err, call.provider.id, ex.signal, true);
       call.failed(gatewayError);
       ex.res.end(encoder.error(gatewayError));
     }

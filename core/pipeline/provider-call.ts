@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { inject, singleton } from 'tsyringe';
 import { MODELS_CONFIG, type ModelConfig, type ModelsConfig, type ProviderConfig } from '../config/models-config.js';
+import { SETTINGS, type Settings } from '../config/settings.js';
 import { BALANCE_STRATEGY, type BalanceStrategy, type ProviderLease } from '../balancing/strategy.js';
 import type { ChatCompletion, ChatRequest } from '../dialects/canonical.js';
 import { requireString, type Json } from '../dialects/request-fields.js';
@@ -22,6 +23,7 @@ export class ProviderCall {
     @inject(PROVIDER_TYPES) private readonly types: ProviderTypes,
     @inject(UpstreamClient) private readonly upstream: UpstreamClient,
     @inject(METRICS) private readonly metrics: Metrics,
+    @inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   async prepare(body: Json, signal: AbortSignal): Promise<PreparedCall> {
@@ -29,7 +31,7 @@ export class ProviderCall {
     const model = this.models.models.get(name);
     if (!model) throw modelNotFound(name);
     const lease = await this.strategy.acquire(model, signal);
-    if (this.metrics.enabled) this.metrics.strategySelected.inc({ strategy: 'configured', model_name: name });
+    if (this.metrics.enabled) this.metrics.strategySelected.inc({ strategy: this.settings.balanceStrategy, model_name: name });
     return new PreparedCall(model, lease, this.types.get(lease.provider.api_type)!, this.upstream, this.metrics, signal);
   }
 
@@ -101,7 +103,7 @@ export class PreparedCall {
     try {
       raw = await res.body.text();
     } catch (err) {
-      const error = toGatewayError(err, this.provider.id, this.signal);
+      const error = toGatewayError(err, this.provider.id, this.signal, true);
       this.failed(error);
       throw error;
     }

@@ -2,7 +2,7 @@ import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { inject, singleton } from 'tsyringe';
 import type { ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
-import { GatewayError, upstreamTimeout, upstreamUnreachable } from '../errors/gateway-error.js';
+import { GatewayError, upstreamStreamBroken, upstreamTimeout, upstreamUnreachable } from '../errors/gateway-error.js';
 import { sanitizeMessage } from '../errors/sanitize.js';
 import type { Operation, ProviderType } from './provider-type.js';
 
@@ -60,14 +60,14 @@ export class UpstreamClient {
 }
 
 /** Maps transport failures to client-facing errors by their codes; nothing about the host leaks. */
-export function toGatewayError(err: unknown, providerId: string, signal?: AbortSignal): GatewayError {
+export function toGatewayError(err: unknown, providerId: string, signal?: AbortSignal, midStream = false): GatewayError {
   if (err instanceof GatewayError) return err;
   if (signal?.aborted && signal.reason instanceof GatewayError) return signal.reason;
   const code = (err as { code?: string }).code ?? '';
   if (TIMEOUT_CODES.has(code) || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError) {
     return upstreamTimeout(providerId);
   }
-  return upstreamUnreachable(providerId);
+  return midStream ? upstreamStreamBroken(providerId) : upstreamUnreachable(providerId);
 }
 
 /** Reads an upstream error body and turns it into the error the client sees (4xx keep their status). */

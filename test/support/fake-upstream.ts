@@ -74,6 +74,7 @@ export class FakeUpstream {
     for (const [i, frame] of answer.frames.entries()) {
       if (res.destroyed) return;
       if (behaviour === 'cut' && i === 2) {
+        await sleep(50); // let the first frames reach the wire: this models a provider dying mid-answer
         res.socket?.destroy();
         return;
       }

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FakeUpstream } from '../support/fake-upstream.js';
+import { GatewayProcess, runExpectingFailure } from '../support/gateway-process.js';
+import { chatModel, fakeModelsConfig } from '../support/models.js';
+
+const okConfig = () => GatewayProcess.writeConfig(fakeModelsConfig('http://127.0.0.1:9'));
+
+describe('start-up checks', () => {
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['a port that is not a number', { LLM_ROUTER_SERVER_PORT: 'abc' }, /LLM_ROUTER_SERVER_PORT.*whole number/],
+    ['an unknown strategy', { LLM_ROUTER_BALANCE_STRATEGY: 'psychic' }, /LLM_ROUTER_BALANCE_STRATEGY.*balanced/],
+    ['a boolean that is not one', { LLM_ROUTER_USE_PROMETHEUS: 'maybe' }, /LLM_ROUTER_USE_PROMETHEUS.*tak/],
+    ['an unknown language', { LLM_ROUTER_DEFAULT_EP_LANGUAGE: 'de' }, /LLM_ROUTER_DEFAULT_EP_LANGUAGE.*pl, en/],
+    ['a missing models config', { LLM_ROUTER_MODELS_CONFIG: '/nonexistent/models.json' }, /models config \/nonexistent\/models\.json/],
+  ];
+  for (const [what, env, expected] of cases) {
+    it(`stops with one clear line on ${what}`, async () => {
+      const { code, output } = await runExpectingFailure({ LLM_ROUTER_MODELS_CONFIG: okConfig(), ...env });
+      assert.equal(code, 1);
+      assert.match(output, expected);
+      assert.equal(output.trim().split('\n').length, 1, output);
+    });
+  }
+
+  it('names the file, the model and the field of a bad provider', async () => {
+    const config = { g: { m1: { providers: [{ id: 'p', api_host: 'http://127.0.0.1:1', api_type: 'telepathy' }] } }, active_models: { g: ['m1'] } };
+    const path = GatewayProcess.writeConfig(config);
+    const { code, output } = await runExpectingFailure({ LLM_ROUTER_MODELS_CONFIG: path });
+    assert.equal(code, 1);
+    assert.ok(output.includes(path));
+    assert.match(output, /model "m1".*providers\.0\.api_type/);
+  });
+
+  it('refuses duplicate provider ids', async () => {
+    const p = { id: 'same', api_host: 'http://127.0.0.1:1', api_type: 'vllm' };
+    const path = GatewayProcess.writeConfig({ g: { a: { providers: [p] }, b: { providers: [p] } }, active_models: { g: ['a', 'b'] } });
+    const { code, output } = await runExpectingFailure({ LLM_ROUTER_MODELS_CONFIG: path });
+    assert.equal(code, 1);
+    assert.match(output, /duplicate provider id "same"/);
+  });
+
+  it('accepts the reference boolean spellings, Polish "tak" included', async () => {
+    const gw = await new GatewayProcess().start({ LLM_ROUTER_MODELS_CONFIG: okConfig(), LLM_ROUTER_USE_PROMETHEUS: 'tak' });
+    try {
+      assert.equal((await fetch(`${gw.url}/metrics`)).status, 200);
+    } finally {
+      await gw.stop();
+    }
+  });
+});
+
+describe('the endpoint prefix', () => {
+  for (const [prefix, chatPath, tagsPath] of [['', '/chat', '/tags'], ['router', '/router/chat', '/router/tags']] as const) {
+    it(`works with LLM_ROUTER_EP_PREFIX=${JSON.stringify(prefix)}`, async () => {
+      const upstream = await new FakeUpstream().start();
+      const gw = await new GatewayProcess().start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(fakeModelsConfig(upstream.url)), LLM_ROUTER_EP_PREFIX: prefix });
+      try {
+        const body = JSON.stringify({ model: chatModel('vllm'), messages: [{ role: 'user', content: 'Hi' }] });
+        const post = (path: string) => fetch(`${gw.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        assert.equal((await post('/chat/completions')).status, 200);
+        assert.equal((await post('/v1/chat/completions')).status, 200);
+        assert.equal((await post(chatPath)).status, 200);
+        assert.equal((await fetch(`${gw.url}${tagsPath}`)).status, 200);
+      } finally {
+        await gw.stop();
+        await upstream.stop();
+      }
+    });
+  }
+});
