@@ -52,6 +52,37 @@ export const openai = {
   },
 };
 
+const responseOf = (body: Json, output: Json[], status: string) => ({
+  id: 'resp_fake', object: 'response', created_at: 1700000000, status, model: body['model'], output, error: null, incomplete_details: null,
+  usage: { input_tokens: USAGE.input, output_tokens: USAGE.output, total_tokens: USAGE.input + USAGE.output },
+});
+const textItem = (text: string) => ({ type: 'message', id: 'msg_fake', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] });
+const callItem = (args: string) => ({ type: 'function_call', id: 'fc_fake', call_id: 'call_fake1', name: TOOL_NAME, arguments: args, status: 'completed' });
+
+/** OpenAI's Responses API, as vLLM and OpenAI serve it. */
+export const responses = {
+  create(body: Json): Json {
+    return responseOf(body, [wantsTools(body) ? callItem(JSON.stringify(TOOL_ARGS)) : textItem(REPLY_TEXT)], 'completed');
+  },
+  stream(body: Json): Frames {
+    let seq = 0;
+    const ev = (type: string, data: Json) => sse({ type, sequence_number: seq++, ...data }, type);
+    const frames = [ev('response.created', { response: responseOf(body, [], 'in_progress') })];
+    if (wantsTools(body)) {
+      frames.push(ev('response.output_item.added', { output_index: 0, item: { ...callItem(''), status: 'in_progress' } }));
+      for (const a of TOOL_ARGS_PIECES) frames.push(ev('response.function_call_arguments.delta', { item_id: 'fc_fake', output_index: 0, delta: a }));
+      frames.push(ev('response.output_item.done', { output_index: 0, item: callItem(JSON.stringify(TOOL_ARGS)) }));
+    } else {
+      frames.push(ev('response.output_item.added', { output_index: 0, item: { ...textItem(''), status: 'in_progress', content: [] } }));
+      frames.push(ev('response.content_part.added', { item_id: 'msg_fake', output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } }));
+      for (const p of REPLY_PIECES) frames.push(ev('response.output_text.delta', { item_id: 'msg_fake', output_index: 0, content_index: 0, delta: p }));
+      frames.push(ev('response.output_item.done', { output_index: 0, item: textItem(REPLY_TEXT) }));
+    }
+    frames.push(ev('response.completed', { response: this.create(body) }));
+    return { contentType: 'text/event-stream', frames };
+  },
+};
+
 export const anthropic = {
   messages(body: Json): Json {
     const tools = wantsTools(body);

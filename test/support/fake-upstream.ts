@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { anthropic, ollama, openai, type Frames } from './fake-protocols.js';
+import { anthropic, ollama, openai, responses, type Frames } from './fake-protocols.js';
 import { behaviourOf } from './fake-replies.js';
 
 type Json = Record<string, unknown>;
@@ -89,6 +89,8 @@ function route(path: string, body: Json, stream: boolean): Json | Frames | null 
   switch (path) {
     case '/v1/chat/completions':
       return stream ? openai.chatStream(body) : openai.chat(body);
+    case '/v1/responses':
+      return stream ? responses.stream(body) : responses.create(body);
     case '/v1/embeddings':
       return openai.embeddings(body);
     case '/v1/messages':
