@@ -31,7 +31,10 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
-  logger.info(`LLM Router listening on http://${settings.host}:${port} (${models.models.size} models, strategy ${settings.balanceStrategy})`);
+  const ready = `LLM Router listening on http://${settings.host}:${port} (${models.models.size} models, strategy ${settings.balanceStrategy})`;
+  // Operators and scripts wait for this line, so it is printed whatever the log level.
+  if (logger.isInfoEnabled()) logger.info(ready);
+  else console.log(ready);
 
   const shutdown = () => {
     logger.info('shutting down');

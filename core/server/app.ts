@@ -38,17 +38,23 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
   // Any content type is read as JSON: curl's default form type should not turn a good body into a 400.
   const json = express.json({ limit: settings.maxBodyBytes, type: () => true });
 
+  // Every route is an exact path, so one table lookup replaces Express's walk through a regex per route.
+  const table = new Map<string, (req: Request, res: Response, next: NextFunction) => void>();
   for (const route of resolveRoutes(await discoverEndpoints(), settings)) {
     const endpoint = container.resolve<Endpoint>(route.endpoint);
     const dialect = route.endpoint.route.dialect;
-    const tag = (_req: Request, res: Response, next: NextFunction) => {
+    const run = (req: Request, res: Response, next: NextFunction) => handle(endpoint, req, res, settings).catch(next);
+    table.set(`${route.method} ${route.path}`, (req, res, next) => {
       res.locals['dialect'] = dialect;
-      next();
-    };
-    const handler = (req: Request, res: Response) => handle(endpoint, req, res, settings);
-    if (route.method === 'GET') app.get(route.path, tag, handler);
-    else app.post(route.path, tag, json, handler);
+      if (route.method === 'GET') return run(req, res, next);
+      json(req, res, (err?: unknown) => (err ? next(err) : run(req, res, next)));
+    });
   }
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const route = table.get(`${req.method} ${req.path}`);
+    if (route) route(req, res, next);
+    else next();
+  });
 
   app.use((req: Request) => {
     throw routeNotFound(req.method, req.path);
@@ -80,7 +86,7 @@ async function handle(endpoint: Endpoint, req: Request, res: Response, settings:
 function renderError(err: unknown, res: Response, logger: Logger): void {
   const error = toGatewayError(err);
   if (error.status >= 500) logger.error(`${error.code}: ${error.message}`, err instanceof GatewayError ? {} : { stack: (err as Error)?.stack });
-  else logger.info(`${error.status} ${error.code}: ${error.message}`);
+  else if (logger.isInfoEnabled()) logger.info(`${error.status} ${error.code}: ${error.message}`);
   if (res.headersSent) {
     res.end();
     return;
