@@ -7,6 +7,8 @@ import { startStream, writeChunk, type Exchange } from '../http/exchange.js';
 import { toGatewayError, upstreamHttpError } from '../providers/upstream-client.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { ProviderCall, type PreparedCall } from './provider-call.js';
+import { LOGGER, type Logger } from '../logging/logger.js';
+import { causeOf } from '../errors/cause.js';
 import { parseJson } from './json-body.js';
 
 /**
@@ -15,7 +17,10 @@ import { parseJson } from './json-body.js';
  */
 @singleton()
 export class ChatPipeline {
-  constructor(@inject(ProviderCall) private readonly calls: ProviderCall) {}
+  constructor(
+    @inject(ProviderCall) private readonly calls: ProviderCall,
+    @inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async run(dialect: ClientChatDialect, ex: Exchange): Promise<void> {
     const body = requireObject(ex.body);
@@ -80,6 +85,7 @@ export class ChatPipeline {
       if (ex.res.destroyed) return;
       const gatewayError = toGatewayError(err, call.provider.id, ex.signal, true);
       call.failed(gatewayError);
+      this.logger.warn(`stream ended early: ${gatewayError.code}: ${gatewayError.message}`, causeOf(gatewayError));
       ex.res.end(encoder.error(gatewayError));
     }
   }

@@ -5,6 +5,7 @@ import { SETTINGS, type Settings } from '../config/settings.js';
 import { GatewayError, upstreamStreamBroken, upstreamTimeout, upstreamUnreachable } from '../errors/gateway-error.js';
 import { sanitizeMessage } from '../errors/sanitize.js';
 import type { Operation, ProviderType } from './provider-type.js';
+import { requestContext } from '../logging/request-context.js';
 
 export interface UpstreamResponse {
   readonly status: number;
@@ -27,7 +28,12 @@ export class UpstreamClient {
       const res = await pool.request({
         path: basePath + path,
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: op === 'embeddings' ? 'application/json' : '*/*', ...type.headers(provider.api_token) },
+        headers: {
+          'content-type': 'application/json',
+          accept: op === 'embeddings' ? 'application/json' : '*/*',
+          'x-request-id': requestContext.getStore()?.requestId ?? '',
+          ...type.headers(provider.api_token),
+        },
         body: payload,
         signal,
         headersTimeout: this.settings.upstreamTimeoutMs,
@@ -64,10 +70,11 @@ export function toGatewayError(err: unknown, providerId: string, signal?: AbortS
   if (err instanceof GatewayError) return err;
   if (signal?.aborted && signal.reason instanceof GatewayError) return signal.reason;
   const code = (err as { code?: string }).code ?? '';
-  if (TIMEOUT_CODES.has(code) || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError) {
-    return upstreamTimeout(providerId);
-  }
-  return midStream ? upstreamStreamBroken(providerId) : upstreamUnreachable(providerId);
+  const timedOut = TIMEOUT_CODES.has(code) || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
+  const error = timedOut ? upstreamTimeout(providerId) : midStream ? upstreamStreamBroken(providerId) : upstreamUnreachable(providerId);
+  // The client sees the scrubbed message; the server log keeps the transport's own reason.
+  error.cause = err;
+  return error;
 }
 
 /** Reads an upstream error body and turns it into the error the client sees (4xx keep their status). */

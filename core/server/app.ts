@@ -5,6 +5,7 @@ import type { Settings } from '../config/settings.js';
 import type { Endpoint, ErrorDialect } from '../endpoints/endpoint.js';
 import { bodyTooLarge, GatewayError, internalError, invalidRequest, routeNotFound } from '../errors/gateway-error.js';
 import { errorBody } from '../errors/render.js';
+import { causeOf } from '../errors/cause.js';
 import type { Exchange } from '../http/exchange.js';
 import { requestContext } from '../logging/request-context.js';
 import type { Logger } from '../logging/logger.js';
@@ -85,7 +86,7 @@ async function handle(endpoint: Endpoint, req: Request, res: Response, settings:
 
 function renderError(err: unknown, res: Response, logger: Logger): void {
   const error = toGatewayError(err);
-  if (error.status >= 500) logger.error(`${error.code}: ${error.message}`, err instanceof GatewayError ? {} : { stack: (err as Error)?.stack });
+  if (error.status >= 500) logger.error(`${error.code}: ${error.message}`, causeOf(err));
   else if (logger.isInfoEnabled()) logger.info(`${error.status} ${error.code}: ${error.message}`);
   if (res.headersSent) {
     res.end();

@@ -124,6 +124,29 @@ describe('OpenAI client → every provider type', () => {
     });
   }
 
+  it('serves LM Studio clients on /api/v0 (chat and model list) from any backend', async () => {
+    const lmstudio = new OpenAI({ baseURL: `${stack.gateway.url}/api/v0`, apiKey: 'k', maxRetries: 0 });
+    for (const type of ['ollama', 'anthropic', 'lmstudio'] as const) {
+      const res = await lmstudio.chat.completions.create({ model: chatModel(type), messages: ask });
+      assert.equal(res.choices[0]!.message.content, REPLY_TEXT);
+    }
+    const models = (await (await fetch(`${stack.gateway.url}/api/v0/models`)).json()) as { data: Array<{ id: string; type: string; max_context_length: number }> };
+    assert.equal(models.data.find((m) => m.id === 'embed-ollama')?.type, 'embeddings');
+    assert.equal(models.data.find((m) => m.id === chatModel('ollama'))?.type, 'llm');
+  });
+
+  it('answers on every alias path of chat completions and embeddings', async () => {
+    for (const path of ['/chat/completions', '/api/chat/completions', '/v1/chat/completions']) {
+      const res = await fetch(`${stack.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: chatModel('openai'), messages: ask }) });
+      assert.equal(res.status, 200, path);
+    }
+    const emb = await fetch(`${stack.gateway.url}/embeddings`, { method: 'POST', body: JSON.stringify({ model: 'embed-openai', input: 'x' }) });
+    assert.equal(emb.status, 200, 'a body without content-type is still read as JSON');
+    const listed = (await (await fetch(`${stack.gateway.url}/models`)).json()) as { object: string; data: unknown[] };
+    assert.equal(listed.object, 'list');
+    assert.ok(!JSON.stringify(listed).includes('"stream"'), 'no stray stream field as in the reference');
+  });
+
   it('lists the configured models', async () => {
     const ids = [];
     for await (const m of client().models.list()) ids.push(m.id);

@@ -50,6 +50,28 @@ describe('start-up checks', () => {
   });
 });
 
+describe('logs', () => {
+  it('writes JSON lines carrying the request id, and keeps the cause of a 502 for the operator only', async () => {
+    const upstream = await new FakeUpstream().start();
+    const gw = await new GatewayProcess().start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(fakeModelsConfig(upstream.url)), LLM_ROUTER_LOG_JSON: '1', LLM_ROUTER_LOG_LEVEL: 'debug' });
+    try {
+      const body = JSON.stringify({ model: 'unreachable', messages: [{ role: 'user', content: 'Hi' }] });
+      const res = await fetch(`${gw.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' }, body });
+      assert.ok(!(await res.text()).includes('ECONNREFUSED'));
+      await fetch(`${gw.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-43' }, body: JSON.stringify({ model: chatModel('vllm'), messages: [{ role: 'user', content: 'Hi' }] }) });
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = gw.output.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+      const failure = lines.filter((l) => l['request_id'] === 'trace-42');
+      assert.ok(failure.some((l) => l['level'] === 'error' && /ECONNREFUSED/.test(l['cause'] ?? '')), JSON.stringify(failure));
+      assert.ok(failure.some((l) => / 502 /.test(l['message'] ?? '')), 'access line');
+      assert.equal(upstream.last().headers['x-request-id'], 'trace-43', 'the provider sees the request id too');
+    } finally {
+      await gw.stop();
+      await upstream.stop();
+    }
+  });
+});
+
 describe('the endpoint prefix', () => {
   for (const [prefix, chatPath, tagsPath] of [['', '/chat', '/tags'], ['router', '/router/chat', '/router/tags']] as const) {
     it(`works with LLM_ROUTER_EP_PREFIX=${JSON.stringify(prefix)}`, async () => {
