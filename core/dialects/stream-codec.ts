@@ -35,6 +35,27 @@ export class LineSplitter {
   }
 }
 
+/** A provider stream read line by line; subclasses turn each complete line into canonical chunks. */
+export abstract class LineStreamDecoder implements StreamDecoder {
+  private readonly lines = new LineSplitter();
+
+  push(text: string): ChatChunk[] {
+    return this.read(this.lines.push(text));
+  }
+
+  end(): ChatChunk[] {
+    return this.read(this.lines.end());
+  }
+
+  protected abstract onLine(line: string, out: ChatChunk[]): void;
+
+  private read(lines: string[]): ChatChunk[] {
+    const out: ChatChunk[] = [];
+    for (const line of lines) this.onLine(line, out);
+    return out;
+  }
+}
+
 /** Yields the JSON payload of each SSE `data:` line; `[DONE]` and comments are dropped. */
 export function sseData(line: string): unknown | undefined {
   if (!line.startsWith('data:')) return undefined;

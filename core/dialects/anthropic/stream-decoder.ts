@@ -1,32 +1,19 @@
 import { nowSeconds, usageOf, type ChatChunk } from '../canonical.js';
 import { inBandProviderError } from '../openai/chat-stream.js';
 import { isObject, type Json } from '../request-fields.js';
-import { LineSplitter, sseData, type StreamDecoder } from '../stream-codec.js';
+import { LineStreamDecoder, sseData } from '../stream-codec.js';
 import { finishReasonOf } from './stop-reasons.js';
 
 /** Anthropic SSE events → canonical chunks (text, tool calls, usage, stop reason). */
-export class AnthropicStreamDecoder implements StreamDecoder {
-  private readonly lines = new LineSplitter();
+export class AnthropicStreamDecoder extends LineStreamDecoder {
   private id = '';
   private model = '';
   private inputTokens = 0;
   private readonly toolIndexByBlock = new Map<number, number>();
 
-  push(text: string): ChatChunk[] {
-    return this.read(this.lines.push(text));
-  }
-
-  end(): ChatChunk[] {
-    return this.read(this.lines.end());
-  }
-
-  private read(lines: string[]): ChatChunk[] {
-    const out: ChatChunk[] = [];
-    for (const line of lines) {
-      const event = sseData(line);
-      if (isObject(event)) this.onEvent(event, out);
-    }
-    return out;
+  protected onLine(line: string, out: ChatChunk[]): void {
+    const event = sseData(line);
+    if (isObject(event)) this.onEvent(event, out);
   }
 
   private onEvent(e: Json, out: ChatChunk[]): void {

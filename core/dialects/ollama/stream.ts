@@ -2,40 +2,27 @@ import { nowSeconds, parseArguments, usageOf, type ChatChunk, type FinishReason,
 import type { GatewayError } from '../../errors/gateway-error.js';
 import { inBandProviderError } from '../openai/chat-stream.js';
 import { isObject, type Json } from '../request-fields.js';
-import { LineSplitter, type StreamDecoder, type StreamEncoder } from '../stream-codec.js';
+import { LineStreamDecoder, type StreamEncoder } from '../stream-codec.js';
 import { epochOf, ollamaDone, ollamaFinish, ollamaToolCalls } from './response.js';
 
 /** Ollama NDJSON lines → canonical chunks. */
-export class OllamaStreamDecoder implements StreamDecoder {
-  private readonly lines = new LineSplitter();
+export class OllamaStreamDecoder extends LineStreamDecoder {
   private readonly id = `chatcmpl-${Date.now().toString(36)}`;
   private first = true;
   private toolCount = 0;
 
-  push(text: string): ChatChunk[] {
-    return this.read(this.lines.push(text));
-  }
-
-  end(): ChatChunk[] {
-    return this.read(this.lines.end());
-  }
-
-  private read(lines: string[]): ChatChunk[] {
-    const out: ChatChunk[] = [];
-    for (const line of lines) {
-      if (!line.trim()) continue;
-      let obj: unknown;
-      try {
-        obj = JSON.parse(line);
-      } catch {
-        continue;
-      }
-      if (isObject(obj)) this.onLine(obj, out);
+  protected onLine(text: string, out: ChatChunk[]): void {
+    if (!text.trim()) return;
+    let line: unknown;
+    try {
+      line = JSON.parse(text);
+    } catch {
+      return;
     }
-    return out;
+    if (isObject(line)) this.onObject(line, out);
   }
 
-  private onLine(line: Json, out: ChatChunk[]): void {
+  private onObject(line: Json, out: ChatChunk[]): void {
     if (line['error'] !== undefined) throw inBandProviderError(line['error']);
     const model = String(line['model'] ?? '');
     const created = epochOf(line['created_at']);

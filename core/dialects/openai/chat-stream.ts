@@ -1,31 +1,17 @@
 import type { ChatChunk } from '../canonical.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { sanitizeMessage } from '../../errors/sanitize.js';
-import { LineSplitter, sseData, type StreamDecoder, type StreamEncoder } from '../stream-codec.js';
+import { LineStreamDecoder, sseData, type StreamEncoder } from '../stream-codec.js';
 import { isObject } from '../request-fields.js';
 import { openAIErrorBody } from './error-body.js';
 
 /** Reads an OpenAI-compatible SSE stream (vLLM, llama.cpp, LM Studio, OpenAI). */
-export class OpenAIStreamDecoder implements StreamDecoder {
-  private readonly lines = new LineSplitter();
-
-  push(text: string): ChatChunk[] {
-    return this.read(this.lines.push(text));
-  }
-
-  end(): ChatChunk[] {
-    return this.read(this.lines.end());
-  }
-
-  private read(lines: string[]): ChatChunk[] {
-    const out: ChatChunk[] = [];
-    for (const line of lines) {
-      const data = sseData(line);
-      if (!isObject(data)) continue;
-      if (data['error'] !== undefined) throw inBandProviderError(data['error']);
-      if (Array.isArray(data['choices'])) out.push(data as unknown as ChatChunk);
-    }
-    return out;
+export class OpenAIStreamDecoder extends LineStreamDecoder {
+  protected onLine(line: string, out: ChatChunk[]): void {
+    const data = sseData(line);
+    if (!isObject(data)) return;
+    if (data['error'] !== undefined) throw inBandProviderError(data['error']);
+    if (Array.isArray(data['choices'])) out.push(data as unknown as ChatChunk);
   }
 }
 

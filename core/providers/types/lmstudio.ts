@@ -1,14 +1,9 @@
-import { bearer, type Operation, type ProviderType } from '../provider-type.js';
+import { OPENAI_CHAT_ONLY_PATHS, PathTableProvider } from './path-table.js';
 
-/** LM Studio's OpenAI-compatible server; the Responses API is served by conversion to chat (older versions lack it). */
-export class LmStudioProvider implements ProviderType {
+/** LM Studio's OpenAI-compatible server (older versions have no Responses API). */
+export class LmStudioProvider extends PathTableProvider {
   static readonly apiType = 'lmstudio' as const;
   readonly apiType = LmStudioProvider.apiType;
   readonly family = 'openai' as const;
-  path(op: Operation): string | null {
-    return { chat: '/v1/chat/completions', responses: null, embeddings: '/v1/embeddings' }[op];
-  }
-  headers(token: string) {
-    return bearer(token);
-  }
+  protected readonly paths = OPENAI_CHAT_ONLY_PATHS;
 }

@@ -1,14 +1,9 @@
-import { bearer, type Operation, type ProviderType } from '../provider-type.js';
+import { PathTableProvider } from './path-table.js';
 
-/** Ollama's native API (`/api/chat`, `/api/embed`). */
-export class OllamaProvider implements ProviderType {
+/** Ollama's native API (`/api/chat`, `/api/embed`); Responses requests are served through chat. */
+export class OllamaProvider extends PathTableProvider {
   static readonly apiType = 'ollama' as const;
   readonly apiType = OllamaProvider.apiType;
   readonly family = 'ollama' as const;
-  path(op: Operation): string | null {
-    return { chat: '/api/chat', responses: null, embeddings: '/api/embed' }[op];
-  }
-  headers(token: string) {
-    return bearer(token);
-  }
+  protected readonly paths = { chat: '/api/chat', responses: null, embeddings: '/api/embed' } as const;
 }

@@ -1,20 +1,9 @@
-import { bearer, type Operation, type ProviderType } from '../provider-type.js';
-
-const PATHS: Record<Operation, string> = {
-  chat: '/v1/chat/completions',
-  responses: '/v1/responses',
-  embeddings: '/v1/embeddings',
-};
+import { OPENAI_PATHS, PathTableProvider } from './path-table.js';
 
 /** OpenAI itself and any OpenAI-compatible cloud API. */
-export class OpenAIProvider implements ProviderType {
+export class OpenAIProvider extends PathTableProvider {
   static readonly apiType = 'openai' as const;
   readonly apiType = OpenAIProvider.apiType;
   readonly family = 'openai' as const;
-  path(op: Operation): string | null {
-    return PATHS[op];
-  }
-  headers(token: string) {
-    return bearer(token);
-  }
+  protected readonly paths = OPENAI_PATHS;
 }

@@ -1,14 +1,9 @@
-import { bearer, type Operation, type ProviderType } from '../provider-type.js';
+import { OPENAI_PATHS, PathTableProvider } from './path-table.js';
 
 /** vLLM's OpenAI-compatible server, which also serves the Responses API. */
-export class VllmProvider implements ProviderType {
+export class VllmProvider extends PathTableProvider {
   static readonly apiType = 'vllm' as const;
   readonly apiType = VllmProvider.apiType;
   readonly family = 'openai' as const;
-  path(op: Operation): string | null {
-    return { chat: '/v1/chat/completions', responses: '/v1/responses', embeddings: '/v1/embeddings' }[op];
-  }
-  headers(token: string) {
-    return bearer(token);
-  }
+  protected readonly paths = OPENAI_PATHS;
 }
