@@ -40,7 +40,11 @@ export async function writeChunk(res: Response, text: string | Buffer, signal: A
 }
 
 export function sendJson(res: Response, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.status(status).setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(payload);
+  sendText(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
+}
+
+/** Sends a body that is already serialised (a provider's answer passed through as it came). */
+export function sendText(res: Response, status: number, text: string, contentType: string): void {
+  res.status(status).setHeader('content-type', contentType || 'application/json');
+  res.end(text);
 }

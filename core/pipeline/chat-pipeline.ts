@@ -3,7 +3,7 @@ import type { ClientChatDialect } from '../dialects/chat-dialect.js';
 import { PROVIDER_DIALECTS } from '../dialects/provider-dialects.js';
 import { requireObject, type Json } from '../dialects/request-fields.js';
 import { upstreamBadResponse } from '../errors/gateway-error.js';
-import { startStream, writeChunk, type Exchange } from '../http/exchange.js';
+import { sendJson, sendText, startStream, writeChunk, type Exchange } from '../http/exchange.js';
 import { toGatewayError, upstreamHttpError } from '../providers/upstream-client.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { ProviderCall, type PreparedCall } from './provider-call.js';
@@ -45,12 +45,12 @@ export class ChatPipeline {
         const parsed = parseJson(raw, call.provider.id);
         if (passthrough) {
           if (call.metricsOn) call.recordUsage(providerDialect.read(parsed));
-          return call.sendRaw(ex.res, raw, contentType);
+          return sendText(ex.res, 200, raw, contentType);
         }
         const completion = providerDialect.read(parsed);
         if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
         call.recordUsage(completion);
-        return call.sendJson(ex.res, dialect.write(completion, body));
+        return sendJson(ex.res, 200, dialect.write(completion, body));
       }
 
       const upstream = await call.send(op, path, payload, true);

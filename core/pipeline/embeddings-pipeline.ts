@@ -3,7 +3,7 @@ import type { ClientEmbeddingsDialect } from '../dialects/embeddings/embeddings-
 import { PROVIDER_EMBEDDINGS } from '../dialects/embeddings/provider-dialects.js';
 import { requireObject } from '../dialects/request-fields.js';
 import { invalidRequest, upstreamBadResponse } from '../errors/gateway-error.js';
-import type { Exchange } from '../http/exchange.js';
+import { sendJson, sendText, type Exchange } from '../http/exchange.js';
 import { parseJson } from './json-body.js';
 import { ProviderCall } from './provider-call.js';
 
@@ -25,10 +25,10 @@ export class EmbeddingsPipeline {
       if (!passthrough) this.calls.countConversion(`${dialect.name}-embeddings`, call.type.family);
       const { raw, contentType } = await call.unary('embeddings', path, payload);
       const parsed = parseJson(raw, call.provider.id);
-      if (passthrough) return call.sendRaw(ex.res, raw, contentType);
+      if (passthrough) return sendText(ex.res, 200, raw, contentType);
       const result = provider.read(parsed);
       if (!result) throw upstreamBadResponse(call.provider.id, 'not an embeddings response');
-      call.sendJson(ex.res, dialect.write(result, body));
+      sendJson(ex.res, 200, dialect.write(result, body));
     } finally {
       call.release();
     }

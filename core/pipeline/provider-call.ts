@@ -1,4 +1,3 @@
-import type { Response } from 'express';
 import { inject, singleton } from 'tsyringe';
 import { MODELS_CONFIG, type ModelConfig, type ModelsConfig, type ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
@@ -129,16 +128,6 @@ export class PreparedCall {
     const labels = { model_name: this.model.name, provider_type: this.type.apiType };
     this.metrics.tokens.inc({ ...labels, direction: 'input' }, completion.usage.prompt_tokens ?? 0);
     this.metrics.tokens.inc({ ...labels, direction: 'output' }, completion.usage.completion_tokens ?? 0);
-  }
-
-  sendRaw(res: Response, raw: string, contentType: string): void {
-    res.status(200).setHeader('content-type', contentType || 'application/json');
-    res.end(raw);
-  }
-
-  sendJson(res: Response, body: unknown): void {
-    res.status(200).setHeader('content-type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(body));
   }
 
   release(): void {
