@@ -10,6 +10,9 @@ import { BALANCE_STRATEGY } from './balancing/strategy.js';
 import { findStrategy } from './balancing/strategies-registry.js';
 import { UpstreamClient } from './providers/upstream-client.js';
 import { buildApp } from './server/app.js';
+import { discoverPlugins } from './plugins/plugin-registry.js';
+import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './pipeline/plugin-tokens.js';
+import { AUDIT_SINK, NoAudit } from './audit/audit-sink.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
@@ -22,6 +25,9 @@ async function main(): Promise<void> {
   container.registerInstance(METRICS, metrics);
   container.registerInstance(PROVIDER_TYPES, await discoverProviderTypes());
   container.registerSingleton(BALANCE_STRATEGY, await findStrategy(settings.balanceStrategy));
+  container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
+  container.registerInstance(PLUGIN_CONTAINER, container);
+  container.registerInstance(AUDIT_SINK, new NoAudit());
 
   const app = await buildApp({ container, settings, logger, metrics });
   const server = app.listen(settings.port, settings.host);

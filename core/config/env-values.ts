@@ -62,3 +62,10 @@ export const envEnum = <const T extends readonly [string, ...string[]]>(values: 
       ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(', ')}` });
       return z.NEVER;
     });
+
+/** A comma-separated list: whitespace trimmed, empty items dropped (the reference's rule). */
+export const envList = () =>
+  z
+    .string()
+    .optional()
+    .transform((raw) => (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean));

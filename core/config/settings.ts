@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { envBool, envEnum, envInt, envNumber, envString } from './env-values.js';
+import { envBool, envEnum, envInt, envList, envNumber, envString } from './env-values.js';
 import { StartupError } from '../errors/startup-error.js';
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -31,6 +31,17 @@ const schema = z.object({
   LLM_ROUTER_REDIS_PORT: envInt(6379, 1, 65535),
   LLM_ROUTER_REDIS_DB: envInt(0, 0, 1024),
   LLM_ROUTER_REDIS_PASSWORD: envString(''),
+  LLM_ROUTER_FORCE_MASKING: envBool(false),
+  LLM_ROUTER_MASKING_STRATEGY_PIPELINE: envList(),
+  LLM_ROUTER_MASKING_WITH_AUDIT: envBool(false),
+  LLM_ROUTER_MASKING_RESTORE: envBool(true),
+  LLM_ROUTER_FORCE_GUARDRAIL_REQUEST: envBool(false),
+  LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST: envList(),
+  LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST: envBool(false),
+  LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE: envBool(false),
+  LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE: envList(),
+  LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE: envBool(false),
+  LLM_ROUTER_UTILS_PLUGINS_PIPELINE: envList(),
   // Accepted for drop-in compatibility; the reference refuses to start without it, we do not need it.
   LLM_ROUTER_MINIMUM: envBool(true),
 });
@@ -59,6 +70,12 @@ export interface Settings {
   readonly log: { readonly level: string; readonly json: boolean; readonly file: string | null };
   readonly prometheus: boolean;
   readonly redis: { readonly host: string; readonly port: number; readonly db: number; readonly password: string } | null;
+  readonly masking: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean; readonly restore: boolean };
+  readonly guardrails: {
+    readonly request: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean };
+    readonly response: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean };
+  };
+  readonly utils: readonly string[];
 }
 
 export const SETTINGS = Symbol('Settings');
@@ -71,7 +88,21 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     const name = String(issue.path[0]);
     throw new StartupError(`invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
   }
+  checkPipelines(result.data);
   return toSettings(result.data);
+}
+
+/** The reference's start-up rules: a forced stage needs a pipeline, an audited stage needs to be forced. */
+function checkPipelines(p: Parsed): void {
+  const need = (cond: boolean, message: string) => {
+    if (cond) throw new StartupError(message);
+  };
+  need(p.LLM_ROUTER_FORCE_MASKING && p.LLM_ROUTER_MASKING_STRATEGY_PIPELINE.length === 0, 'LLM_ROUTER_FORCE_MASKING is on but LLM_ROUTER_MASKING_STRATEGY_PIPELINE names no masker (e.g. fast_masker)');
+  for (const dir of ['REQUEST', 'RESPONSE'] as const) {
+    const force = p[`LLM_ROUTER_FORCE_GUARDRAIL_${dir}`];
+    need(force && p[`LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_${dir}`].length === 0, `LLM_ROUTER_FORCE_GUARDRAIL_${dir} is on but LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_${dir} names no guardrail`);
+    need(p[`LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir}`] && !force, `LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir} needs LLM_ROUTER_FORCE_GUARDRAIL_${dir}`);
+  }
 }
 
 function toSettings(p: Parsed): Settings {
@@ -101,6 +132,17 @@ function toSettings(p: Parsed): Settings {
           password: p.LLM_ROUTER_REDIS_PASSWORD,
         }
       : null,
+    masking: {
+      force: p.LLM_ROUTER_FORCE_MASKING,
+      pipeline: p.LLM_ROUTER_MASKING_STRATEGY_PIPELINE,
+      audit: p.LLM_ROUTER_MASKING_WITH_AUDIT,
+      restore: p.LLM_ROUTER_MASKING_RESTORE,
+    },
+    guardrails: {
+      request: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_REQUEST, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST },
+      response: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE },
+    },
+    utils: p.LLM_ROUTER_UTILS_PLUGINS_PIPELINE,
   });
 }
 

@@ -10,8 +10,9 @@ export class GatewayError extends Error {
     message: string,
     readonly param: string | null = null,
     readonly headers: Readonly<Record<string, string>> = {},
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, cause === undefined ? undefined : { cause });
     this.name = 'GatewayError';
   }
 }

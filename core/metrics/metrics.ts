@@ -35,6 +35,9 @@ export class Metrics {
   readonly strategySelected = this.counter('llm_router_lb_strategy_selected_total', 'Provider selections', ['strategy', 'model_name']);
   readonly tokens = this.counter('llm_router_tokens_total', 'Tokens reported by providers', ['model_name', 'direction', 'provider_type']);
   readonly responseFormat = this.counter('llm_router_response_format_total', 'Streamed vs non-streamed calls', ['format', 'model_name', 'provider_type']);
+  readonly guardrailIncidents = this.counter('guardrail_incidents_total', 'Requests or answers a guardrail blocked', ['plugin', 'category', 'direction']);
+  readonly maskerIncidents = new client.Counter({ name: 'masker_incidents_total', help: 'Requests whose payload masking changed', registers: [this.registry] });
+  readonly maskerRuleHits = this.counter('llm_router_masker_hits_total', 'Values masked, by placeholder tag', ['tag']);
   readonly payloadConversions = this.counter('llm_router_payload_conversion_total', 'Dialect conversions', ['from_type', 'to_type']);
 
   constructor(readonly enabled: boolean) {}

@@ -1,24 +1,35 @@
 import { inject, singleton } from 'tsyringe';
+import type { ChatChunk, ChatRequest } from '../dialects/canonical.js';
 import type { ClientChatDialect } from '../dialects/chat-dialect.js';
 import { PROVIDER_DIALECTS } from '../dialects/provider-dialects.js';
 import { requireObject, type Json } from '../dialects/request-fields.js';
+import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
+import { causeOf } from '../errors/cause.js';
 import { upstreamBadResponse } from '../errors/gateway-error.js';
 import { sendJson, sendText, startStream, writeChunk, type Exchange } from '../http/exchange.js';
-import { toGatewayError, upstreamHttpError } from '../providers/upstream-client.js';
-import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
-import { ProviderCall, type PreparedCall } from './provider-call.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
-import { causeOf } from '../errors/cause.js';
+import { toGatewayError, upstreamHttpError } from '../providers/upstream-client.js';
+import { GuardrailPipeline } from './guardrail-pipeline.js';
 import { parseJson } from './json-body.js';
+import { ChunkRestorer, restoreCompletion } from './masking/completion-restorer.js';
+import { MaskerPipeline } from './masking/masker-pipeline.js';
+import type { MaskingSession } from './masking/masking-session.js';
+import { ProviderCall, type PreparedCall } from './provider-call.js';
+import { UtilsPipeline } from './utils-pipeline.js';
 
 /**
- * A chat request from any client dialect to any provider: same-protocol pairs pass through untouched
- * (bytes stream as they arrive), other pairs go through the canonical form in both directions.
+ * A chat request from any client dialect to any provider. Same-protocol pairs pass through untouched (bytes
+ * stream as they arrive) unless a plugin stage is on: then the request goes through the canonical form, the
+ * stages run in the order utils → guardrails → masking (so nothing a plugin adds escapes masking), and
+ * placeholders in the answer are restored before the client sees it, streamed or not.
  */
 @singleton()
 export class ChatPipeline {
   constructor(
     @inject(ProviderCall) private readonly calls: ProviderCall,
+    @inject(UtilsPipeline) private readonly utils: UtilsPipeline,
+    @inject(GuardrailPipeline) private readonly guardrails: GuardrailPipeline,
+    @inject(MaskerPipeline) private readonly masker: MaskerPipeline,
     @inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -26,18 +37,20 @@ export class ChatPipeline {
     const body = requireObject(ex.body);
     dialect.validate(body);
     const stream = body['stream'] === true;
-    const call = await this.calls.prepare(body, ex.signal);
+    const session = this.masker.sessionFor(body);
+    const canonical = session !== null || this.guardrails.active || this.utils.active ? await this.stages(dialect.read(body), session) : null;
+    const call = await this.calls.prepare(canonical ?? body, ex.signal);
     try {
-      const passthrough = call.type.family === dialect.family && call.type.path(dialect.operation) !== null;
+      const passthrough = canonical === null && call.type.family === dialect.family && call.type.path(dialect.operation) !== null;
       const providerDialect = PROVIDER_DIALECTS[call.type.family];
       let payload: Json;
       if (passthrough) {
         payload = call.aliasBody(body, stream);
       } else {
-        const canonical = dialect.read(body);
-        payload = providerDialect.write(call.aliasCanonical(canonical), stream);
+        payload = providerDialect.write(call.aliasCanonical(canonical ?? dialect.read(body)), stream);
         this.calls.countConversion(dialect.name, call.type.family);
       }
+      const restoring = session !== null && this.masker.restores ? session : null;
       const op = passthrough ? dialect.operation : 'chat';
       const path = call.type.path(op)!;
       if (!stream) {
@@ -50,6 +63,7 @@ export class ChatPipeline {
         const completion = providerDialect.read(parsed);
         if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
         call.recordUsage(completion);
+        if (restoring) restoreCompletion(completion, restoring);
         return sendJson(ex.res, 200, dialect.write(completion, body));
       }
 
@@ -57,27 +71,43 @@ export class ChatPipeline {
       if (upstream.status >= 400) throw await upstreamHttpError(upstream, call.provider.id);
       const encoder = dialect.streamEncoder(body);
       startStream(ex.res, dialect.streamContentType);
-      await this.pump(ex, call, encoder, passthrough ? null : providerDialect.streamDecoder());
+      const decoder = passthrough ? null : providerDialect.streamDecoder();
+      await this.pump(ex, call, encoder, decoder, restoring ? new ChunkRestorer(restoring) : null);
     } finally {
       call.release();
     }
   }
 
-  /** Copies the upstream stream to the client, converting when a decoder is given. */
-  private async pump(ex: Exchange, call: PreparedCall, encoder: StreamEncoder, decoder: StreamDecoder | null) {
+  /** Utils, then guardrails, then masking: the reference's order, with masking last before the provider. */
+  private async stages(request: ChatRequest, session: MaskingSession | null): Promise<ChatRequest> {
+    const routed = this.utils.active ? await this.utils.apply(request) : request;
+    if (this.guardrails.active) await this.guardrails.checkRequest(routed);
+    if (session) await this.masker.maskChat(routed, session);
+    return routed;
+  }
+
+  /** Copies the upstream stream to the client, converting (and restoring) when a decoder is given. */
+  private async pump(ex: Exchange, call: PreparedCall, encoder: StreamEncoder, decoder: StreamDecoder | null, restorer: ChunkRestorer | null) {
     const utf8 = new TextDecoder();
+    let last: ChatChunk | null = null;
+    const send = async (chunks: ChatChunk[]) => {
+      for (let c of chunks) {
+        if (restorer) c = restorer.restore(c);
+        last = c;
+        if (!(await writeChunk(ex.res, encoder.encode(c), ex.signal))) return false;
+      }
+      return true;
+    };
     try {
       for await (const chunk of call.upstreamBody()) {
         if (decoder === null) {
           if (!(await writeChunk(ex.res, chunk as Buffer, ex.signal))) return;
-          continue;
-        }
-        const text = utf8.decode(chunk as Buffer, { stream: true });
-        for (const c of decoder.push(text)) if (!(await writeChunk(ex.res, encoder.encode(c), ex.signal))) return;
+        } else if (!(await send(decoder.push(utf8.decode(chunk as Buffer, { stream: true }))))) return;
       }
       if (decoder !== null) {
-        for (const c of decoder.push(utf8.decode())) await writeChunk(ex.res, encoder.encode(c), ex.signal);
-        for (const c of decoder.end()) await writeChunk(ex.res, encoder.encode(c), ex.signal);
+        if (!(await send([...decoder.push(utf8.decode()), ...decoder.end()]))) return;
+        const held = restorer?.end(last);
+        if (held) await writeChunk(ex.res, encoder.encode(held), ex.signal);
         await writeChunk(ex.res, encoder.end(), ex.signal);
       }
       ex.res.end();
@@ -90,5 +120,3 @@ export class ChatPipeline {
     }
   }
 }
-
-

@@ -6,22 +6,30 @@ import { invalidRequest, upstreamBadResponse } from '../errors/gateway-error.js'
 import { sendJson, sendText, type Exchange } from '../http/exchange.js';
 import { parseJson } from './json-body.js';
 import { ProviderCall } from './provider-call.js';
+import { MaskerPipeline } from './masking/masker-pipeline.js';
 
 /** Embeddings from any client dialect to any provider that has them; same-protocol pairs pass through. */
 @singleton()
 export class EmbeddingsPipeline {
-  constructor(@inject(ProviderCall) private readonly calls: ProviderCall) {}
+  constructor(
+    @inject(ProviderCall) private readonly calls: ProviderCall,
+    @inject(MaskerPipeline) private readonly masker: MaskerPipeline,
+  ) {}
 
   async run(dialect: ClientEmbeddingsDialect, ex: Exchange): Promise<void> {
     const body = requireObject(ex.body);
     dialect.validate(body);
+    const session = this.masker.sessionFor(body);
+    const request = session ? dialect.read(body) : null;
+    if (request && session) await this.masker.maskEmbeddings(request, session);
     const call = await this.calls.prepare(body, ex.signal);
     try {
       const path = call.type.path('embeddings');
       const provider = PROVIDER_EMBEDDINGS[call.type.family];
       if (path === null || !provider) throw invalidRequest(`The model '${call.model.name}' is served by a provider without an embeddings API`, 'model');
-      const passthrough = call.type.family === dialect.family;
-      const payload = passthrough ? { ...body, model: call.upstreamModel } : provider.write({ ...dialect.read(body), model: call.upstreamModel });
+      // Masked input always goes through the canonical form, so only masked text is sent.
+      const passthrough = request === null && call.type.family === dialect.family;
+      const payload = passthrough ? { ...body, model: call.upstreamModel } : provider.write({ ...(request ?? dialect.read(body)), model: call.upstreamModel });
       if (!passthrough) this.calls.countConversion(`${dialect.name}-embeddings`, call.type.family);
       const { raw, contentType } = await call.unary('embeddings', path, payload);
       const parsed = parseJson(raw, call.provider.id);

@@ -1,0 +1,93 @@
+import { inject, singleton, type DependencyContainer } from 'tsyringe';
+import { AUDIT_SINK, type AuditSink } from '../../audit/audit-sink.js';
+import { SETTINGS, type Settings } from '../../config/settings.js';
+import type { ChatRequest } from '../../dialects/canonical.js';
+import type { EmbeddingRequest } from '../../dialects/embeddings/embeddings-dialect.js';
+import type { Json } from '../../dialects/request-fields.js';
+import { GatewayError } from '../../errors/gateway-error.js';
+import { requestContext } from '../../logging/request-context.js';
+import { METRICS, type Metrics } from '../../metrics/metrics.js';
+import type { MaskerPlugin, PluginClass } from '../../plugins/plugin.js';
+import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from '../plugin-tokens.js';
+import { pluginsFor, type PluginCatalogue } from '../../plugins/plugin-registry.js';
+import { chatTextSlots, type TextSlot } from './chat-texts.js';
+import { MaskingSession } from './masking-session.js';
+
+/**
+ * The maskers of LLM_ROUTER_MASKING_STRATEGY_PIPELINE, in order, each on the previous one's output.
+ * Fails closed: a masker that throws stops the request with a 503 naming it; nothing is sent unmasked.
+ */
+@singleton()
+export class MaskerPipeline {
+  private readonly plugins: ReadonlyArray<{ id: string; plugin: MaskerPlugin }>;
+
+  constructor(
+    @inject(SETTINGS) private readonly settings: Settings,
+    @inject(PLUGIN_CATALOGUE) catalogue: PluginCatalogue,
+    @inject(PLUGIN_CONTAINER) container: DependencyContainer,
+    @inject(METRICS) private readonly metrics: Metrics,
+    @inject(AUDIT_SINK) private readonly audit: AuditSink,
+  ) {
+    const classes = pluginsFor(catalogue, 'masker', settings.masking.pipeline, 'LLM_ROUTER_MASKING_STRATEGY_PIPELINE') as Array<PluginClass<MaskerPlugin>>;
+    this.plugins = classes.map((C) => ({ id: C.id, plugin: container.resolve(C) }));
+  }
+
+  /** A session when this request is to be masked (forced, or `"anonymize": true`); the flag never reaches a provider. */
+  sessionFor(body: Json): MaskingSession | null {
+    const asked = body['anonymize'] === true;
+    delete body['anonymize'];
+    return this.plugins.length > 0 && (this.settings.masking.force || asked) ? new MaskingSession() : null;
+  }
+
+  get restores(): boolean {
+    return this.settings.masking.restore;
+  }
+
+  async maskChat(request: ChatRequest, session: MaskingSession): Promise<void> {
+    const { slots, commit } = chatTextSlots(request);
+    await this.maskSlots(slots, session, request.model);
+    commit();
+  }
+
+  async maskEmbeddings(request: EmbeddingRequest, session: MaskingSession): Promise<void> {
+    const input = request.input;
+    if (typeof input === 'string') {
+      await this.maskSlots([{ text: input, set: (v) => (request.input = v) }], session, request.model);
+    } else if (input.every((x): x is string => typeof x === 'string')) {
+      const texts = input as string[];
+      await this.maskSlots(texts.map((t, i) => ({ text: t, set: (v: string) => (texts[i] = v) })), session, request.model);
+    }
+  }
+
+  /** Masks free texts (the `/api/fast_text_mask` endpoint and built-in endpoints). */
+  async maskTexts(texts: readonly string[], session: MaskingSession, model = ''): Promise<string[]> {
+    let current = [...texts];
+    for (const { id, plugin } of this.plugins) {
+      try {
+        current = await plugin.apply(current, session);
+      } catch (err) {
+        throw new GatewayError(503, 'masker_error', 'masker_unavailable', `The masker '${id}' failed, so the request was not sent`, null, { 'retry-after': '5' }, err);
+      }
+      if (current.length !== texts.length) throw new GatewayError(503, 'masker_error', 'masker_unavailable', `The masker '${id}' returned a wrong number of texts`);
+    }
+    this.report(texts, current, session, model);
+    return current;
+  }
+
+  private async maskSlots(slots: TextSlot[], session: MaskingSession, model: string): Promise<void> {
+    if (slots.length === 0) return;
+    const masked = await this.maskTexts(slots.map((s) => s.text), session, model);
+    slots.forEach((s, i) => s.set(masked[i]!));
+  }
+
+  private report(before: readonly string[], after: readonly string[], session: MaskingSession, model: string): void {
+    if (session.size === 0) return;
+    if (this.metrics.enabled) {
+      this.metrics.maskerIncidents.inc();
+      for (const [tag, n] of session.hits) this.metrics.maskerRuleHits.inc({ tag }, n);
+    }
+    if (this.settings.masking.audit) {
+      this.audit.record({ type: 'masking', request_id: requestContext.getStore()?.requestId ?? null, model, before, after, mappings: session.mappings() });
+    }
+  }
+}

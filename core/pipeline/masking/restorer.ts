@@ -1,0 +1,45 @@
+import { PLACEHOLDER, type MaskingSession } from './masking-session.js';
+
+/** JSON-escapes an original for placing inside a JSON string (tool-call arguments are JSON text). */
+const jsonEscaped = (s: string) => JSON.stringify(s).slice(1, -1);
+
+/** Puts the originals back into a whole text; unknown placeholders stay as they are. */
+export function restoreText(text: string, session: MaskingSession, inJson = false): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(PLACEHOLDER, (ph) => {
+    const original = session.original(ph);
+    if (original === undefined) return ph;
+    return inJson ? jsonEscaped(original) : original;
+  });
+}
+
+// The longest text that can still grow into a placeholder: `{{`, an upper-case tag, `_`, digits, `}}`.
+const PARTIAL_TAIL = /\{(?:\{(?:[A-Z][A-Z0-9_]*(?:\}?)?)?)?$/;
+
+/**
+ * Restores a text that arrives in pieces (one channel of a stream). A placeholder split across pieces
+ * (`{{EMA` + `IL_1}}`) is held back until it is complete, so the client never sees a fragment of one.
+ */
+export class StreamRestorer {
+  private pending = '';
+
+  constructor(
+    private readonly session: MaskingSession,
+    private readonly inJson = false,
+  ) {}
+
+  push(piece: string): string {
+    const text = this.pending + piece;
+    const tail = PARTIAL_TAIL.exec(text);
+    const cut = tail ? tail.index : text.length;
+    this.pending = text.slice(cut);
+    return restoreText(text.slice(0, cut), this.session, this.inJson);
+  }
+
+  /** What is still held back when the stream ends (an unfinished `{{…` is just text). */
+  flush(): string {
+    const rest = this.pending;
+    this.pending = '';
+    return rest;
+  }
+}

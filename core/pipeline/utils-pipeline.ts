@@ -1,0 +1,31 @@
+import { inject, singleton, type DependencyContainer } from 'tsyringe';
+import { SETTINGS, type Settings } from '../config/settings.js';
+import type { ChatRequest } from '../dialects/canonical.js';
+import type { PluginClass, UtilsPlugin } from '../plugins/plugin.js';
+import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
+import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
+
+/** LLM_ROUTER_UTILS_PLUGINS_PIPELINE in order; runs first, so whatever it adds is guarded and masked too. */
+@singleton()
+export class UtilsPipeline {
+  private readonly plugins: readonly UtilsPlugin[];
+
+  constructor(
+    @inject(SETTINGS) settings: Settings,
+    @inject(PLUGIN_CATALOGUE) catalogue: PluginCatalogue,
+    @inject(PLUGIN_CONTAINER) container: DependencyContainer,
+  ) {
+    const classes = pluginsFor(catalogue, 'utils', settings.utils, 'LLM_ROUTER_UTILS_PLUGINS_PIPELINE') as Array<PluginClass<UtilsPlugin>>;
+    this.plugins = classes.map((C) => container.resolve(C));
+  }
+
+  get active(): boolean {
+    return this.plugins.length > 0;
+  }
+
+  async apply(request: ChatRequest): Promise<ChatRequest> {
+    let current = request;
+    for (const plugin of this.plugins) current = await plugin.apply(current);
+    return current;
+  }
+}

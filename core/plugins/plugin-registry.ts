@@ -1,0 +1,32 @@
+import { join } from 'node:path';
+import { discoverClasses, hasStatic } from '../registry/discover.js';
+import { StartupError } from '../errors/startup-error.js';
+import type { PluginClass, PluginKind } from './plugin.js';
+
+// dist/core/plugins → dist/plugins
+const PLUGINS_ROOT = join(import.meta.dirname, '..', '..', 'plugins');
+
+export type PluginCatalogue = ReadonlyMap<string, PluginClass>;
+
+export async function discoverPlugins(root = PLUGINS_ROOT): Promise<PluginCatalogue> {
+  const classes = await discoverClasses(root, (v): v is PluginClass => hasStatic(v, 'id') && hasStatic(v, 'kind'));
+  const byId = new Map<string, PluginClass>();
+  for (const c of classes) {
+    const other = byId.get(c.id);
+    if (other) throw new StartupError(`plugin id "${c.id}" is used by both ${other.name} and ${c.name}`);
+    byId.set(c.id, c);
+  }
+  return byId;
+}
+
+/** The classes an env list names, in its order; an unknown id stops start-up naming the variable. */
+export function pluginsFor(catalogue: PluginCatalogue, kind: PluginKind, ids: readonly string[], variable: string): PluginClass[] {
+  return ids.map((id) => {
+    const found = catalogue.get(id);
+    if (!found || found.kind !== kind) {
+      const known = [...catalogue.values()].filter((c) => c.kind === kind).map((c) => c.id);
+      throw new StartupError(`invalid ${variable}: unknown ${kind} plugin "${id}" (available: ${known.join(', ') || 'none'})`);
+    }
+    return found;
+  });
+}

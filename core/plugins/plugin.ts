@@ -1,0 +1,38 @@
+import type { MaskingSession } from '../pipeline/masking/masking-session.js';
+import type { ChatRequest } from '../dialects/canonical.js';
+
+export type PluginKind = 'masker' | 'guardrail' | 'utils';
+
+/**
+ * A masker replaces sensitive values in the texts of one request with placeholders from the session.
+ * It gets every text of the request at once (so a sidecar can take them in one call) and returns them
+ * in the same order. It keeps nothing about the request on `this`.
+ */
+export interface MaskerPlugin {
+  apply(texts: readonly string[], session: MaskingSession): Promise<string[]> | string[];
+}
+
+/** A guardrail's verdict on the texts of a request or an answer. */
+export interface GuardVerdict {
+  readonly safe: boolean;
+  /** What was found (e.g. `prompt_injection`, `hate`); named in the client's error. */
+  readonly category?: string;
+  readonly score?: number;
+}
+
+/** A guardrail looks at the texts users and tools wrote (never keys or the whole payload). */
+export interface GuardrailPlugin {
+  apply(texts: readonly string[]): Promise<GuardVerdict> | GuardVerdict;
+}
+
+/** A utils plugin rewrites a canonical request before guardrails and masking see it (RAG, routing). */
+export interface UtilsPlugin {
+  apply(request: ChatRequest): Promise<ChatRequest> | ChatRequest;
+}
+
+/** A plugin class: found by being in `plugins/<kind>s/`, named in env lists by its static `id`. */
+export interface PluginClass<P = unknown> {
+  new (...args: any[]): P;
+  readonly id: string;
+  readonly kind: PluginKind;
+}

@@ -1,0 +1,26 @@
+import type { MaskRule, Span } from '../rule.js';
+
+// IPv4 (each octet 0–255) or full IPv6, with an optional port masked on its own (1–65535). A dotted number
+// right after "v", "version" or "wersja" is a version string, not an address.
+const PATTERN = /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3}|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4})(?::(\d{1,5}))?(?![\w.:])/g;
+const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|\bwersj[aię]|\brelease)\s*$/i;
+
+const validV4 = (a: string) => !a.includes('.') || a.split('.').every((o) => Number(o) <= 255 && !(o.length > 1 && o.startsWith('0')));
+
+export const ipAddress: MaskRule = {
+  tag: 'IP',
+  pattern: PATTERN,
+  needsDigit: true,
+  spans(m) {
+    const address = m[1]!;
+    if (!validV4(address)) return [];
+    if (VERSION_BEFORE.test(m.input.slice(Math.max(0, m.index - 12), m.index))) return [];
+    const spans: Span[] = [{ start: m.index, end: m.index + address.length, tag: 'IP' }];
+    const port = m[2];
+    if (port !== undefined && Number(port) >= 1 && Number(port) <= 65535) {
+      const start = m.index + address.length + 1;
+      spans.push({ start, end: start + port.length, tag: 'PORT' });
+    }
+    return spans;
+  },
+};

@@ -1,0 +1,4 @@
+import { rule } from '../rule.js';
+import { isValidPesel } from '../validators/pesel.js';
+
+export const pesel = rule('PESEL', /(?<![\w])(\d{11})(?![\w])/g, { group: 1, validate: isValidPesel });

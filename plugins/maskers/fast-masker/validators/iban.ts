@@ -1,0 +1,28 @@
+// IBAN lengths by country (ISO 13616 registry, SWIFT release 2024); "UK" is accepted as written for GB.
+const LENGTHS: Readonly<Record<string, number>> = {
+  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BI: 27, BR: 29, BY: 28, CH: 21, CR: 22,
+  CY: 28, CZ: 24, DE: 22, DJ: 27, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FK: 18, FO: 18, FR: 27, GB: 22,
+  GE: 22, GI: 23, GL: 18, GR: 27, GT: 28, HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30,
+  KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20, LV: 21, LY: 25, MC: 27, MD: 24, ME: 22, MK: 19, MN: 20, MR: 27,
+  MT: 31, MU: 30, NI: 28, NL: 18, NO: 15, OM: 23, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29, RO: 24, RS: 22, RU: 33,
+  SA: 24, SC: 31, SD: 18, SE: 24, SI: 19, SK: 24, SM: 27, SO: 23, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29,
+  VA: 22, VG: 24, XK: 20, YE: 30, UK: 22,
+};
+
+export const ibanLength = (country: string): number | undefined => LENGTHS[country.toUpperCase()];
+
+/** ISO 13616 / ISO 7064 mod 97-10: the rearranged number (letters as 10–35) leaves 1. */
+export function ibanChecksumOk(compact: string): boolean {
+  const rearranged = (compact.slice(4) + compact.slice(0, 4)).toUpperCase();
+  let rest = 0;
+  for (const ch of rearranged) {
+    const code = ch.charCodeAt(0);
+    const value = code >= 65 && code <= 90 ? code - 55 : code - 48;
+    if (value < 0 || value > 35) return false;
+    rest = value > 9 ? (rest * 100 + value) % 97 : (rest * 10 + value) % 97;
+  }
+  return rest === 1;
+}
+
+/** A Polish NRB is a PL IBAN without the letters: its check digits work the same way. */
+export const nrbChecksumOk = (digits: string): boolean => ibanChecksumOk(`PL${digits}`);
