@@ -1,4 +1,4 @@
-import { REPLY_PIECES, REPLY_TEXT, TOOL_ARGS, TOOL_ARGS_PIECES, TOOL_NAME, USAGE, embeddingOf } from './fake-replies.js';
+import { TOOL_ARGS, TOOL_ARGS_PIECES, TOOL_NAME, USAGE, embeddingOf, replyFor } from './fake-replies.js';
 
 type Json = Record<string, unknown>;
 export type Frames = { contentType: string; frames: string[] };
@@ -15,7 +15,7 @@ export const openai = {
         index: 0,
         message: tools
           ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_fake1', type: 'function', function: { name: TOOL_NAME, arguments: JSON.stringify(TOOL_ARGS) } }] }
-          : { role: 'assistant', content: REPLY_TEXT },
+          : { role: 'assistant', content: replyFor(body).text },
         finish_reason: tools ? 'tool_calls' : 'stop', logprobs: null,
       }],
       usage: { prompt_tokens: USAGE.input, completion_tokens: USAGE.output, total_tokens: USAGE.input + USAGE.output },
@@ -30,7 +30,7 @@ export const openai = {
       for (const a of TOOL_ARGS_PIECES) frames.push(chunk({ tool_calls: [{ index: 0, function: { arguments: a } }] }));
       frames.push(chunk({}, 'tool_calls'));
     } else {
-      for (const p of REPLY_PIECES) frames.push(chunk({ content: p }));
+      for (const p of replyFor(body).pieces) frames.push(chunk({ content: p }));
       frames.push(chunk({}, 'stop'));
     }
     const opts = body['stream_options'] as Json | undefined;
@@ -62,7 +62,7 @@ const callItem = (args: string) => ({ type: 'function_call', id: 'fc_fake', call
 /** OpenAI's Responses API, as vLLM and OpenAI serve it. */
 export const responses = {
   create(body: Json): Json {
-    return responseOf(body, [wantsTools(body) ? callItem(JSON.stringify(TOOL_ARGS)) : textItem(REPLY_TEXT)], 'completed');
+    return responseOf(body, [wantsTools(body) ? callItem(JSON.stringify(TOOL_ARGS)) : textItem(replyFor(body).text)], 'completed');
   },
   stream(body: Json): Frames {
     let seq = 0;
@@ -75,8 +75,8 @@ export const responses = {
     } else {
       frames.push(ev('response.output_item.added', { output_index: 0, item: { ...textItem(''), status: 'in_progress', content: [] } }));
       frames.push(ev('response.content_part.added', { item_id: 'msg_fake', output_index: 0, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } }));
-      for (const p of REPLY_PIECES) frames.push(ev('response.output_text.delta', { item_id: 'msg_fake', output_index: 0, content_index: 0, delta: p }));
-      frames.push(ev('response.output_item.done', { output_index: 0, item: textItem(REPLY_TEXT) }));
+      for (const p of replyFor(body).pieces) frames.push(ev('response.output_text.delta', { item_id: 'msg_fake', output_index: 0, content_index: 0, delta: p }));
+      frames.push(ev('response.output_item.done', { output_index: 0, item: textItem(replyFor(body).text) }));
     }
     frames.push(ev('response.completed', { response: this.create(body) }));
     return { contentType: 'text/event-stream', frames };
@@ -88,7 +88,7 @@ export const anthropic = {
     const tools = wantsTools(body);
     return {
       id: 'msg_fake', type: 'message', role: 'assistant', model: body['model'],
-      content: tools ? [{ type: 'tool_use', id: 'toolu_fake1', name: TOOL_NAME, input: TOOL_ARGS }] : [{ type: 'text', text: REPLY_TEXT }],
+      content: tools ? [{ type: 'tool_use', id: 'toolu_fake1', name: TOOL_NAME, input: TOOL_ARGS }] : [{ type: 'text', text: replyFor(body).text }],
       stop_reason: tools ? 'tool_use' : 'end_turn', stop_sequence: null,
       usage: { input_tokens: USAGE.input, output_tokens: USAGE.output },
     };
@@ -102,7 +102,7 @@ export const anthropic = {
     } else {
       frames.push(sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start'));
       frames.push(sse({ type: 'ping' }, 'ping'));
-      for (const p of REPLY_PIECES) frames.push(sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } }, 'content_block_delta'));
+      for (const p of replyFor(body).pieces) frames.push(sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } }, 'content_block_delta'));
     }
     frames.push(sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'));
     frames.push(sse({ type: 'message_delta', delta: { stop_reason: tools ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: USAGE.output } }, 'message_delta'));
@@ -119,7 +119,7 @@ const ollamaToolCalls = [{ function: { name: TOOL_NAME, arguments: TOOL_ARGS } }
 
 export const ollama = {
   chat(body: Json): Json {
-    const message = wantsTools(body) ? { role: 'assistant', content: '', tool_calls: ollamaToolCalls } : { role: 'assistant', content: REPLY_TEXT };
+    const message = wantsTools(body) ? { role: 'assistant', content: '', tool_calls: ollamaToolCalls } : { role: 'assistant', content: replyFor(body).text };
     return { ...ollamaDone(body['model']), message };
   },
   chatStream(body: Json): Frames {
@@ -127,7 +127,7 @@ export const ollama = {
     const part = (message: Json) => line({ model: body['model'], created_at: '2026-01-01T00:00:00Z', message, done: false });
     const frames = wantsTools(body)
       ? [part({ role: 'assistant', content: '', tool_calls: ollamaToolCalls })]
-      : REPLY_PIECES.map((p) => part({ role: 'assistant', content: p }));
+      : replyFor(body).pieces.map((p) => part({ role: 'assistant', content: p }));
     frames.push(line(ollamaDone(body['model'])));
     return { contentType: 'application/x-ndjson', frames };
   },

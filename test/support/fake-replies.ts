@@ -15,10 +15,30 @@ export const embeddingOf = (text: string): number[] =>
  * `reject` → 400, `explode` → 500, `slow` → headers after 3 s, `cut` → stream dies mid-way,
  * `dribble` → 200 ms between stream chunks, `garbage` → a 200 that is not JSON.
  */
-export type Behaviour = 'ok' | 'reject' | 'explode' | 'slow' | 'cut' | 'dribble' | 'garbage';
+export type Behaviour = 'ok' | 'reject' | 'explode' | 'slow' | 'cut' | 'dribble' | 'garbage' | 'echo';
 
 export function behaviourOf(model: unknown): Behaviour {
   const name = String(model ?? '');
-  for (const b of ['reject', 'explode', 'slow', 'cut', 'dribble', 'garbage'] as const) if (name.includes(b)) return b;
+  for (const b of ['reject', 'explode', 'slow', 'cut', 'dribble', 'garbage', 'echo'] as const) if (name.includes(b)) return b;
   return 'ok';
+}
+
+/** `echo` answers "You said: <last user text>", streamed one character per chunk (placeholders arrive split). */
+export const ECHO_PREFIX = 'You said: ';
+
+export function replyFor(body: Record<string, unknown>): { text: string; pieces: string[] } {
+  if (behaviourOf(body['model']) !== 'echo') return { text: REPLY_TEXT, pieces: REPLY_PIECES };
+  const text = ECHO_PREFIX + lastUserText(body);
+  return { text, pieces: [...text] };
+}
+
+function lastUserText(body: Record<string, unknown>): string {
+  const input = body['input'];
+  if (typeof input === 'string') return input;
+  const items = (Array.isArray(body['messages']) ? body['messages'] : Array.isArray(input) ? input : []) as Array<Record<string, unknown>>;
+  const last = [...items].reverse().find((m) => m['role'] === 'user');
+  const content = last?.['content'];
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((p: Record<string, unknown>) => (typeof p['text'] === 'string' ? p['text'] : '')).join('');
+  return '';
 }

@@ -10,7 +10,7 @@ export function fakeModelsConfig(upstreamUrl: string, extra: Record<string, unkn
     id, api_host: upstreamUrl, api_type: type, api_token: 'secret-token', model_path: modelPath, tool_calling: true, ...more,
   });
   for (const type of PROVIDER_TYPES) {
-    for (const behaviour of ['ok', 'reject', 'explode', 'slow', 'cut', 'dribble', 'garbage']) {
+    for (const behaviour of ['ok', 'reject', 'explode', 'slow', 'cut', 'dribble', 'garbage', 'echo']) {
       const name = chatModel(type, behaviour);
       group[name] = { providers: [provider(`${name}-p`, type, `upstream-${behaviour}-${type}`)] };
     }
