@@ -13,6 +13,9 @@ import { buildApp } from './server/app.js';
 import { discoverPlugins } from './plugins/plugin-registry.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './pipeline/plugin-tokens.js';
 import { AUDIT_SINK, NoAudit } from './audit/audit-sink.js';
+import { UtilsPipeline } from './pipeline/utils-pipeline.js';
+import { GuardrailPipeline } from './pipeline/guardrail-pipeline.js';
+import { MaskerPipeline } from './pipeline/masking/masker-pipeline.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
@@ -29,6 +32,8 @@ async function main(): Promise<void> {
   container.registerInstance(PLUGIN_CONTAINER, container);
   container.registerInstance(AUDIT_SINK, new NoAudit());
 
+  // Built before the endpoints so that a bad plugin list stops start-up with its own one-line message.
+  for (const stage of [UtilsPipeline, GuardrailPipeline, MaskerPipeline]) container.resolve<object>(stage);
   const app = await buildApp({ container, settings, logger, metrics });
   const server = app.listen(settings.port, settings.host);
   await new Promise<void>((resolve, reject) => {

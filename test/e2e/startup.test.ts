@@ -12,6 +12,11 @@ describe('start-up checks', () => {
     ['an unknown strategy', { LLM_ROUTER_BALANCE_STRATEGY: 'psychic' }, /LLM_ROUTER_BALANCE_STRATEGY.*balanced/],
     ['a boolean that is not one', { LLM_ROUTER_USE_PROMETHEUS: 'maybe' }, /LLM_ROUTER_USE_PROMETHEUS.*tak/],
     ['an unknown language', { LLM_ROUTER_DEFAULT_EP_LANGUAGE: 'de' }, /LLM_ROUTER_DEFAULT_EP_LANGUAGE.*pl, en/],
+    ['forced masking without a pipeline', { LLM_ROUTER_FORCE_MASKING: '1' }, /LLM_ROUTER_FORCE_MASKING.*LLM_ROUTER_MASKING_STRATEGY_PIPELINE/],
+    ['an unknown masker', { LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker,nope' }, /LLM_ROUTER_MASKING_STRATEGY_PIPELINE: unknown masker plugin "nope" \(available: fast_masker\)/],
+    ['an unknown guardrail', { LLM_ROUTER_FORCE_GUARDRAIL_REQUEST: '1', LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST: 'nask_guard' }, /unknown guardrail plugin "nask_guard"/],
+    ['a guardrail audit without guardrails', { LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE: '1' }, /LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE needs LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE/],
+    ['an unknown utils plugin', { LLM_ROUTER_UTILS_PLUGINS_PIPELINE: 'langchain_rag' }, /LLM_ROUTER_UTILS_PLUGINS_PIPELINE: unknown utils plugin "langchain_rag"/],
     ['a missing models config', { LLM_ROUTER_MODELS_CONFIG: '/nonexistent/models.json' }, /models config \/nonexistent\/models\.json/],
   ];
   for (const [what, env, expected] of cases) {

@@ -13,9 +13,11 @@ export const bankAccount: MaskRule = {
   spans(m) {
     const length = ibanLength(m[1]!);
     if (length === undefined) return [];
-    // Walk the body until the country's length is reached; what follows must not continue the number.
+    // The account ends at the first lower-case word (an IBAN is upper case; x is a hidden digit).
+    const lower = /[ \t-]?[a-wyz]/.exec(m[3]!);
+    const body = lower ? m[3]!.slice(0, lower.index) : m[3]!;
+    const hidden = m[2] === 'XX' || /[xX]/.test(body);
     const wanted = length - 4;
-    const body = m[3]!;
     let taken = 0;
     let end = 0;
     for (let i = 0; i < body.length && taken < wanted; i++) {
@@ -24,14 +26,13 @@ export const bankAccount: MaskRule = {
         end = i + 1;
       }
     }
-    if (taken < wanted) return [];
-    const matchEnd = m.index + m[0].length - body.length + end;
+    // A partly hidden account ("PL-XX-10XX-5799-XXXX-0000-ABCD") may be shortened; a whole one must be exact.
+    if (hidden ? taken < 12 : taken < wanted) return [];
+    const matchEnd = m.index + m[0].length - m[3]!.length + end;
     const next = m.input[matchEnd];
     if (next !== undefined && /[A-Za-z0-9]/.test(next)) return [];
-    const value = m.input.slice(m.index, matchEnd);
-    const compact = value.replace(/[ \t-]/g, '');
-    if (!/[xX]/.test(compact.slice(2)) && !ibanChecksumOk(compact)) return [];
-    if (/[xX]/.test(compact.slice(2)) && !/\d{4}/.test(compact)) return [];
+    const compact = m.input.slice(m.index, matchEnd).replace(/[ \t-]/g, '');
+    if (hidden ? !/\d{4}/.test(compact) : !ibanChecksumOk(compact)) return [];
     return [{ start: m.index, end: matchEnd, tag: 'BANK_ACCOUNT' }];
   },
 };

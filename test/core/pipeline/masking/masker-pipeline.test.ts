@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { container } from 'tsyringe';
+import { NoAudit, type AuditEvent, type AuditSink } from '../../../../core/audit/audit-sink.js';
+import { loadSettings } from '../../../../core/config/settings.js';
+import { GatewayError } from '../../../../core/errors/gateway-error.js';
+import { Metrics } from '../../../../core/metrics/metrics.js';
+import { MaskerPipeline } from '../../../../core/pipeline/masking/masker-pipeline.js';
+import { MaskingSession } from '../../../../core/pipeline/masking/masking-session.js';
+import { discoverPlugins } from '../../../../core/plugins/plugin-registry.js';
+import type { PluginClass } from '../../../../core/plugins/plugin.js';
+
+class BrokenMasker {
+  static readonly id = 'broken';
+  static readonly kind = 'masker' as const;
+  apply(): string[] {
+    throw new Error('sidecar down');
+  }
+}
+
+async function pipeline(env: Record<string, string>, audit: AuditSink = new NoAudit()) {
+  const catalogue = new Map<string, PluginClass>(await discoverPlugins());
+  catalogue.set(BrokenMasker.id, BrokenMasker);
+  return new MaskerPipeline(loadSettings(env), catalogue, container.createChildContainer(), new Metrics(false), audit);
+}
+
+describe('MaskerPipeline', () => {
+  it('fails closed with a 503 naming the masker', async () => {
+    const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker,broken' });
+    await assert.rejects(p.maskTexts(['jan@example.com'], new MaskingSession()), (e: unknown) => e instanceof GatewayError && e.status === 503 && e.code === 'masker_unavailable' && /'broken'/.test(e.message));
+  });
+
+  it('stops start-up on an unknown masker id, naming the variable', async () => {
+    await assert.rejects(pipeline({ LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker,psychic' }), /LLM_ROUTER_MASKING_STRATEGY_PIPELINE: unknown masker plugin "psychic"/);
+  });
+
+  it('records a masking audit event with before, after and mappings when auditing is on', async () => {
+    const events: AuditEvent[] = [];
+    const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker', LLM_ROUTER_MASKING_WITH_AUDIT: '1' }, { record: (e: AuditEvent) => void events.push(e) });
+    await p.maskTexts(['mail jan@example.com', 'nothing here'], new MaskingSession(), 'model-x');
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0]!.after, ['mail {{EMAIL_1}}', 'nothing here']);
+    assert.deepEqual(events[0]!.before, ['mail jan@example.com', 'nothing here']);
+    assert.deepEqual(events[0]!.mappings, { '{{EMAIL_1}}': 'jan@example.com' });
+    await p.maskTexts(['nothing to mask'], new MaskingSession());
+    assert.equal(events.length, 1, 'no event when nothing changed');
+  });
+
+  it('masks only when forced or asked, and strips the "anonymize" flag', async () => {
+    const optIn = await pipeline({ LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' });
+    const plain: Record<string, unknown> = { model: 'm' };
+    assert.equal(optIn.sessionFor(plain), null);
+    const asked: Record<string, unknown> = { model: 'm', anonymize: true };
+    assert.ok(optIn.sessionFor(asked));
+    assert.equal('anonymize' in asked, false);
+    const none = await pipeline({});
+    assert.equal(none.sessionFor({ anonymize: true }), null, 'no pipeline configured: nothing to mask with');
+  });
+});

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mask } from './mask.js';
+
+// Each validated identifier: a known-valid value is masked with its tag; the same value with one digit
+// changed (breaking the checksum) is not masked with that tag.
+const CASES: Array<[tag: string, valid: string, broken: string]> = [
+  ['PESEL', '44051401359', '44051401358'],
+  ['PESEL', '02070803628', '02070803629'],
+  ['NIP', '526-000-12-46', '526-000-12-47'],
+  ['NIP', '1234563218', '1234563219'],
+  ['REGON', '123456785', '123456786'],
+  ['REGON', '12345678512347', '12345678512348'],
+  ['VIN', '1HGCM82633A004352', '1HGCM82633A004353'],
+  ['VIN', '1M8GDM9AXKP042788', '1M8GDM9A1KP042788'],
+  ['BANK_ACCOUNT', 'PL61109010140000071219812874', 'PL61109010140000071219812875'],
+  ['BANK_ACCOUNT', 'GB29NWBK60161331926819', 'GB29NWBK60161331926818'],
+  ['CREDIT_CARD', '4111 1111 1111 1111', '4111 1111 1111 1112'],
+  ['CREDIT_CARD', '3782 822463 10005', '3782 822463 10006'],
+  ['SIM_CARD', '8948 0100 0000 0000 0007', '8948 0100 0000 0000 0008'],
+  ['ID_CARD', 'ABA300000', 'ABA300001'],
+  ['EU_VAT', 'PL5260001246', 'PL5260001247'],
+];
+
+describe('checksum-validated identifiers', () => {
+  for (const [tag, valid, broken] of CASES) {
+    it(`${tag}: masks ${valid}, not ${broken}`, () => {
+      const good = mask(`Numer: ${valid}.`);
+      assert.ok(good.tags.includes(tag), `${valid} → ${good.text}`);
+      assert.deepEqual(good.originals.filter((_, i) => good.tags[i] === tag), [valid]);
+      assert.ok(!mask(`Numer: ${broken}.`).tags.includes(tag), `${broken} taken for ${tag}`);
+    });
+  }
+
+  it('PESEL: a checksum-valid number with an impossible birth date is not a PESEL', () => {
+    assert.ok(!mask('Numer 44133101354').tags.includes('PESEL'));
+  });
+
+  it('SSN: masks valid areas, groups and serials only', () => {
+    assert.deepEqual(mask('SSN 123-45-6789').tags, ['SSN']);
+    for (const bad of ['000-12-3456', '666-12-3456', '900-12-3456', '123-00-4567', '123-45-0000']) assert.ok(!mask(`SSN ${bad}`).tags.includes('SSN'), bad);
+  });
+
+  it('validated identifiers win over looser patterns', () => {
+    assert.deepEqual(mask('PESEL 44051401359').tags, ['PESEL']);
+    assert.deepEqual(mask('NIP 1234563218').tags, ['NIP']);
+    assert.deepEqual(mask('karta 4111111111111111').tags, ['CREDIT_CARD']);
+  });
+});
+
+describe('other identifiers', () => {
+  for (const [text, tags] of [
+    ['mail: anna.nowak+test@firma.com.pl', ['EMAIL']],
+    ['see https://intranet.example.com/hr?id=7.', ['URL']],
+    ['host 192.168.1.20:5432', ['IP', 'PORT']],
+    ['mac 00-1A-2B-3C-4D-5E', ['MAC_ADDRESS']],
+    ['token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U', ['JWT']],
+    ['invoice FV/2024/00123', ['INVOICE_NUMBER']],
+    ['order ORD-123456', ['ORDER_NUMBER']],
+    ['ref TRX-20240514-0042', ['TRANSACTION_REF']],
+    ['profile fbid100012345678', ['SOCIAL_ID']],
+    ['serial 3A4F9C2E1B7D8A60', ['SSL_CERT']],
+    ['paszport AB1234567', ['PASSPORT']],
+    ['NPWZ 12345678/123', ['HEALTH_CODE']],
+    ['kwota 1 250,99 zł i $300', ['MONEY', 'MONEY']],
+    ['urodzony 14 maja 1984, termin 2024-06-30 o 9:30', ['DATE', 'DATE']],
+    ['spotkanie o 14:45', ['TIME']],
+    ['adres 00-950 Warszawa', ['POSTAL_CODE']],
+    ['rejestracja KR 4567X', ['CAR_PLATE']],
+  ] as const) {
+    it(`${tags.join('+')} in "${text}"`, () => assert.deepEqual(mask(text).tags.sort(), [...tags].sort()));
+  }
+});
+
+describe('what must not be masked', () => {
+  for (const text of [
+    'Version 2.0.1 was released; upgrade from v1.2.3.4 or wersja 10.0.0.1.',
+    'We sold 12345 units in 2023 and 250 more in 2024.',
+    'The ratio is 3.14 and pi is 3.14159.',
+    'const total = items.length * 1024; if (x > 65535) return;',
+    'Error 404 at line 1337 of main.ts',
+    'ISBN 978-3-16-148410-0',
+    'Chapter 12, section 3.2, page 45',
+    'Run `npm install express@5.3.0` then `node --max-old-space-size=4096 app.js`',
+    'The model gpt-4o-mini has 128000 tokens of context.',
+    'Use localhost for development.',
+  ]) {
+    it(`leaves "${text}"`, () => assert.equal(mask(text).text, text));
+  }
+});
