@@ -9,6 +9,7 @@ const CANDIDATE = /(?<![A-Za-z0-9])([A-Z]{2})[ \t-]?([0-9]{2}|XX)((?:[ \t-]?[A-Z
 export const bankAccount: MaskRule = {
   tag: 'BANK_ACCOUNT',
   pattern: CANDIDATE,
+  hint: /[A-Z]{2}[ \t-]?(?:\d{2}|XX)/,
   needsDigit: true,
   spans(m) {
     const length = ibanLength(m[1]!);

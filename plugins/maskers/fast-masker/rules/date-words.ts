@@ -10,4 +10,4 @@ const PATTERN = new RegExp(
   'giu',
 );
 
-export const dateWords = rule('DATE', PATTERN);
+export const dateWords = rule('DATE', PATTERN, { hint: /\d{4}/ });

@@ -6,6 +6,7 @@ import { isValidNip } from '../validators/nip.js';
 const COUNTRIES = new Set(['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'XI']);
 
 export const euVat = rule('EU_VAT', /(?<![\w])([A-Z]{2})([A-Z0-9]{8,12})(?![\w])/g, {
+  hint: /[A-Z]{2}[A-Z0-9]{8}/,
   validate: (v, m) => {
     if (!COUNTRIES.has(m[1]!) || (m[2]!.match(/\d/g) ?? []).length < 4) return false;
     return m[1] !== 'PL' || isValidNip(m[2]!);

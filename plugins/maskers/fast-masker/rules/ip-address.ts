@@ -10,6 +10,7 @@ const validV4 = (a: string) => !a.includes('.') || a.split('.').every((o) => Num
 export const ipAddress: MaskRule = {
   tag: 'IP',
   pattern: PATTERN,
+  hint: /\d\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]/,
   needsDigit: true,
   spans(m) {
     const address = m[1]!;

@@ -12,4 +12,7 @@ const PATTERN = new RegExp(
   'giu',
 );
 
-export const money = rule('MONEY', PATTERN);
+// Any currency symbol, ISO code or currency word must be present.
+const HINT = new RegExp(`${SYMBOLS}|${CODES}|zł|złot|dolar|euro|eur\\.|funt|rub|dollar|pound`, 'i');
+
+export const money = rule('MONEY', PATTERN, { hint: HINT });

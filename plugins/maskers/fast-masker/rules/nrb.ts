@@ -9,6 +9,7 @@ const LABEL_BEFORE = /(?:\bNRB|\bkont[aou]?|\brachun\w*|\baccount)(?:\s*(?:nr|no
 export const nrb: MaskRule = {
   tag: 'NRB',
   pattern: PATTERN,
+  hint: /\d{2}[ -]?\d{4}[ -]?\d{4}/,
   needsDigit: true,
   spans(m) {
     const value = m[1]!;

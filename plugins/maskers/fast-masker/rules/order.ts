@@ -30,6 +30,7 @@ import { dateWords } from './date-words.js';
 import { dateNumbers } from './date-numbers.js';
 import { time } from './time.js';
 import { phone } from './phone.js';
+import { phoneNanp } from './phone-nanp.js';
 import { postalCode } from './postal-code.js';
 import { carPlate } from './car-plate.js';
 
@@ -43,5 +44,5 @@ export const RULES: readonly MaskRule[] = [
   bankAccount, nrb, simCard, creditCard, phoneInternational,
   peselTagged, pesel, nip, regon, euVat, vin,
   krs, ssn, healthId, invoiceNumber, orderNumber, transactionRef, socialId, idCard, passport, sslCert,
-  money, dateWords, dateNumbers, time, phone, postalCode, carPlate,
+  money, dateWords, dateNumbers, time, phoneNanp, phone, postalCode, carPlate,
 ];

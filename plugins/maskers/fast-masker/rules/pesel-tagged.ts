@@ -2,4 +2,5 @@ import { rule } from '../rule.js';
 import { isValidPesel } from '../validators/pesel.js';
 
 // "PESEL: 44051401359": the label stays, the number is masked.
-export const peselTagged = rule('PESEL', /\bPESEL[:\s]+(\d{11})(?!\d)/gi, { group: 1, validate: isValidPesel });
+export const peselTagged = rule('PESEL', /\bPESEL[:\s]+(\d{11})(?!\d)/gi, {
+  hint: /PESEL/i, group: 1, validate: isValidPesel });

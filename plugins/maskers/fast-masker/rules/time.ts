@@ -1,4 +1,4 @@
 import { rule } from '../rule.js';
 
-// 09:30, 23.59: a time of day (the dotted form is common in Polish).
-export const time = rule('TIME', /(?<![\d.,:])(?:[01]\d|2[0-3])[:.][0-5]\d(?![\d]|[.,:]\d)/g);
+// 09:30, 9:30, 11:34:35, 23.59: a time of day (the dotted form, common in Polish, needs two-digit hours).
+export const time = rule('TIME', /(?<![\d.,:])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|(?:[01]\d|2[0-3])\.[0-5]\d)(?![\d]|[.,:]\d)/g, { hint: /\d[:.]\d\d/ });

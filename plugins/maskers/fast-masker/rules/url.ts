@@ -7,6 +7,7 @@ const PATTERN = /\bhttps?:\/\/(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d{1,5})?(?:[/
 export const url: MaskRule = {
   tag: 'URL',
   pattern: PATTERN,
+  hint: /:\/\/|www\./i,
   needsDigit: false,
   spans(m) {
     const value = m[0].replace(/[.,;:!?]+$/, '');

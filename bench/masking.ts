@@ -1,0 +1,101 @@
+/**
+ * Masking speed: the fast_masker's MB/s on realistic texts (short chat prompts, 100 KB documents), and the
+ * gateway's requests/s with masking forced on vs off, same load, same run.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { FastMasker } from '../plugins/maskers/fast-masker/fast-masker.js';
+import { MaskingSession } from '../core/pipeline/masking/masking-session.js';
+import { startProcess, stopProcess, type Started } from './support/processes.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
+
+const PROSE = [
+  'Dzień dobry, piszę w sprawie zamówienia złożonego w zeszłym tygodniu. Paczka jeszcze nie dotarła, a status w systemie się nie zmienia.',
+  'Could you summarise the attached quarterly report and list the three biggest risks the team mentions, with one sentence each?',
+  'W załączniku przesyłam umowę do weryfikacji. Proszę zwrócić uwagę na paragraf 7 dotyczący kar umownych oraz termin wypowiedzenia.',
+  'The deployment failed at step 4 because the container image could not be pulled; retrying with a longer timeout fixed it.',
+];
+const PII = [
+  'Mój PESEL to 44051401359, a numer telefonu 600 123 456.',
+  'Proszę o kontakt na jan.kowalski@example.com lub przelew na PL61 1090 1014 0000 0712 1981 2874.',
+  'NIP firmy: 526-000-12-46, faktura FV/2024/00123 z dnia 14 maja 2024.',
+  'Card 4111 1111 1111 1111 was charged $120.50 on 2024-05-14 at 09:30.',
+];
+
+function document(bytes: number, piiEvery: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const s = i % piiEvery === piiEvery - 1 ? PII[i % PII.length]! : PROSE[i % PROSE.length]!;
+    parts.push(s);
+    size += Buffer.byteLength(s) + 1;
+  }
+  return parts.join(' ');
+}
+
+function throughput(name: string, texts: string[], seconds = 3): { name: string; mbps: number; perText: number } {
+  const masker = new FastMasker();
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  let rounds = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  while (performance.now() < end) {
+    for (const t of texts) masker.apply([t], new MaskingSession());
+    rounds++;
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  return { name, mbps: (bytes * rounds) / elapsed / 1e6, perText: (elapsed / (rounds * texts.length)) * 1e6 };
+}
+
+async function gatewayRps(url: string, connections: number, body: string): Promise<number> {
+  const run = (duration: number) => autocannon({ url: `${url}/v1/chat/completions`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration });
+  await run(2);
+  const r = await run(DURATION_S);
+  if (r.non2xx || r.errors) throw new Error(`${r.non2xx} non-2xx, ${r.errors} errors`);
+  return r.requests.average;
+}
+
+async function main(): Promise<void> {
+  const rows = [
+    throughput('short prompts (~130 B, 1 in 4 with PII)', Array.from({ length: 64 }, (_, i) => (i % 4 === 0 ? PII[i % 4]! : PROSE[i % 4]!))),
+    throughput('100 KB documents (PII every 10th sentence)', [document(100_000, 10), document(100_000, 10)]),
+    throughput('100 KB documents without PII', [document(100_000, 1_000_000)]),
+  ];
+
+  const started: Started[] = [];
+  const gateway: Array<{ mode: string; c: number; rps: number }> = [];
+  try {
+    const upstream = await startProcess([join(ROOT, 'dist', 'bench', 'support', 'fake-upstream-server.js')], {}, /listening on (http:\/\/[\d.:]+)/);
+    started.push(upstream);
+    const dir = mkdtempSync(join(tmpdir(), 'llm-router-bench-'));
+    const config = join(dir, 'models-config.json');
+    writeFileSync(config, JSON.stringify({ b: { 'bench-model': { providers: [{ id: 'u', api_host: upstream.url, api_type: 'openai' }] } }, active_models: { b: ['bench-model'] } }));
+    const body = JSON.stringify({ model: 'bench-model', messages: [{ role: 'system', content: PROSE[1] }, { role: 'user', content: `${PROSE[0]} ${PII[0]} ${PII[1]}` }] });
+    for (const [mode, env] of [['masking off', {}], ['masking on (fast_masker)', { LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' }]] as const) {
+      const gw = await startProcess([join(ROOT, 'dist', 'core', 'main.js')], { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_PORT: '0', ...env }, /listening on (http:\/\/[\d.:]+)/);
+      started.push(gw);
+      for (const c of [1, 32]) gateway.push({ mode, c, rps: await gatewayRps(gw.url, c, body) });
+      stopProcess(gw);
+    }
+  } finally {
+    started.forEach(stopProcess);
+  }
+
+  console.log(`\nMasking — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+  console.log('| fast_masker input | MB/s | µs per text |\n|---|---|---|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.mbps.toFixed(1)} | ${r.perText.toFixed(1)} |`);
+  console.log('\n| gateway | concurrency | req/s | ÷ masking off |\n|---|---|---|---|');
+  for (const g of gateway) {
+    const off = gateway.find((x) => x.mode === 'masking off' && x.c === g.c)!;
+    console.log(`| ${g.mode} | ${g.c} | ${g.rps.toFixed(0)} | ${(g.rps / off.rps).toFixed(2)} |`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
