@@ -43,29 +43,31 @@ export function maskText(text: string, rules: readonly MaskRule[], session: Mask
   return segments.length === 1 ? segments[0]!.text : segments.map((s) => s.text).join('');
 }
 
-// Digit-free prose longer than this is set apart, cut at whitespace at least MARGIN characters from any
+// Long digit-free prose is set apart, cut at whitespace at least MARGIN characters from any
 // digit: rules that need digits then skip it at once. No match is cut: values without digits (e-mails,
 // URLs) contain no whitespace, and every label sits well within MARGIN characters of its number.
 const MARGIN = 64;
+// Measured: longer thresholds leave the digit rules scanning prose, which costs more than the segments.
+const MIN_STRETCH = 2 * MARGIN;
+const DIGITS = /\d+/g;
 
-/** One pass over the text: digit-free stretches of at least 2 × MARGIN become segments of their own. */
+/** One pass over the text: digit-free stretches of at least MIN_STRETCH become segments of their own. */
 function proseCut(text: string): Segment[] {
   if (text.length < 4 * MARGIN) return [plain(text, 0)];
   const cuts: number[] = [];
   let lastDigit = -1;
   const stretch = (from: number, to: number) => {
     // from: first non-digit, to: the next digit (or the end of the text)
-    if (to - from < 2 * MARGIN) return;
+    if (to - from < MIN_STRETCH) return;
     const a = text.indexOf(' ', from === 0 ? 0 : from + MARGIN);
     const b = text.lastIndexOf(' ', to === text.length ? to : to - MARGIN);
     if (a >= 0 && b > a) cuts.push(a + 1, b + 1);
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      stretch(lastDigit + 1, i);
-      lastDigit = i;
-    }
+  // The regex engine scans for digits several times faster than a charCodeAt loop over two-byte text.
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(text); m !== null; m = DIGITS.exec(text)) {
+    stretch(lastDigit + 1, m.index);
+    lastDigit = m.index + m[0].length - 1;
   }
   stretch(lastDigit + 1, text.length);
   if (cuts.length === 0) return [plain(text, 0)];
