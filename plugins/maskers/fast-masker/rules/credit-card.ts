@@ -1,12 +1,17 @@
 import { rule } from '../rule.js';
 import { passesLuhn } from '../validators/luhn.js';
 
-// 13–19 digits, grouped by 4 (or AMEX 4-6-5), Luhn-valid.
-export const creditCard = rule('CREDIT_CARD', /(?<![\d-])(\d{4}[ -]?\d{6}[ -]?\d{5}|\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7})(?![\d-])/g, {
+// Payment cards (ISO/IEC 7812): 13–19 digits grouped by 4 (or AMEX 4-6-5), Luhn-valid. Maestro also issues
+// 12-digit numbers, accepted only within its IIN ranges (50, 56–69) so that any Luhn-valid 12-digit
+// number is not taken for a card.
+const MAESTRO_12 = /^(?:50|5[6-9]|6\d)/;
+
+export const creditCard = rule('CREDIT_CARD', /(?<![\w-])(\d{4}[ -]?\d{6}[ -]?\d{5}|\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,7})?)(?![\w-])/g, {
   hint: /\d{4}[ -]?\d{4}/,
   group: 1,
   validate: (v) => {
-    const n = v.replace(/\D/g, '').length;
-    return n >= 13 && n <= 19 && passesLuhn(v);
+    const digits = v.replace(/\D/g, '');
+    const n = digits.length;
+    return ((n >= 13 && n <= 19) || (n === 12 && MAESTRO_12.test(digits))) && passesLuhn(digits);
   },
 });

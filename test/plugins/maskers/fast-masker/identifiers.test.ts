@@ -36,6 +36,12 @@ describe('checksum-validated identifiers', () => {
     assert.ok(!mask('Numer 44133101354').tags.includes('PESEL'));
   });
 
+  it('cards: 12-digit Maestro numbers in its ranges, never digits glued to a letter', () => {
+    assert.deepEqual(mask('Maestro 6304 2737 3398').tags, ['CREDIT_CARD']);
+    assert.ok(!mask('ref 0604 2607 0011').tags.includes('CREDIT_CARD'), 'Luhn-valid but outside the Maestro ranges');
+    assert.ok(!mask('licence U62928788557186').tags.includes('CREDIT_CARD'));
+  });
+
   it('SSN: masks valid areas, groups and serials only', () => {
     assert.deepEqual(mask('SSN 123-45-6789').tags, ['SSN']);
     for (const bad of ['000-12-3456', '666-12-3456', '900-12-3456', '123-00-4567', '123-45-0000']) assert.ok(!mask(`SSN ${bad}`).tags.includes('SSN'), bad);

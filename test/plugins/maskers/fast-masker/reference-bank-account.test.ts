@@ -25,6 +25,11 @@ describe('IBAN bank accounts (reference table)', () => {
     assert.ok(!r.tags.includes('SIM_CARD') && !r.tags.includes('CREDIT_CARD'));
   });
 
+  it('masks a compact IBAN typed in lower case, checksum-valid only', () => {
+    assert.deepEqual(mask('konto gb29nwbk60161331926819 ok').tags, ['BANK_ACCOUNT']);
+    assert.ok(!mask('konto gb29nwbk60161331926818 ok').tags.includes('BANK_ACCOUNT'));
+  });
+
   for (const [why, input] of [
     ['too short', 'PL171020001057990000000000'],
     ['too long', 'PL171020001057990000000000000'],
