@@ -31,6 +31,14 @@ const schema = z.object({
   LLM_ROUTER_REDIS_PORT: envInt(6379, 1, 65535),
   LLM_ROUTER_REDIS_DB: envInt(0, 0, 1024),
   LLM_ROUTER_REDIS_PASSWORD: envString(''),
+  LLM_ROUTER_REDIS_KEY_PREFIX: envString('llm-router:'),
+  LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: envNumber(60, 0),
+  LLM_ROUTER_MAX_PROVIDER_ATTEMPTS: envInt(3, 1, 20),
+  LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: envNumber(30, 1),
+  LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: envNumber(5, 0),
+  LLM_ROUTER_KEEPALIVE_MODEL_MONITOR_INTERVAL_SECONDS: envNumber(1, 0),
+  LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: envInt(3, 1, 1000),
+  LLM_ROUTER_CIRCUIT_BREAKER_COOLDOWN_SECONDS: envNumber(30, 0),
   LLM_ROUTER_FORCE_MASKING: envBool(false),
   LLM_ROUTER_MASKING_STRATEGY_PIPELINE: envList(),
   LLM_ROUTER_MASKING_WITH_AUDIT: envBool(false),
@@ -69,7 +77,16 @@ export interface Settings {
   readonly balanceStrategy: string;
   readonly log: { readonly level: string; readonly json: boolean; readonly file: string | null };
   readonly prometheus: boolean;
-  readonly redis: { readonly host: string; readonly port: number; readonly db: number; readonly password: string } | null;
+  readonly redis: { readonly host: string; readonly port: number; readonly db: number; readonly password: string; readonly prefix: string } | null;
+  readonly balancing: {
+    readonly waitTimeoutMs: number;
+    readonly maxAttempts: number;
+    readonly leaseTtlMs: number;
+    readonly monitorIntervalMs: number;
+    readonly keepAliveIntervalMs: number;
+    readonly breakerFailures: number;
+    readonly breakerCooldownMs: number;
+  };
   readonly masking: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean; readonly restore: boolean };
   readonly guardrails: {
     readonly request: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean };
@@ -130,8 +147,18 @@ function toSettings(p: Parsed): Settings {
           port: p.LLM_ROUTER_REDIS_PORT,
           db: p.LLM_ROUTER_REDIS_DB,
           password: p.LLM_ROUTER_REDIS_PASSWORD,
+          prefix: p.LLM_ROUTER_REDIS_KEY_PREFIX,
         }
       : null,
+    balancing: {
+      waitTimeoutMs: Math.round(p.LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS * 1000),
+      maxAttempts: p.LLM_ROUTER_MAX_PROVIDER_ATTEMPTS,
+      leaseTtlMs: Math.round(p.LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS * 1000),
+      monitorIntervalMs: Math.round(p.LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS * 1000),
+      keepAliveIntervalMs: Math.round(p.LLM_ROUTER_KEEPALIVE_MODEL_MONITOR_INTERVAL_SECONDS * 1000),
+      breakerFailures: p.LLM_ROUTER_CIRCUIT_BREAKER_FAILURES,
+      breakerCooldownMs: Math.round(p.LLM_ROUTER_CIRCUIT_BREAKER_COOLDOWN_SECONDS * 1000),
+    },
     masking: {
       force: p.LLM_ROUTER_FORCE_MASKING,
       pipeline: p.LLM_ROUTER_MASKING_STRATEGY_PIPELINE,

@@ -1,0 +1,54 @@
+import type { StateStore } from './state-store.js';
+
+/** One process's state; the default. */
+export class MemoryStore implements StateStore {
+  private readonly slots = new Map<string, Map<string, number>>();
+  private readonly values = new Map<string, { value: string; expires: number }>();
+
+  async acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> {
+    const holders = this.live(key);
+    if (!holders.has(holder) && holders.size >= capacity) return false;
+    holders.set(holder, Date.now() + ttlMs);
+    return true;
+  }
+
+  async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    const holders = this.live(key);
+    if (!holders.has(holder)) return false;
+    holders.set(holder, Date.now() + ttlMs);
+    return true;
+  }
+
+  async release(key: string, holder: string): Promise<boolean> {
+    return this.live(key).delete(holder);
+  }
+
+  async count(keys: readonly string[]): Promise<number[]> {
+    return keys.map((k) => this.live(k).size);
+  }
+
+  async put(key: string, value: string, ttlMs: number): Promise<void> {
+    this.values.set(key, { value, expires: Date.now() + ttlMs });
+  }
+
+  async get(keys: readonly string[]): Promise<Array<string | null>> {
+    const now = Date.now();
+    return keys.map((k) => {
+      const v = this.values.get(k);
+      return v && v.expires > now ? v.value : null;
+    });
+  }
+
+  async close(): Promise<void> {}
+
+  private live(key: string): Map<string, number> {
+    let holders = this.slots.get(key);
+    if (!holders) {
+      holders = new Map();
+      this.slots.set(key, holders);
+    }
+    const now = Date.now();
+    for (const [h, expires] of holders) if (expires <= now) holders.delete(h);
+    return holders;
+  }
+}

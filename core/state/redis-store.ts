@@ -1,0 +1,101 @@
+import { Redis } from 'ioredis';
+import type { StateStore } from './state-store.js';
+
+// A slot key is a sorted set: member = holder, score = expiry (ms). Expired members are dropped first,
+// so a crashed holder never blocks a slot beyond its TTL. Each script runs atomically in Redis.
+const ACQUIRE = `
+local now = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) or redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[4]) then
+  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+return 0`;
+
+const RENEW = `
+local now = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
+  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+  if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+  return 1
+end
+return 0`;
+
+const COUNT = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', tonumber(ARGV[1]))
+  out[i] = redis.call('ZCARD', key)
+end
+return out`;
+
+export interface RedisOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly db: number;
+  readonly password: string;
+  readonly prefix: string;
+}
+
+/** State shared by every instance and worker through Redis (ioredis), under one key prefix. */
+export class RedisStore implements StateStore {
+  private readonly redis: Redis;
+
+  constructor(options: RedisOptions) {
+    this.redis = new Redis({
+      host: options.host,
+      port: options.port,
+      db: options.db,
+      password: options.password || undefined,
+      keyPrefix: options.prefix,
+      lazyConnect: true,
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+    });
+    this.redis.defineCommand('leaseAcquire', { numberOfKeys: 1, lua: ACQUIRE });
+    this.redis.defineCommand('leaseRenew', { numberOfKeys: 1, lua: RENEW });
+    this.redis.defineCommand('leaseCount', { lua: COUNT });
+  }
+
+  /** Connects at start-up, so a wrong address stops start-up instead of failing the first request. */
+  async connect(): Promise<void> {
+    await this.redis.connect();
+    await this.redis.ping();
+  }
+
+  async acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> {
+    const ok = await this.command('leaseAcquire', key, holder, ttlMs, Date.now(), Number.isFinite(capacity) ? capacity : 2 ** 31);
+    return ok === 1;
+  }
+
+  async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {
+    return (await this.command('leaseRenew', key, holder, ttlMs, Date.now())) === 1;
+  }
+
+  async release(key: string, holder: string): Promise<boolean> {
+    return (await this.redis.zrem(key, holder)) === 1;
+  }
+
+  async count(keys: readonly string[]): Promise<number[]> {
+    if (keys.length === 0) return [];
+    return (await this.command('leaseCount', keys.length, ...keys, Date.now())) as number[];
+  }
+
+  async put(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.redis.set(key, value, 'PX', ttlMs);
+  }
+
+  async get(keys: readonly string[]): Promise<Array<string | null>> {
+    return keys.length ? this.redis.mget(...keys) : [];
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+  }
+
+  private command(name: string, ...args: Array<string | number>): Promise<unknown> {
+    return (this.redis as unknown as Record<string, (...a: Array<string | number>) => Promise<unknown>>)[name]!(...args);
+  }
+}

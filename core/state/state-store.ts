@@ -1,0 +1,22 @@
+/**
+ * Shared state behind one interface: in memory for one process (nothing to install), Redis when several
+ * instances or workers must agree. The one primitive is a semaphore of leases: a holder takes a slot on a
+ * key for a time (its TTL), renews it while it works, and gives it back exactly once; a holder that dies
+ * simply stops renewing, and its slot frees itself when the TTL runs out.
+ */
+export interface StateStore {
+  /** Takes a slot if fewer than `capacity` live holders have one. */
+  acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean>;
+  /** Extends a held slot; false when it had already expired or been released. */
+  renew(key: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives a slot back; true only for the call that actually released it. */
+  release(key: string, holder: string): Promise<boolean>;
+  /** Live holders per key, in the order given. */
+  count(keys: readonly string[]): Promise<number[]>;
+  /** A small value with a time to live (health results, host occupancy). */
+  put(key: string, value: string, ttlMs: number): Promise<void>;
+  get(keys: readonly string[]): Promise<Array<string | null>>;
+  close(): Promise<void>;
+}
+
+export const STATE_STORE = Symbol('StateStore');

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
+import { MemoryStore } from '../../../core/state/memory-store.js';
+import { RedisStore } from '../../../core/state/redis-store.js';
+import type { StateStore } from '../../../core/state/state-store.js';
+
+// Every Redis test uses its own key prefix on the real server at 127.0.0.1:6379, deleted afterwards.
+const prefixes: string[] = [];
+const opened: StateStore[] = [];
+after(async () => {
+  await Promise.all(opened.map((s) => s.close()));
+  const redis = new Redis({ host: '127.0.0.1', port: 6379 });
+  for (const prefix of prefixes) {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+  }
+  redis.disconnect();
+});
+
+const stores: Array<[string, () => Promise<StateStore>]> = [
+  ['memory', async () => new MemoryStore()],
+  ['redis', async () => {
+    const prefix = `llm-router-test:${randomUUID()}:`;
+    prefixes.push(prefix);
+    const store = new RedisStore({ host: '127.0.0.1', port: 6379, db: 0, password: '', prefix });
+    opened.push(store);
+    await store.connect();
+    return store;
+  }],
+];
+
+for (const [name, make] of stores) {
+  describe(`${name} state store`, () => {
+    it('gives at most `capacity` slots and lets a holder re-take its own', async () => {
+      const s = await make();
+      assert.equal(await s.acquire('p1', 'a', 10_000, 1), true);
+      assert.equal(await s.acquire('p1', 'b', 10_000, 1), false);
+      assert.equal(await s.acquire('p1', 'a', 10_000, 1), true);
+      assert.equal(await s.acquire('p2', 'b', 10_000, 2), true);
+      assert.equal(await s.acquire('p2', 'c', 10_000, 2), true);
+      assert.equal(await s.acquire('p2', 'd', 10_000, 2), false);
+      assert.deepEqual(await s.count(['p1', 'p2', 'none']), [1, 2, 0]);
+    });
+
+    it('releases exactly once', async () => {
+      const s = await make();
+      await s.acquire('k', 'a', 10_000, 1);
+      assert.equal(await s.release('k', 'a'), true);
+      assert.equal(await s.release('k', 'a'), false);
+      assert.equal(await s.release('k', 'stranger'), false);
+      assert.equal(await s.acquire('k', 'b', 10_000, 1), true);
+    });
+
+    it('frees a slot whose holder stopped renewing, and keeps one that renews', async () => {
+      const s = await make();
+      await s.acquire('dead', 'a', 150, 1);
+      await s.acquire('alive', 'a', 150, 1);
+      for (let i = 0; i < 4; i++) {
+        await sleep(60);
+        assert.equal(await s.renew('alive', 'a', 150), true);
+      }
+      assert.equal(await s.acquire('dead', 'b', 10_000, 1), true, 'the expired lease freed itself');
+      assert.equal(await s.acquire('alive', 'b', 10_000, 1), false, 'the renewed lease still holds');
+      assert.equal(await s.renew('dead', 'a', 150), false);
+    });
+
+    it('keeps values until their TTL', async () => {
+      const s = await make();
+      await s.put('health:x', 'up', 120);
+      assert.deepEqual(await s.get(['health:x', 'health:y']), ['up', null]);
+      await sleep(180);
+      assert.deepEqual(await s.get(['health:x']), [null]);
+    });
+
+    it('hands one slot to exactly one of many concurrent takers', async () => {
+      const s = await make();
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => s.acquire('race', `h${i}`, 10_000, 1)));
+      assert.equal(results.filter(Boolean).length, 1);
+    });
+  });
+}
