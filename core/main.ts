@@ -1,12 +1,21 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { container } from 'tsyringe';
-import { loadSettings, SETTINGS } from './config/settings.js';
+import { loadSettings, SETTINGS, type Settings } from './config/settings.js';
 import { loadModelsConfig, MODELS_CONFIG } from './config/models-config.js';
 import { StartupError } from './errors/startup-error.js';
 import { createLogger, LOGGER } from './logging/logger.js';
 import { Metrics, METRICS } from './metrics/metrics.js';
 import { discoverProviderTypes, PROVIDER_TYPES } from './providers/provider-types.js';
-import { BALANCE_STRATEGY } from './balancing/strategy.js';
+import { BALANCE_STRATEGY, type BalanceStrategyClass } from './balancing/strategy.js';
+import { ProviderMonitor } from './balancing/provider-monitor.js';
+import { KeepAliveMonitor } from './balancing/keep-alive-monitor.js';
+import { MemoryStore } from './state/memory-store.js';
+import { RedisStore } from './state/redis-store.js';
+import { STATE_STORE, type StateStore } from './state/state-store.js';
+
+// Strategies that lock a provider per request: several workers can only honour that through Redis.
+const EXCLUSIVE = new Set(['first_available', 'first_available_optim']);
 import { findStrategy } from './balancing/strategies-registry.js';
 import { UpstreamClient } from './providers/upstream-client.js';
 import { buildApp } from './server/app.js';
@@ -19,6 +28,7 @@ import { MaskerPipeline } from './pipeline/masking/masker-pipeline.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
+  if (settings.workers > 1 && cluster.isPrimary) return runWorkers(settings.workers);
   const logger = createLogger(settings.log);
   const models = loadModelsConfig(settings.modelsConfigPath);
   const metrics = new Metrics(settings.prometheus);
@@ -27,7 +37,9 @@ async function main(): Promise<void> {
   container.registerInstance(MODELS_CONFIG, models);
   container.registerInstance(METRICS, metrics);
   container.registerInstance(PROVIDER_TYPES, await discoverProviderTypes());
-  container.registerSingleton(BALANCE_STRATEGY, await findStrategy(settings.balanceStrategy));
+  const Strategy = await findStrategy(settings.balanceStrategy);
+  container.registerInstance(STATE_STORE, await openStore(settings, Strategy));
+  container.registerSingleton(BALANCE_STRATEGY, Strategy);
   container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
   container.registerInstance(PLUGIN_CONTAINER, container);
   container.registerInstance(AUDIT_SINK, new NoAudit());
@@ -47,14 +59,54 @@ async function main(): Promise<void> {
   if (logger.isInfoEnabled()) logger.info(ready);
   else console.log(ready);
 
+  const monitors = [container.resolve(ProviderMonitor), container.resolve(KeepAliveMonitor)];
+  monitors.forEach((m) => m.start());
+
   const shutdown = () => {
     logger.info('shutting down');
+    monitors.forEach((m) => m.stop());
     server.close();
     server.closeAllConnections();
     void container.resolve(UpstreamClient).close();
+    void container.resolve<StateStore>(STATE_STORE).close();
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+}
+
+/** In memory for one process; Redis when configured (then connected now, so a wrong address stops start-up). */
+async function openStore(settings: Settings, Strategy: BalanceStrategyClass): Promise<StateStore> {
+  if (!settings.redis) {
+    if (settings.workers > 1 && EXCLUSIVE.has(Strategy.id)) {
+      throw new StartupError(`LLM_ROUTER_BALANCE_STRATEGY=${Strategy.id} with LLM_ROUTER_SERVER_WORKERS_COUNT=${settings.workers} needs LLM_ROUTER_REDIS_HOST: workers must share their provider locks`);
+    }
+    return new MemoryStore();
+  }
+  const store = new RedisStore(settings.redis);
+  try {
+    await store.connect();
+  } catch (err) {
+    await store.close();
+    throw new StartupError(`cannot reach Redis at ${settings.redis.host}:${settings.redis.port} (LLM_ROUTER_REDIS_HOST/PORT): ${(err as Error).message}`);
+  }
+  return store;
+}
+
+/** The primary only forks workers (they share the listening port) and replaces one that dies. */
+function runWorkers(count: number): void {
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`llm-router: worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
 
 main().catch((err: unknown) => {

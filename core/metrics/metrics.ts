@@ -38,6 +38,11 @@ export class Metrics {
   readonly guardrailIncidents = this.counter('guardrail_incidents_total', 'Requests or answers a guardrail blocked', ['plugin', 'category', 'direction']);
   readonly maskerIncidents = new client.Counter({ name: 'masker_incidents_total', help: 'Requests whose payload masking changed', registers: [this.registry] });
   readonly maskerRuleHits = this.counter('llm_router_masker_hits_total', 'Values masked, by placeholder tag', ['tag']);
+  readonly retries = this.counter('llm_router_retry_total', 'Requests tried again on another provider', ['model_name', 'error_code']);
+  readonly retriesExhausted = this.counter('llm_router_retry_exhausted_total', 'Requests that failed on every attempt', ['model_name', 'last_error_code']);
+  readonly circuitOpen = new client.Gauge({ name: 'llm_router_circuit_open', help: 'Circuit breaker open (1) or closed (0), per provider', labelNames: ['provider'], registers: [this.registry] });
+  readonly providerUp = new client.Gauge({ name: 'llm_router_provider_up', help: 'Last health probe: up (1) or down (0)', labelNames: ['provider'], registers: [this.registry] });
+  readonly dynamicWeight = new client.Gauge({ name: 'llm_router_provider_dynamic_weight', help: 'Effective weight under dynamic_weighted', labelNames: ['provider'], registers: [this.registry] });
   readonly payloadConversions = this.counter('llm_router_payload_conversion_total', 'Dialect conversions', ['from_type', 'to_type']);
 
   constructor(readonly enabled: boolean) {}

@@ -8,7 +8,7 @@ import { causeOf } from '../errors/cause.js';
 import { upstreamBadResponse } from '../errors/gateway-error.js';
 import { sendJson, sendText, startStream, writeChunk, type Exchange } from '../http/exchange.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
-import { toGatewayError, upstreamHttpError } from '../providers/upstream-client.js';
+import { toGatewayError } from '../providers/upstream-client.js';
 import { GuardrailPipeline } from './guardrail-pipeline.js';
 import { parseJson } from './json-body.js';
 import { ChunkRestorer, restoreCompletion } from './masking/completion-restorer.js';
@@ -39,43 +39,43 @@ export class ChatPipeline {
     const stream = body['stream'] === true;
     const session = this.masker.sessionFor(body);
     const canonical = session !== null || this.guardrails.active || this.utils.active ? await this.stages(dialect.read(body), session) : null;
-    const call = await this.calls.prepare(canonical ?? body, ex.signal);
-    try {
-      const passthrough = canonical === null && call.type.family === dialect.family && call.type.path(dialect.operation) !== null;
-      const providerDialect = PROVIDER_DIALECTS[call.type.family];
-      let payload: Json;
-      if (passthrough) {
-        payload = call.aliasBody(body, stream);
-      } else {
-        payload = providerDialect.write(call.aliasCanonical(canonical ?? dialect.read(body)), stream);
-        this.calls.countConversion(dialect.name, call.type.family);
-      }
-      const restoring = session !== null && this.masker.restores ? session : null;
-      const op = passthrough ? dialect.operation : 'chat';
-      const path = call.type.path(op)!;
-      if (!stream) {
-        const { raw, contentType } = await call.unary(op, path, payload);
-        const parsed = parseJson(raw, call.provider.id);
-        if (passthrough) {
-          if (call.metricsOn) call.recordUsage(providerDialect.read(parsed));
-          return sendText(ex.res, 200, raw, contentType);
-        }
-        const completion = providerDialect.read(parsed);
-        if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
-        call.recordUsage(completion);
-        if (restoring) restoreCompletion(completion, restoring);
-        return sendJson(ex.res, 200, dialect.write(completion, body));
-      }
+    const model = this.calls.model(String((canonical ?? body)['model']));
+    const restoring = session !== null && this.masker.restores ? session : null;
+    await this.calls.run(model, ex, (call) => this.attempt(dialect, ex, body, canonical, stream, restoring, call));
+  }
 
-      const upstream = await call.send(op, path, payload, true);
-      if (upstream.status >= 400) throw await upstreamHttpError(upstream, call.provider.id);
-      const encoder = dialect.streamEncoder(body);
-      startStream(ex.res, dialect.streamContentType);
-      const decoder = passthrough ? null : providerDialect.streamDecoder();
-      await this.pump(ex, call, encoder, decoder, restoring ? new ChunkRestorer(restoring) : null);
-    } finally {
-      call.release();
+  /** One provider: build its payload, call it, answer or stream back in the client's dialect. */
+  private async attempt(dialect: ClientChatDialect, ex: Exchange, body: Json, canonical: ChatRequest | null, stream: boolean, restoring: MaskingSession | null, call: PreparedCall): Promise<void> {
+    const passthrough = canonical === null && call.type.family === dialect.family && call.type.path(dialect.operation) !== null;
+    const providerDialect = PROVIDER_DIALECTS[call.type.family];
+    let payload: Json;
+    if (passthrough) {
+      payload = call.aliasBody(body, stream);
+    } else {
+      payload = providerDialect.write(call.aliasCanonical(canonical ?? dialect.read(body)), stream);
+      this.calls.countConversion(dialect.name, call.type.family);
     }
+    const op = passthrough ? dialect.operation : 'chat';
+    const path = call.type.path(op)!;
+    if (!stream) {
+      const { raw, contentType } = await call.unary(op, path, payload);
+      const parsed = parseJson(raw, call.provider.id);
+      if (passthrough) {
+        if (call.metricsOn) call.recordUsage(providerDialect.read(parsed));
+        return sendText(ex.res, 200, raw, contentType);
+      }
+      const completion = providerDialect.read(parsed);
+      if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
+      call.recordUsage(completion);
+      if (restoring) restoreCompletion(completion, restoring);
+      return sendJson(ex.res, 200, dialect.write(completion, body));
+    }
+
+    await call.send(op, path, payload, true);
+    const encoder = dialect.streamEncoder(body);
+    startStream(ex.res, dialect.streamContentType);
+    const decoder = passthrough ? null : providerDialect.streamDecoder();
+    await this.pump(ex, call, encoder, decoder, restoring ? new ChunkRestorer(restoring) : null);
   }
 
   /** Utils, then guardrails, then masking: the reference's order, with masking last before the provider. */

@@ -22,8 +22,8 @@ export class EmbeddingsPipeline {
     const session = this.masker.sessionFor(body);
     const request = session ? dialect.read(body) : null;
     if (request && session) await this.masker.maskEmbeddings(request, session);
-    const call = await this.calls.prepare(body, ex.signal);
-    try {
+    const model = this.calls.model(String(body['model']));
+    await this.calls.run(model, ex, async (call) => {
       const path = call.type.path('embeddings');
       const provider = PROVIDER_EMBEDDINGS[call.type.family];
       if (path === null || !provider) throw invalidRequest(`The model '${call.model.name}' is served by a provider without an embeddings API`, 'model');
@@ -37,8 +37,6 @@ export class EmbeddingsPipeline {
       const result = provider.read(parsed);
       if (!result) throw upstreamBadResponse(call.provider.id, 'not an embeddings response');
       sendJson(ex.res, 200, dialect.write(result, body));
-    } finally {
-      call.release();
-    }
+    });
   }
 }

@@ -1,10 +1,14 @@
 import { inject, singleton } from 'tsyringe';
 import { MODELS_CONFIG, type ModelConfig, type ModelsConfig, type ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
-import { BALANCE_STRATEGY, type BalanceStrategy, type ProviderLease } from '../balancing/strategy.js';
+import { CircuitBreaker } from '../balancing/circuit-breaker.js';
+import { ProviderSelector } from '../balancing/provider-selector.js';
+import type { ProviderLease } from '../balancing/strategy.js';
 import type { ChatCompletion, ChatRequest } from '../dialects/canonical.js';
-import { requireString, type Json } from '../dialects/request-fields.js';
-import { modelNotFound, type GatewayError } from '../errors/gateway-error.js';
+import type { Json } from '../dialects/request-fields.js';
+import { GatewayError, internalError, modelNotFound } from '../errors/gateway-error.js';
+import type { Exchange } from '../http/exchange.js';
+import { LOGGER, type Logger } from '../logging/logger.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import type { Operation, ProviderType } from '../providers/provider-type.js';
 import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-types.js';
@@ -13,37 +17,91 @@ import { toGatewayError, upstreamHttpError, UpstreamClient, type UpstreamRespons
 // Keys a provider without `tool_calling` must not receive.
 const TOOL_KEYS = ['tools', 'tool_choice', 'functions', 'function_call', 'parallel_tool_calls'] as const;
 
-/** Resolves a request's model to a leased provider. */
+// What the provider is to blame for: another provider may well succeed.
+const PROVIDER_FAULTS = new Set(['upstream_unreachable', 'upstream_timeout', 'upstream_failed', 'upstream_bad_response', 'upstream_stream_error', 'upstream_rate_limited']);
+
+const retryAfterSeconds = (err: GatewayError): number => {
+  const raw = err.headers['retry-after'];
+  const n = Number(raw);
+  if (raw && Number.isFinite(n)) return n;
+  const date = raw ? Date.parse(raw) : NaN;
+  return Number.isNaN(date) ? 1 : Math.max(0, (date - Date.now()) / 1000);
+};
+
+/**
+ * Runs a request on the providers of its model: leases one, runs the attempt, and on a failure the provider
+ * caused — before any byte reached the client — tries the next one (LLM_ROUTER_MAX_PROVIDER_ATTEMPTS).
+ * Every outcome feeds the circuit breaker and the strategy; a 429 cools the provider down for its Retry-After.
+ */
 @singleton()
 export class ProviderCall {
   constructor(
     @inject(MODELS_CONFIG) private readonly models: ModelsConfig,
-    @inject(BALANCE_STRATEGY) private readonly strategy: BalanceStrategy,
+    @inject(ProviderSelector) private readonly selector: ProviderSelector,
     @inject(PROVIDER_TYPES) private readonly types: ProviderTypes,
     @inject(UpstreamClient) private readonly upstream: UpstreamClient,
+    @inject(CircuitBreaker) private readonly breaker: CircuitBreaker,
     @inject(METRICS) private readonly metrics: Metrics,
     @inject(SETTINGS) private readonly settings: Settings,
+    @inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async prepare(body: Json, signal: AbortSignal): Promise<PreparedCall> {
-    const name = requireString(body, 'model');
+  model(name: string): ModelConfig {
     const model = this.models.models.get(name);
     if (!model) throw modelNotFound(name);
-    const lease = await this.strategy.acquire(model, signal);
-    if (this.metrics.enabled) this.metrics.strategySelected.inc({ strategy: this.settings.balanceStrategy, model_name: name });
-    return new PreparedCall(model, lease, this.types.get(lease.provider.api_type)!, this.upstream, this.metrics, signal);
+    return model;
+  }
+
+  async run(model: ModelConfig, ex: Exchange, attempt: (call: PreparedCall) => Promise<void>): Promise<void> {
+    const tried = new Set<string>();
+    for (let n = 1; ; n++) {
+      const lease = await this.selector.acquire(model, ex.signal, tried);
+      if (this.metrics.enabled) this.metrics.strategySelected.inc({ strategy: this.settings.balanceStrategy, model_name: model.name });
+      const call = new PreparedCall(model, lease, this.types.get(lease.provider.api_type)!, this.upstream, this.metrics, ex.signal);
+      if (!ex.res.headersSent) {
+        ex.res.setHeader('x-llm-router-provider', lease.provider.id);
+        ex.res.setHeader('x-llm-router-fallback', n > 1 ? 'true' : 'false');
+      }
+      try {
+        await attempt(call);
+        this.settle(call.provider, true, call.elapsedMs);
+        return;
+      } catch (err) {
+        const error = err instanceof GatewayError ? err : internalError();
+        if (!PROVIDER_FAULTS.has(error.code)) throw err;
+        this.settle(call.provider, false, call.elapsedMs);
+        if (error.code === 'upstream_rate_limited') this.selector.coolDown(call.provider, retryAfterSeconds(error));
+        const again = !ex.res.headersSent && !ex.signal.aborted && n < this.settings.balancing.maxAttempts && tried.size + 1 < model.providers.length;
+        if (!again) {
+          if (this.metrics.enabled && n > 1) this.metrics.retriesExhausted.inc({ model_name: model.name, last_error_code: error.code });
+          throw err;
+        }
+        tried.add(call.provider.id);
+        if (this.metrics.enabled) this.metrics.retries.inc({ model_name: model.name, error_code: error.code });
+        this.logger.warn(`provider ${call.provider.id} failed (${error.code}); trying another provider of ${model.name}`);
+      } finally {
+        call.release();
+      }
+    }
   }
 
   countConversion(from: string, to: string): void {
     if (this.metrics.enabled) this.metrics.payloadConversions.inc({ from_type: from, to_type: to });
   }
+
+  private settle(provider: ProviderConfig, ok: boolean, latencyMs: number): void {
+    if (ok) this.breaker.success(provider.id);
+    else this.breaker.failure(provider.id);
+    this.selector.strategyOf.observe?.(provider, { ok, latencyMs });
+  }
 }
 
-/** One request's provider: sends, measures and releases exactly once. */
+/** One attempt on one provider: sends, measures and releases its lease exactly once. */
 export class PreparedCall {
   readonly provider: ProviderConfig;
   private response: UpstreamResponse | null = null;
-  private startedAt = 0;
+  private readonly startedAt = performance.now();
+  private answeredAt = 0;
 
   constructor(
     readonly model: ModelConfig,
@@ -60,21 +118,24 @@ export class PreparedCall {
     return this.metrics.enabled;
   }
 
+  /** Time until the provider answered (its headers), or until now if it has not. */
+  get elapsedMs(): number {
+    return (this.answeredAt || performance.now()) - this.startedAt;
+  }
+
   get upstreamModel(): string {
     return this.provider.model_path || this.model.name;
   }
 
-  /** Prepares a same-protocol body: upstream model name, explicit stream flag, tools only where supported. */
+  /** A same-protocol body for this provider (a copy: another attempt may need the original). */
   aliasBody(body: Json, stream: boolean): Json {
-    body['model'] = this.upstreamModel;
-    body['stream'] = stream;
-    if (!this.provider.tool_calling) for (const k of TOOL_KEYS) delete body[k];
-    return body;
+    const out: Json = { ...body, model: this.upstreamModel, stream };
+    if (!this.provider.tool_calling) for (const k of TOOL_KEYS) delete out[k];
+    return out;
   }
 
-  /** Like aliasBody, on a copy: the client's own body still names the model it asked for. */
   aliasCanonical(request: ChatRequest): ChatRequest {
-    return this.aliasBody({ ...request }, request.stream === true) as ChatRequest;
+    return this.aliasBody(request, request.stream === true) as ChatRequest;
   }
 
   async send(op: Operation, path: string, payload: Json, stream: boolean): Promise<UpstreamResponse> {
@@ -83,21 +144,23 @@ export class PreparedCall {
       this.metrics.providerCalls.inc(labels);
       this.metrics.responseFormat.inc({ ...labels, format: stream ? 'streamed' : 'non_streamed' });
     }
-    this.startedAt = performance.now();
     try {
       this.response = await this.upstream.send(this.provider, this.type, op, path, JSON.stringify(payload), this.signal);
     } catch (err) {
       this.failed(err as GatewayError);
       throw err;
     }
-    if (this.response.status >= 400) this.countError(String(this.response.status));
+    this.answeredAt = performance.now();
+    if (this.response.status >= 400) {
+      this.countError(String(this.response.status));
+      throw await upstreamHttpError(this.response, this.provider.id);
+    }
     return this.response;
   }
 
   /** A non-streamed call: the whole body, or the provider's error as the client will see it. */
   async unary(op: Operation, path: string, payload: Json): Promise<{ raw: string; contentType: string }> {
     const res = await this.send(op, path, payload, false);
-    if (res.status >= 400) throw await upstreamHttpError(res, this.provider.id);
     let raw: string;
     try {
       raw = await res.body.text();
@@ -106,17 +169,12 @@ export class PreparedCall {
       this.failed(error);
       throw error;
     }
-    this.finished();
+    if (this.metrics.enabled) this.metrics.providerLatency.observe({ provider_type: this.type.apiType, model_name: this.model.name }, (performance.now() - this.startedAt) / 1000);
     return { raw, contentType: res.contentType };
   }
 
   upstreamBody(): UpstreamResponse['body'] {
     return this.response!.body;
-  }
-
-  finished(): void {
-    if (!this.metrics.enabled) return;
-    this.metrics.providerLatency.observe({ provider_type: this.type.apiType, model_name: this.model.name }, (performance.now() - this.startedAt) / 1000);
   }
 
   failed(err: GatewayError): void {

@@ -13,6 +13,8 @@ export interface ProviderType {
   /** Upstream path for an operation, or null when the backend has no such API. */
   path(op: Operation): string | null;
   headers(token: string): Record<string, string>;
+  /** What the provider monitor GETs: any answer under 500 means the backend is up. */
+  readonly healthPath: string;
 }
 
 export interface ProviderTypeClass {

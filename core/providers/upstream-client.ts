@@ -10,6 +10,7 @@ import { requestContext } from '../logging/request-context.js';
 export interface UpstreamResponse {
   readonly status: number;
   readonly contentType: string;
+  readonly retryAfter: string | null;
   readonly body: Dispatcher.ResponseData['body'];
 }
 
@@ -40,9 +41,22 @@ export class UpstreamClient {
         bodyTimeout: this.settings.upstreamTimeoutMs,
       });
       const ct = res.headers['content-type'];
-      return { status: res.statusCode, contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '', body: res.body };
+      const ra = res.headers['retry-after'];
+      return { status: res.statusCode, contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '', retryAfter: (Array.isArray(ra) ? ra[0] : ra) ?? null, body: res.body };
     } catch (err) {
       throw toGatewayError(err, provider.id, signal);
+    }
+  }
+
+  /** A GET with a short timeout for health probes; resolves to the status, or 0 when unreachable. */
+  async probe(provider: ProviderConfig, type: ProviderType, timeoutMs: number): Promise<number> {
+    const { pool, basePath } = this.poolFor(provider.api_host);
+    try {
+      const res = await pool.request({ path: basePath + type.healthPath, method: 'GET', headers: type.headers(provider.api_token), headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+      await res.body.dump();
+      return res.statusCode;
+    } catch {
+      return 0;
     }
   }
 
@@ -81,9 +95,12 @@ export function toGatewayError(err: unknown, providerId: string, signal?: AbortS
 export async function upstreamHttpError(res: UpstreamResponse, providerId: string): Promise<GatewayError> {
   const text = await readBounded(res.body, 64 * 1024);
   const detail = sanitizeMessage(extractMessage(text));
+  if (res.status === 429) {
+    const headers: Record<string, string> = res.retryAfter ? { 'retry-after': res.retryAfter } : {};
+    return new GatewayError(429, 'rate_limit_error', 'upstream_rate_limited', `Provider '${providerId}' is rate limiting: ${detail}`, null, headers);
+  }
   if (res.status >= 400 && res.status < 500) {
-    const type = res.status === 429 ? 'rate_limit_error' : 'invalid_request_error';
-    return new GatewayError(res.status, type, 'upstream_rejected', `Provider '${providerId}' rejected the request: ${detail}`);
+    return new GatewayError(res.status, 'invalid_request_error', 'upstream_rejected', `Provider '${providerId}' rejected the request: ${detail}`);
   }
   return new GatewayError(502, 'upstream_error', 'upstream_failed', `Provider '${providerId}' failed with status ${res.status}: ${detail}`);
 }

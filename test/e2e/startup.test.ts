@@ -58,7 +58,7 @@ describe('start-up checks', () => {
 describe('logs', () => {
   it('writes JSON lines carrying the request id, and keeps the cause of a 502 for the operator only', async () => {
     const upstream = await new FakeUpstream().start();
-    const gw = await new GatewayProcess().start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(fakeModelsConfig(upstream.url)), LLM_ROUTER_LOG_JSON: '1', LLM_ROUTER_LOG_LEVEL: 'debug' });
+    const gw = await new GatewayProcess().start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(fakeModelsConfig(upstream.url)), LLM_ROUTER_LOG_JSON: '1', LLM_ROUTER_LOG_LEVEL: 'debug', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0' });
     try {
       const body = JSON.stringify({ model: 'unreachable', messages: [{ role: 'user', content: 'Hi' }] });
       const res = await fetch(`${gw.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' }, body });

@@ -19,6 +19,13 @@ export interface RecordedRequest {
 /** One HTTP server on 127.0.0.1 that speaks the OpenAI, Anthropic and Ollama provider protocols. */
 export class FakeUpstream {
   readonly requests: RecordedRequest[] = [];
+  /** Health probes (GETs) are counted here, not in `requests`. */
+  probes = 0;
+  /** Requests being answered right now, and the most at once (one-at-a-time backends must never exceed 1). */
+  active = 0;
+  maxActive = 0;
+  /** How long each chat answer takes (to hold providers busy under load). */
+  delayMs = 0;
   private server: Server | null = null;
 
   get url(): string {
@@ -43,6 +50,13 @@ export class FakeUpstream {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET') {
+      this.probes++;
+      return json(res, 200, req.url === '/api/tags' ? { models: [] } : { object: 'list', data: [] });
+    }
+    this.active++;
+    this.maxActive = Math.max(this.maxActive, this.active);
+    res.once('close', () => this.active--);
     let raw = '';
     for await (const c of req) raw += c;
     const body = (raw ? JSON.parse(raw) : {}) as Json;
@@ -54,6 +68,7 @@ export class FakeUpstream {
     res.on('finish', () => (record.finished = true));
 
     const behaviour = behaviourOf(body['model']);
+    if (this.delayMs) await sleep(this.delayMs);
     if (behaviour === 'slow') await sleep(3000);
     if (behaviour === 'reject') return json(res, 400, { error: { message: 'max_tokens is too large for http://10.1.2.3:9000', type: 'invalid_request_error' } });
     if (behaviour === 'explode') return json(res, 500, { error: { message: 'CUDA out of memory' } });

@@ -14,7 +14,8 @@ export function useStack(env: Record<string, string> = {}): Stack {
   before(async () => {
     await stack.upstream.start();
     const config = GatewayProcess.writeConfig(fakeModelsConfig(stack.upstream.url));
-    await stack.gateway.start({ LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_EXTERNAL_TIMEOUT: '1', ...env });
+    // Health probes off unless a test turns them on: these tests are about the request path.
+    await stack.gateway.start({ LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_EXTERNAL_TIMEOUT: '1', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0', ...env });
   });
   after(async () => {
     await stack.gateway.stop();

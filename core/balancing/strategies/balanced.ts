@@ -1,38 +1,24 @@
 import { injectable } from 'tsyringe';
 import type { ModelConfig, ProviderConfig } from '../../config/models-config.js';
-import { leaseOf, type BalanceStrategy, type ProviderLease } from '../strategy.js';
+import type { BalanceStrategy } from '../strategy.js';
 
 /**
- * Least-busy: picks the provider with the fewest requests in flight (ties go round-robin).
- * The reference's counter only ever grew, so it balanced by call count, not by load.
+ * Least busy: fewest requests in flight first (counted from live leases, so across instances with Redis);
+ * ties rotate. The reference's counter only ever grew, so it balanced by call count, not by load.
  */
 @injectable()
 export class BalancedStrategy implements BalanceStrategy {
   static readonly id = 'balanced';
-  private readonly inFlight = new Map<string, number>();
+  readonly exclusive = false;
   private readonly cursor = new Map<string, number>();
 
-  async acquire(model: ModelConfig): Promise<ProviderLease> {
-    const provider = this.pick(model);
-    this.inFlight.set(provider.id, (this.inFlight.get(provider.id) ?? 0) + 1);
-    return leaseOf(provider, () => this.inFlight.set(provider.id, (this.inFlight.get(provider.id) ?? 1) - 1));
-  }
-
-  private pick(model: ModelConfig): ProviderConfig {
-    const providers = model.providers;
-    if (providers.length === 1) return providers[0]!;
+  order(model: ModelConfig, candidates: readonly ProviderConfig[], inFlight: readonly number[]): ProviderConfig[] {
     const start = this.cursor.get(model.name) ?? 0;
-    this.cursor.set(model.name, (start + 1) % providers.length);
-    let best = providers[start]!;
-    let bestLoad = this.inFlight.get(best.id) ?? 0;
-    for (let i = 1; i < providers.length; i++) {
-      const p = providers[(start + i) % providers.length]!;
-      const load = this.inFlight.get(p.id) ?? 0;
-      if (load < bestLoad) {
-        best = p;
-        bestLoad = load;
-      }
-    }
-    return best;
+    this.cursor.set(model.name, start + 1);
+    const n = candidates.length;
+    return candidates
+      .map((p, i) => ({ p, load: inFlight[i] ?? 0, turn: (i - (start % n) + n) % n }))
+      .sort((a, b) => a.load - b.load || a.turn - b.turn)
+      .map((x) => x.p);
   }
 }

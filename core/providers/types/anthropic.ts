@@ -7,6 +7,7 @@ export class AnthropicProvider implements ProviderType {
   static readonly apiType = 'anthropic' as const;
   readonly apiType = AnthropicProvider.apiType;
   readonly family = 'anthropic' as const;
+  readonly healthPath = '/v1/models';
   path(op: Operation): string | null {
     return op === 'chat' ? '/v1/messages' : null;
   }

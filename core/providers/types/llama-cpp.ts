@@ -5,5 +5,6 @@ export class LlamaCppProvider extends PathTableProvider {
   static readonly apiType = 'llama.cpp' as const;
   readonly apiType = LlamaCppProvider.apiType;
   readonly family = 'openai' as const;
+  override readonly healthPath = '/health';
   protected readonly paths = OPENAI_CHAT_ONLY_PATHS;
 }

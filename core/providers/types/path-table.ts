@@ -6,6 +6,7 @@ export abstract class PathTableProvider implements ProviderType {
   abstract readonly apiType: ApiType;
   abstract readonly family: ProtocolFamily;
   protected abstract readonly paths: Readonly<Record<Operation, string | null>>;
+  readonly healthPath: string = '/v1/models';
 
   path(op: Operation): string | null {
     return this.paths[op];

@@ -5,5 +5,6 @@ export class VllmProvider extends PathTableProvider {
   static readonly apiType = 'vllm' as const;
   readonly apiType = VllmProvider.apiType;
   readonly family = 'openai' as const;
+  override readonly healthPath = '/health';
   protected readonly paths = OPENAI_PATHS;
 }

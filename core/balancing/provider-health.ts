@@ -1,0 +1,30 @@
+import { inject, singleton } from 'tsyringe';
+import type { ProviderConfig } from '../config/models-config.js';
+import { STATE_STORE, type StateStore } from '../state/state-store.js';
+
+export const healthKey = (provider: ProviderConfig) => `health:${provider.id}`;
+
+// Read at most this often per provider: health changes on the monitor's interval, not per request.
+const CACHE_MS = 250;
+
+/** Health results the monitor wrote to the store (shared by instances); a provider not probed yet counts as up. */
+@singleton()
+export class ProviderHealth {
+  private readonly cache = new Map<string, { up: boolean; until: number }>();
+
+  constructor(@inject(STATE_STORE) private readonly store: StateStore) {}
+
+  async upOf(providers: readonly ProviderConfig[]): Promise<boolean[]> {
+    const now = Date.now();
+    const stale = providers.filter((p) => (this.cache.get(p.id)?.until ?? 0) <= now);
+    if (stale.length) {
+      const values = await this.store.get(stale.map(healthKey));
+      stale.forEach((p, i) => this.cache.set(p.id, { up: values[i] !== 'down', until: now + CACHE_MS }));
+    }
+    return providers.map((p) => this.cache.get(p.id)!.up);
+  }
+
+  forget(provider: ProviderConfig): void {
+    this.cache.delete(provider.id);
+  }
+}

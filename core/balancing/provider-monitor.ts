@@ -1,0 +1,60 @@
+import { inject, singleton } from 'tsyringe';
+import { MODELS_CONFIG, type ModelsConfig, type ProviderConfig } from '../config/models-config.js';
+import { SETTINGS, type Settings } from '../config/settings.js';
+import { LOGGER, type Logger } from '../logging/logger.js';
+import { METRICS, type Metrics } from '../metrics/metrics.js';
+import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-types.js';
+import { UpstreamClient } from '../providers/upstream-client.js';
+import { STATE_STORE, type StateStore } from '../state/state-store.js';
+import { healthKey } from './provider-health.js';
+
+const PROBE_TIMEOUT_MS = 2000;
+
+/**
+ * Probes every provider on an interval (`/health` for vLLM and llama.cpp, `/api/tags` for Ollama,
+ * `/v1/models` otherwise) and writes up/down to the store, where every instance reads it. A result lives
+ * three intervals, so a dead monitor does not keep a provider marked down forever.
+ */
+@singleton()
+export class ProviderMonitor {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly providers: ProviderConfig[];
+  private readonly last = new Map<string, boolean>();
+
+  constructor(
+    @inject(SETTINGS) private readonly settings: Settings,
+    @inject(MODELS_CONFIG) models: ModelsConfig,
+    @inject(STATE_STORE) private readonly store: StateStore,
+    @inject(UpstreamClient) private readonly upstream: UpstreamClient,
+    @inject(PROVIDER_TYPES) private readonly types: ProviderTypes,
+    @inject(METRICS) private readonly metrics: Metrics,
+    @inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.providers = [...models.models.values()].flatMap((m) => m.providers);
+  }
+
+  start(): void {
+    const interval = this.settings.balancing.monitorIntervalMs;
+    if (interval <= 0 || this.timer) return;
+    void this.probeAll();
+    this.timer = setInterval(() => void this.probeAll(), interval);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async probeAll(): Promise<void> {
+    const ttl = Math.max(3 * this.settings.balancing.monitorIntervalMs, 1000);
+    await Promise.all(this.providers.map(async (p) => {
+      const status = await this.upstream.probe(p, this.types.get(p.api_type)!, PROBE_TIMEOUT_MS);
+      const up = status > 0 && status < 500;
+      if (this.last.get(p.id) !== up) this.logger.info(`provider ${p.id} is ${up ? 'up' : `down (${status || 'unreachable'})`}`);
+      this.last.set(p.id, up);
+      if (this.metrics.enabled) this.metrics.providerUp.set({ provider: p.id }, up ? 1 : 0);
+      await this.store.put(healthKey(p), up ? 'up' : 'down', ttl).catch((err: unknown) => this.logger.warn(`could not store health of ${p.id}: ${(err as Error).message}`));
+    }));
+  }
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { inject, singleton } from 'tsyringe';
+import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
+import { SETTINGS, type Settings } from '../config/settings.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import { LOGGER, type Logger } from '../logging/logger.js';
+import { STATE_STORE, type StateStore } from '../state/state-store.js';
+import { CircuitBreaker } from './circuit-breaker.js';
+import { KeepAliveMonitor } from './keep-alive-monitor.js';
+import { leaseKey, RenewedLease } from './lease.js';
+import { ProviderHealth } from './provider-health.js';
+import { BALANCE_STRATEGY, type BalanceStrategy, type ProviderLease } from './strategy.js';
+
+// How often a request waiting for a free provider (first_available*) looks again.
+const POLL_MS = 25;
+
+const noProvider = (model: string, why: string, retryAfterS: number) =>
+  new GatewayError(503, 'overloaded_error', 'no_provider_available', `No provider of '${model}' can take the request now: ${why}`, 'model', { 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) });
+
+/**
+ * Leases a provider for a request: usable providers (healthy, circuit closed, not cooling down after a 429,
+ * not already tried by this request), ordered by the strategy, leased in the store. Exclusive strategies
+ * wait for a free provider until LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS; nothing waits without bound.
+ */
+@singleton()
+export class ProviderSelector {
+  private readonly coolingUntil = new Map<string, number>();
+
+  constructor(
+    @inject(SETTINGS) private readonly settings: Settings,
+    @inject(STATE_STORE) private readonly store: StateStore,
+    @inject(BALANCE_STRATEGY) private readonly strategy: BalanceStrategy,
+    @inject(ProviderHealth) private readonly health: ProviderHealth,
+    @inject(CircuitBreaker) private readonly breaker: CircuitBreaker,
+    @inject(KeepAliveMonitor) private readonly keepAlive: KeepAliveMonitor,
+    @inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  get strategyOf(): BalanceStrategy {
+    return this.strategy;
+  }
+
+  async acquire(model: ModelConfig, signal: AbortSignal, tried: ReadonlySet<string>): Promise<ProviderLease> {
+    const { waitTimeoutMs, leaseTtlMs, monitorIntervalMs } = this.settings.balancing;
+    const deadline = Date.now() + waitTimeoutMs;
+    const holder = randomUUID();
+    for (;;) {
+      const untried = model.providers.filter((p) => !tried.has(p.id));
+      const up = await this.health.upOf(untried);
+      const now = Date.now();
+      const usable = untried.filter((p, i) => up[i] && this.breaker.allows(p.id) && (this.coolingUntil.get(p.id) ?? 0) <= now);
+      if (usable.length === 0) {
+        const cooling = untried.map((p) => this.coolingUntil.get(p.id) ?? 0).filter((t) => t > now);
+        if (cooling.length && Math.min(...cooling) <= deadline) {
+          await this.wait(Math.min(...cooling) - now, signal);
+          continue;
+        }
+        throw noProvider(model.name, untried.length ? 'none is healthy' : 'every provider failed', monitorIntervalMs / 1000);
+      }
+      const inFlight = this.strategy.exclusive ? [] : await this.store.count(usable.map(leaseKey));
+      const ordered = await this.strategy.order(model, usable, inFlight);
+      for (const p of ordered) {
+        if (await this.store.acquire(leaseKey(p), holder, leaseTtlMs, this.strategy.exclusive ? 1 : Number.POSITIVE_INFINITY)) {
+          await this.strategy.chosen?.(model, p);
+          this.keepAlive.recordUse(model, p);
+          return new RenewedLease(p, holder, this.store, leaseTtlMs, this.logger);
+        }
+      }
+      if (Date.now() >= deadline) throw noProvider(model.name, `all busy for ${waitTimeoutMs / 1000} s`, 1);
+      await this.wait(POLL_MS, signal);
+    }
+  }
+
+  /** A provider answered 429: skip it for its Retry-After (bounded to a minute). */
+  coolDown(provider: ProviderConfig, retryAfterS: number): void {
+    this.coolingUntil.set(provider.id, Date.now() + Math.min(60, Math.max(0, retryAfterS)) * 1000);
+  }
+
+  private async wait(ms: number, signal: AbortSignal): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal });
+    } catch {
+      throw signal.reason instanceof GatewayError ? signal.reason : new GatewayError(499, 'api_error', 'client_closed', 'The client closed the connection');
+    }
+  }
+}
