@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { CircuitBreaker } from '../../../core/balancing/circuit-breaker.js';
+import { KeepAliveMonitor } from '../../../core/balancing/keep-alive-monitor.js';
+import { ProviderHealth } from '../../../core/balancing/provider-health.js';
+import { ProviderSelector } from '../../../core/balancing/provider-selector.js';
+import type { BalanceStrategy } from '../../../core/balancing/strategy.js';
+import { parseModelsConfig, type ModelConfig } from '../../../core/config/models-config.js';
+import { loadSettings } from '../../../core/config/settings.js';
+import { createLogger } from '../../../core/logging/logger.js';
+import { Metrics } from '../../../core/metrics/metrics.js';
+import { discoverProviderTypes } from '../../../core/providers/provider-types.js';
+import { UpstreamClient } from '../../../core/providers/upstream-client.js';
+import { MemoryStore } from '../../../core/state/memory-store.js';
+import { RedisStore } from '../../../core/state/redis-store.js';
+import type { StateStore } from '../../../core/state/state-store.js';
+
+export const STORES = ['memory', 'redis'] as const;
+const opened: StateStore[] = [];
+const prefixes: string[] = [];
+
+export async function openStore(kind: (typeof STORES)[number]): Promise<StateStore> {
+  if (kind === 'memory') return new MemoryStore();
+  const prefix = `llm-router-test:${randomUUID()}:`;
+  prefixes.push(prefix);
+  const store = new RedisStore({ host: '127.0.0.1', port: 6379, db: 0, password: '', prefix });
+  opened.push(store);
+  await store.connect();
+  return store;
+}
+
+/** Closes the Redis stores and deletes their keys (call from `after`). */
+export async function cleanUp(): Promise<void> {
+  await Promise.all(opened.map((s) => s.close()));
+  const redis = new Redis({ host: '127.0.0.1', port: 6379 });
+  for (const prefix of prefixes) {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+  }
+  redis.disconnect();
+}
+
+/** A model with providers p1…pN on distinct hosts (weights as given). */
+export function modelWith(weights: number[], extra: object = {}): ModelConfig {
+  const providers = weights.map((weight, i) => ({ id: `p${i + 1}`, api_host: `http://10.0.0.${i + 1}:8000`, api_type: 'vllm', weight, ...extra }));
+  return parseModelsConfig({ g: { m: { providers } }, active_models: { g: ['m'] } }, 'test').models.get('m')!;
+}
+
+export async function selectorWith(strategy: BalanceStrategy, store: StateStore, env: Record<string, string> = {}) {
+  const settings = loadSettings({ LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '0.3', LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: '5', ...env });
+  const metrics = new Metrics(false);
+  const logger = createLogger({ level: 'error', json: false, file: null });
+  const keepAlive = new KeepAliveMonitor(settings, store, new UpstreamClient(settings), await discoverProviderTypes(), logger);
+  const breaker = new CircuitBreaker(settings, metrics);
+  return { selector: new ProviderSelector(settings, store, strategy, new ProviderHealth(store), breaker, keepAlive, logger), breaker, keepAlive };
+}
+
+export const never = new AbortController().signal;
