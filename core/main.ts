@@ -28,7 +28,11 @@ import { MaskerPipeline } from './pipeline/masking/masker-pipeline.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
-  if (settings.workers > 1 && cluster.isPrimary) return runWorkers(settings.workers);
+  if (settings.workers > 1 && cluster.isPrimary) {
+    // Checked here too, so a configuration the workers would refuse stops the primary instead.
+    checkWorkersShareLocks(settings, await findStrategy(settings.balanceStrategy));
+    return runWorkers(settings.workers);
+  }
   const logger = createLogger(settings.log);
   const models = loadModelsConfig(settings.modelsConfigPath);
   const metrics = new Metrics(settings.prometheus);
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
   // Operators and scripts wait for this line, so it is printed whatever the log level.
   if (logger.isInfoEnabled()) logger.info(ready);
   else console.log(ready);
+  process.send?.('ready');
 
   const monitors = [container.resolve(ProviderMonitor), container.resolve(KeepAliveMonitor)];
   monitors.forEach((m) => m.start());
@@ -75,13 +80,15 @@ async function main(): Promise<void> {
 }
 
 /** In memory for one process; Redis when configured (then connected now, so a wrong address stops start-up). */
-async function openStore(settings: Settings, Strategy: BalanceStrategyClass): Promise<StateStore> {
-  if (!settings.redis) {
-    if (settings.workers > 1 && EXCLUSIVE.has(Strategy.id)) {
-      throw new StartupError(`LLM_ROUTER_BALANCE_STRATEGY=${Strategy.id} with LLM_ROUTER_SERVER_WORKERS_COUNT=${settings.workers} needs LLM_ROUTER_REDIS_HOST: workers must share their provider locks`);
-    }
-    return new MemoryStore();
+function checkWorkersShareLocks(settings: Settings, Strategy: BalanceStrategyClass): void {
+  if (!settings.redis && settings.workers > 1 && EXCLUSIVE.has(Strategy.id)) {
+    throw new StartupError(`LLM_ROUTER_BALANCE_STRATEGY=${Strategy.id} with LLM_ROUTER_SERVER_WORKERS_COUNT=${settings.workers} needs LLM_ROUTER_REDIS_HOST: workers must share their provider locks`);
   }
+}
+
+async function openStore(settings: Settings, Strategy: BalanceStrategyClass): Promise<StateStore> {
+  checkWorkersShareLocks(settings, Strategy);
+  if (!settings.redis) return new MemoryStore();
   const store = new RedisStore(settings.redis);
   try {
     await store.connect();
@@ -92,19 +99,31 @@ async function openStore(settings: Settings, Strategy: BalanceStrategyClass): Pr
   return store;
 }
 
-/** The primary only forks workers (they share the listening port) and replaces one that dies. */
+/**
+ * The primary only forks workers (they share the listening port) and replaces one that dies while serving.
+ * A worker that dies before it is ready means the configuration is wrong: the primary stops too.
+ */
 function runWorkers(count: number): void {
-  for (let i = 0; i < count; i++) cluster.fork();
+  const ready = new Set<number>();
+  let stopping = false;
+  cluster.on('message', (worker, message) => {
+    if (message === 'ready') ready.add(worker.id);
+  });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
+    if (!ready.has(worker.id)) {
+      stop();
+      process.exitCode = 1;
+      return;
+    }
     console.error(`llm-router: worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     cluster.fork();
   });
-  let stopping = false;
-  const stop = () => {
+  for (let i = 0; i < count; i++) cluster.fork();
+  function stop() {
     stopping = true;
     for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
-  };
+  }
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -42,6 +42,7 @@ export interface RedisOptions {
 /** State shared by every instance and worker through Redis (ioredis), under one key prefix. */
 export class RedisStore implements StateStore {
   private readonly redis: Redis;
+  private lastError: Error | null = null;
 
   constructor(options: RedisOptions) {
     this.redis = new Redis({
@@ -54,6 +55,8 @@ export class RedisStore implements StateStore {
       maxRetriesPerRequest: 2,
       enableOfflineQueue: true,
     });
+    // Errors reach callers through their commands; the client's own event would only print a stack.
+    this.redis.on('error', (err: Error) => (this.lastError = err));
     this.redis.defineCommand('leaseAcquire', { numberOfKeys: 1, lua: ACQUIRE });
     this.redis.defineCommand('leaseRenew', { numberOfKeys: 1, lua: RENEW });
     this.redis.defineCommand('leaseCount', { lua: COUNT });
@@ -61,8 +64,12 @@ export class RedisStore implements StateStore {
 
   /** Connects at start-up, so a wrong address stops start-up instead of failing the first request. */
   async connect(): Promise<void> {
-    await this.redis.connect();
-    await this.redis.ping();
+    try {
+      await this.redis.connect();
+      await this.redis.ping();
+    } catch (err) {
+      throw this.lastError ?? err;
+    }
   }
 
   async acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> {

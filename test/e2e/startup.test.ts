@@ -17,6 +17,8 @@ describe('start-up checks', () => {
     ['an unknown guardrail', { LLM_ROUTER_FORCE_GUARDRAIL_REQUEST: '1', LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST: 'nask_guard' }, /unknown guardrail plugin "nask_guard"/],
     ['a guardrail audit without guardrails', { LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE: '1' }, /LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE needs LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE/],
     ['an unknown utils plugin', { LLM_ROUTER_UTILS_PLUGINS_PIPELINE: 'langchain_rag' }, /LLM_ROUTER_UTILS_PLUGINS_PIPELINE: unknown utils plugin "langchain_rag"/],
+    ['first_available across workers without Redis', { LLM_ROUTER_BALANCE_STRATEGY: 'first_available', LLM_ROUTER_SERVER_WORKERS_COUNT: '2' }, /needs LLM_ROUTER_REDIS_HOST/],
+    ['an unreachable Redis', { LLM_ROUTER_REDIS_HOST: '127.0.0.1', LLM_ROUTER_REDIS_PORT: '9' }, /cannot reach Redis at 127\.0\.0\.1:9/],
     ['a missing models config', { LLM_ROUTER_MODELS_CONFIG: '/nonexistent/models.json' }, /models config \/nonexistent\/models\.json/],
   ];
   for (const [what, env, expected] of cases) {

@@ -44,6 +44,12 @@ export class GatewayProcess {
     return this;
   }
 
+  /** Dies at once, as a crashed instance would (no cleanup, no lease release). */
+  kill(): void {
+    this.child?.removeAllListeners('exit');
+    this.child?.kill('SIGKILL');
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;
