@@ -12,8 +12,9 @@ import { leaseKey, RenewedLease } from './lease.js';
 import { ProviderHealth } from './provider-health.js';
 import { BALANCE_STRATEGY, type BalanceStrategy, type ProviderLease } from './strategy.js';
 
-// How often a request waiting for a free provider (first_available*) looks again.
-const POLL_MS = 25;
+// A waiting request wakes when a lease is released anywhere; it also looks again this often, in case a
+// release message was missed or a lease simply expired.
+const POLL_MS = 100;
 
 const noProvider = (model: string, why: string, retryAfterS: number) =>
   new GatewayError(503, 'overloaded_error', 'no_provider_available', `No provider of '${model}' can take the request now: ${why}`, 'model', { 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) });
@@ -68,13 +69,32 @@ export class ProviderSelector {
         }
       }
       if (Date.now() >= deadline) throw noProvider(model.name, `all busy for ${waitTimeoutMs / 1000} s`, 1);
-      await this.wait(POLL_MS, signal);
+      await this.waitForRelease(new Set(ordered.map(leaseKey)), Math.min(POLL_MS, deadline - Date.now()), signal);
     }
   }
 
   /** A provider answered 429: skip it for its Retry-After (bounded to a minute). */
   coolDown(provider: ProviderConfig, retryAfterS: number): void {
     this.coolingUntil.set(provider.id, Date.now() + Math.min(60, Math.max(0, retryAfterS)) * 1000);
+  }
+
+  private waitForRelease(keys: ReadonlySet<string>, ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        unsubscribe();
+        signal.removeEventListener('abort', aborted);
+      };
+      const timer = setTimeout(() => (done(), resolve()), Math.max(1, ms));
+      const unsubscribe = this.store.onRelease((key) => {
+        if (keys.has(key)) (done(), resolve());
+      });
+      const aborted = () => {
+        done();
+        reject(signal.reason instanceof GatewayError ? signal.reason : new GatewayError(499, 'api_error', 'client_closed', 'The client closed the connection'));
+      };
+      signal.addEventListener('abort', aborted, { once: true });
+    });
   }
 
   private async wait(ms: number, signal: AbortSignal): Promise<void> {

@@ -1,9 +1,11 @@
+import { EventEmitter } from 'node:events';
 import type { StateStore } from './state-store.js';
 
 /** One process's state; the default. */
 export class MemoryStore implements StateStore {
   private readonly slots = new Map<string, Map<string, number>>();
   private readonly values = new Map<string, { value: string; expires: number }>();
+  private readonly releases = new EventEmitter().setMaxListeners(0);
 
   async acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> {
     const holders = this.live(key);
@@ -20,7 +22,14 @@ export class MemoryStore implements StateStore {
   }
 
   async release(key: string, holder: string): Promise<boolean> {
-    return this.live(key).delete(holder);
+    const released = this.live(key).delete(holder);
+    if (released) this.releases.emit('released', key);
+    return released;
+  }
+
+  onRelease(listener: (key: string) => void): () => void {
+    this.releases.on('released', listener);
+    return () => this.releases.off('released', listener);
   }
 
   async count(keys: readonly string[]): Promise<number[]> {

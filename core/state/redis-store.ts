@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { StateStore } from './state-store.js';
 
@@ -43,8 +44,12 @@ export interface RedisOptions {
 export class RedisStore implements StateStore {
   private readonly redis: Redis;
   private lastError: Error | null = null;
+  private subscriber: Redis | null = null;
+  private readonly releases = new EventEmitter().setMaxListeners(0);
+  private readonly channel: string;
 
   constructor(options: RedisOptions) {
+    this.channel = `${options.prefix}released`;
     this.redis = new Redis({
       host: options.host,
       port: options.port,
@@ -82,7 +87,22 @@ export class RedisStore implements StateStore {
   }
 
   async release(key: string, holder: string): Promise<boolean> {
-    return (await this.redis.zrem(key, holder)) === 1;
+    const released = (await this.redis.zrem(key, holder)) === 1;
+    // Instances waiting for this provider hear it at once instead of at their next poll.
+    if (released) await this.redis.publish(this.channel, key);
+    return released;
+  }
+
+  onRelease(listener: (key: string) => void): () => void {
+    if (!this.subscriber) {
+      // Publishing needs no prefix handling; a subscribed connection can do nothing else, so it is its own.
+      this.subscriber = this.redis.duplicate({ keyPrefix: '' });
+      this.subscriber.on('error', (err: Error) => (this.lastError = err));
+      this.subscriber.on('message', (_channel: string, key: string) => this.releases.emit('released', key));
+      void this.subscriber.subscribe(this.channel).catch((err: unknown) => (this.lastError = err as Error));
+    }
+    this.releases.on('released', listener);
+    return () => this.releases.off('released', listener);
   }
 
   async count(keys: readonly string[]): Promise<number[]> {
@@ -99,6 +119,7 @@ export class RedisStore implements StateStore {
   }
 
   async close(): Promise<void> {
+    this.subscriber?.disconnect();
     this.redis.disconnect();
   }
 

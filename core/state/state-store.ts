@@ -13,6 +13,8 @@ export interface StateStore {
   release(key: string, holder: string): Promise<boolean>;
   /** Live holders per key, in the order given. */
   count(keys: readonly string[]): Promise<number[]>;
+  /** Calls `listener` whenever some holder (in any instance) releases a slot; returns an unsubscribe. */
+  onRelease(listener: (key: string) => void): () => void;
   /** A small value with a time to live (health results, host occupancy). */
   put(key: string, value: string, ttlMs: number): Promise<void>;
   get(keys: readonly string[]): Promise<Array<string | null>>;

@@ -20,7 +20,7 @@ after(async () => {
   redis.disconnect();
 });
 
-const stores: Array<[string, () => Promise<StateStore>]> = [
+const stores: Array<[kind: string, make: () => Promise<StateStore>]> = [
   ['memory', async () => new MemoryStore()],
   ['redis', async () => {
     const prefix = `llm-router-test:${randomUUID()}:`;
@@ -32,8 +32,8 @@ const stores: Array<[string, () => Promise<StateStore>]> = [
   }],
 ];
 
-for (const [name, make] of stores) {
-  describe(`${name} state store`, () => {
+for (const [kind, make] of stores) {
+  describe(`${kind} state store`, () => {
     it('gives at most `capacity` slots and lets a holder re-take its own', async () => {
       const s = await make();
       assert.equal(await s.acquire('p1', 'a', 10_000, 1), true);
@@ -73,6 +73,19 @@ for (const [name, make] of stores) {
       assert.deepEqual(await s.get(['health:x', 'health:y']), ['up', null]);
       await sleep(180);
       assert.deepEqual(await s.get(['health:x']), [null]);
+    });
+
+    it('announces a release to listeners, also on another connection', async () => {
+      const s = await make();
+      const heard: string[] = [];
+      const stop = s.onRelease((k) => heard.push(k));
+      await sleep(50);
+      await s.acquire('lease:p1', 'a', 10_000, 1);
+      await s.release('lease:p1', 'a');
+      await s.release('lease:p1', 'a');
+      for (let i = 0; i < 50 && heard.length === 0; i++) await sleep(10);
+      assert.deepEqual(heard, ['lease:p1'], 'once, for the release that happened');
+      stop();
     });
 
     it('hands one slot to exactly one of many concurrent takers', async () => {
