@@ -52,6 +52,38 @@ describe('a provider dies under load and comes back', () => {
   });
 });
 
+describe('a provider that answers 429', () => {
+  const upstream = new FakeUpstream();
+  const gateway = new GatewayProcess();
+  before(async () => {
+    await upstream.start();
+    const providers = [
+      { id: 'limited', api_host: upstream.url, api_type: 'openai', model_path: 'upstream-ratelimit' },
+      { id: 'spare', api_host: upstream.url, api_type: 'openai', model_path: 'upstream-ok' },
+    ];
+    await gateway.start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig({ g: { m: { providers } }, active_models: { g: ['m'] } }), LLM_ROUTER_BALANCE_STRATEGY: 'first_available', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0' });
+  });
+  after(async () => {
+    await gateway.stop();
+    await upstream.stop();
+  });
+
+  it('is rested for its Retry-After while the request goes to another provider', async () => {
+    const first = await chat(gateway.url, 'm');
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('x-llm-router-provider'), 'spare');
+    assert.equal(first.headers.get('x-llm-router-fallback'), 'true');
+    const sentToLimited = () => upstream.requests.filter((r) => r.body['model'] === 'upstream-ratelimit').length;
+    assert.equal(sentToLimited(), 1);
+    const second = await chat(gateway.url, 'm');
+    assert.equal(second.headers.get('x-llm-router-fallback'), 'false', 'the rested provider was not even tried');
+    assert.equal(sentToLimited(), 1);
+    await sleep(2100);
+    await chat(gateway.url, 'm');
+    assert.equal(sentToLimited(), 2, 'tried again after its Retry-After');
+  });
+});
+
 describe('when no provider can take a request', () => {
   const busy = new FakeUpstream();
   const dead = new GatewayProcess();

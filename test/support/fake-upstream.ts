@@ -76,6 +76,10 @@ export class FakeUpstream {
     if (this.delayMs) await sleep(this.delayMs);
     if (behaviour === 'slow') await sleep(3000);
     if (behaviour === 'reject') return json(res, 400, { error: { message: 'max_tokens is too large for http://10.1.2.3:9000', type: 'invalid_request_error' } });
+    if (behaviour === 'ratelimit') {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' }).end(JSON.stringify({ error: { message: 'slow down' } }));
+      return;
+    }
     if (behaviour === 'explode') return json(res, 500, { error: { message: 'CUDA out of memory' } });
     if (behaviour === 'garbage') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('<html>oops</html>');
