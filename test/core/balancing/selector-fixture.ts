@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { CircuitBreaker } from '../../../core/balancing/circuit-breaker.js';
 import { KeepAliveMonitor } from '../../../core/balancing/keep-alive-monitor.js';
 import { ProviderHealth } from '../../../core/balancing/provider-health.js';
@@ -13,33 +11,18 @@ import { Metrics } from '../../../core/metrics/metrics.js';
 import { discoverProviderTypes } from '../../../core/providers/provider-types.js';
 import { UpstreamClient } from '../../../core/providers/upstream-client.js';
 import { MemoryStore } from '../../../core/state/memory-store.js';
-import { RedisStore } from '../../../core/state/redis-store.js';
+import { TestRedisStores } from '../../support/redis-prefix.js';
 import type { StateStore } from '../../../core/state/state-store.js';
 
 export const STORES = ['memory', 'redis'] as const;
-const opened: StateStore[] = [];
-const prefixes: string[] = [];
+const redisStores = new TestRedisStores();
 
 export async function openStore(kind: (typeof STORES)[number]): Promise<StateStore> {
-  if (kind === 'memory') return new MemoryStore();
-  const prefix = `llm-router-test:${randomUUID()}:`;
-  prefixes.push(prefix);
-  const store = new RedisStore({ host: '127.0.0.1', port: 6379, db: 0, password: '', prefix });
-  opened.push(store);
-  await store.connect();
-  return store;
+  return kind === 'memory' ? new MemoryStore() : redisStores.open();
 }
 
 /** Closes the Redis stores and deletes their keys (call from `after`). */
-export async function cleanUp(): Promise<void> {
-  await Promise.all(opened.map((s) => s.close()));
-  const redis = new Redis({ host: '127.0.0.1', port: 6379 });
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-  }
-  redis.disconnect();
-}
+export const cleanUp = () => redisStores.closeAll();
 
 /** A model with providers p1…pN on distinct hosts (weights as given). */
 export function modelWith(weights: number[], extra: object = {}): ModelConfig {

@@ -1,35 +1,17 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
-import { Redis } from 'ioredis';
 import { MemoryStore } from '../../../core/state/memory-store.js';
-import { RedisStore } from '../../../core/state/redis-store.js';
+import { TestRedisStores } from '../../support/redis-prefix.js';
 import type { StateStore } from '../../../core/state/state-store.js';
 
 // Every Redis test uses its own key prefix on the real server at 127.0.0.1:6379, deleted afterwards.
-const prefixes: string[] = [];
-const opened: StateStore[] = [];
-after(async () => {
-  await Promise.all(opened.map((s) => s.close()));
-  const redis = new Redis({ host: '127.0.0.1', port: 6379 });
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-  }
-  redis.disconnect();
-});
+const redisStores = new TestRedisStores();
+after(() => redisStores.closeAll());
 
 const stores: Array<[kind: string, make: () => Promise<StateStore>]> = [
   ['memory', async () => new MemoryStore()],
-  ['redis', async () => {
-    const prefix = `llm-router-test:${randomUUID()}:`;
-    prefixes.push(prefix);
-    const store = new RedisStore({ host: '127.0.0.1', port: 6379, db: 0, password: '', prefix });
-    opened.push(store);
-    await store.connect();
-    return store;
-  }],
+  ['redis', () => redisStores.open()],
 ];
 
 for (const [kind, make] of stores) {
