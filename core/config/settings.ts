@@ -50,6 +50,8 @@ const schema = z.object({
   LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE: envList(),
   LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE: envBool(false),
   LLM_ROUTER_UTILS_PLUGINS_PIPELINE: envList(),
+  LLM_ROUTER_REJECTION_MODE: envEnum(['error', 'assistant_message'] as const, 'error'),
+  LLM_ROUTER_GUARDRAIL_FAIL_MODE: envEnum(['closed', 'open'] as const, 'closed'),
   // Accepted for drop-in compatibility; the reference refuses to start without it, we do not need it.
   LLM_ROUTER_MINIMUM: envBool(true),
 });
@@ -89,6 +91,10 @@ export interface Settings {
   };
   readonly masking: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean; readonly restore: boolean };
   readonly guardrails: {
+    /** `error`: a block is a 403; `assistant_message`: an ordinary answer saying the request was refused. */
+    readonly rejection: 'error' | 'assistant_message';
+    /** `closed`: a failing guardrail refuses the request (503); `open`: it passes, with a warning and a metric. */
+    readonly failMode: 'closed' | 'open';
     readonly request: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean };
     readonly response: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean };
   };
@@ -166,6 +172,8 @@ function toSettings(p: Parsed): Settings {
       restore: p.LLM_ROUTER_MASKING_RESTORE,
     },
     guardrails: {
+      rejection: p.LLM_ROUTER_REJECTION_MODE,
+      failMode: p.LLM_ROUTER_GUARDRAIL_FAIL_MODE,
       request: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_REQUEST, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST },
       response: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE },
     },

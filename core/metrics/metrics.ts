@@ -36,6 +36,7 @@ export class Metrics {
   readonly tokens = this.counter('llm_router_tokens_total', 'Tokens reported by providers', ['model_name', 'direction', 'provider_type']);
   readonly responseFormat = this.counter('llm_router_response_format_total', 'Streamed vs non-streamed calls', ['format', 'model_name', 'provider_type']);
   readonly guardrailIncidents = this.counter('guardrail_incidents_total', 'Requests or answers a guardrail blocked', ['plugin', 'category', 'direction']);
+  readonly guardrailFailures = this.counter('llm_router_guardrail_failures_total', 'Guardrails that failed and were passed (fail-open)', ['plugin']);
   readonly maskerIncidents = new client.Counter({ name: 'masker_incidents_total', help: 'Requests whose payload masking changed', registers: [this.registry] });
   readonly maskerRuleHits = this.counter('llm_router_masker_hits_total', 'Values masked, by placeholder tag', ['tag']);
   readonly retries = this.counter('llm_router_retry_total', 'Requests tried again on another provider', ['model_name', 'error_code']);

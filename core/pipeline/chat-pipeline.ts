@@ -5,7 +5,8 @@ import { PROVIDER_DIALECTS } from '../dialects/provider-dialects.js';
 import { requireObject, type Json } from '../dialects/request-fields.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { causeOf } from '../errors/cause.js';
-import { upstreamBadResponse } from '../errors/gateway-error.js';
+import { GatewayError, upstreamBadResponse } from '../errors/gateway-error.js';
+import { refusalChunks, refusalCompletion } from './refusal.js';
 import { sendJson, sendText, startStream, writeChunk, type Exchange } from '../http/exchange.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { toGatewayError } from '../providers/upstream-client.js';
@@ -38,7 +39,13 @@ export class ChatPipeline {
     dialect.validate(body);
     const stream = body['stream'] === true;
     const session = this.masker.sessionFor(body);
-    const canonical = session !== null || this.guardrails.active || this.utils.active ? await this.stages(dialect.read(body), session) : null;
+    let canonical: ChatRequest | null = null;
+    try {
+      canonical = session !== null || this.guardrails.active || this.utils.active ? await this.stages(dialect.read(body), session) : null;
+    } catch (err) {
+      if (!(err instanceof GatewayError && err.code === 'content_blocked' && this.guardrails.refusesAsAssistant)) throw err;
+      return this.refuse(dialect, ex, body, stream, err);
+    }
     const model = this.calls.model(String((canonical ?? body)['model']));
     const restoring = session !== null && this.masker.restores ? session : null;
     await this.calls.run(model, ex, (call) => this.attempt(dialect, ex, body, canonical, stream, restoring, call));
@@ -76,6 +83,16 @@ export class ChatPipeline {
     startStream(ex.res, dialect.streamContentType);
     const decoder = passthrough ? null : providerDialect.streamDecoder();
     await this.pump(ex, call, encoder, decoder, restoring ? new ChunkRestorer(restoring) : null);
+  }
+
+  /** A block answered as an ordinary refusal, streamed or not, in the client's dialect; no provider is called. */
+  private async refuse(dialect: ClientChatDialect, ex: Exchange, body: Json, stream: boolean, block: GatewayError): Promise<void> {
+    const model = String(body['model']);
+    if (!stream) return sendJson(ex.res, 200, dialect.write(refusalCompletion(block, model), body));
+    const encoder = dialect.streamEncoder(body);
+    startStream(ex.res, dialect.streamContentType);
+    for (const c of refusalChunks(block, model)) await writeChunk(ex.res, encoder.encode(c), ex.signal);
+    ex.res.end(encoder.end());
   }
 
   /** Utils, then guardrails, then masking: the reference's order, with masking last before the provider. */

@@ -3,6 +3,7 @@ import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatRequest } from '../dialects/canonical.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
+import { LOGGER, type Logger } from '../logging/logger.js';
 import type { GuardrailPlugin, PluginClass } from '../plugins/plugin.js';
 import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
 import { chatTextSlots } from './masking/chat-texts.js';
@@ -18,16 +19,22 @@ export class GuardrailPipeline {
   private readonly request: ReadonlyArray<{ id: string; plugin: GuardrailPlugin }>;
 
   constructor(
-    @inject(SETTINGS) settings: Settings,
+    @inject(SETTINGS) private readonly settings: Settings,
     @inject(PLUGIN_CATALOGUE) catalogue: PluginCatalogue,
     @inject(PLUGIN_CONTAINER) container: DependencyContainer,
     @inject(METRICS) private readonly metrics: Metrics,
+    @inject(LOGGER) private readonly logger: Logger,
   ) {
     const ids = settings.guardrails.request.force ? settings.guardrails.request.pipeline : [];
     const classes = pluginsFor(catalogue, 'guardrail', ids, 'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST') as Array<PluginClass<GuardrailPlugin>>;
     // Response guardrails are checked at start-up now and applied with the guardrail sidecars (issue 5).
     pluginsFor(catalogue, 'guardrail', settings.guardrails.response.force ? settings.guardrails.response.pipeline : [], 'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE');
     this.request = classes.map((C) => ({ id: C.id, plugin: container.resolve(C) }));
+  }
+
+  /** Whether a block is answered as an ordinary refusal instead of an error. */
+  get refusesAsAssistant(): boolean {
+    return this.settings.guardrails.rejection === 'assistant_message';
   }
 
   get active(): boolean {
@@ -41,11 +48,16 @@ export class GuardrailPipeline {
       try {
         verdict = await plugin.apply(texts);
       } catch (err) {
+        if (this.settings.guardrails.failMode === 'open') {
+          this.logger.warn(`guardrail ${id} failed; the request passes unchecked (LLM_ROUTER_GUARDRAIL_FAIL_MODE=open): ${(err as Error).message}`);
+          if (this.metrics.enabled) this.metrics.guardrailFailures.inc({ plugin: id });
+          continue;
+        }
         throw new GatewayError(503, 'guardrail_error', 'guardrail_unavailable', `The guardrail '${id}' failed, so the request was not sent`, null, { 'retry-after': '5' }, err);
       }
       if (!verdict.safe) {
         if (this.metrics.enabled) this.metrics.guardrailIncidents.inc({ plugin: id, category: verdict.category ?? 'unsafe', direction: 'request' });
-        throw new GatewayError(403, 'guardrail_error', 'content_blocked', `The request was blocked by the guardrail '${id}' (${verdict.category ?? 'unsafe'})`);
+        throw new GatewayError(403, 'guardrail_error', 'content_blocked', `The request was blocked by the guardrail '${id}' (${verdict.category ?? 'unsafe'})`, 'messages');
       }
     }
   }
