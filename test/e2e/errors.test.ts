@@ -4,6 +4,7 @@ import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { Ollama } from 'ollama';
 import { chatModel } from '../support/models.js';
+import { rejection } from '../support/rejection.js';
 import { useStack } from '../support/stack.js';
 
 const stack = useStack({ LLM_ROUTER_MAX_REQUEST_BODY_SIZE: '65536' });
@@ -19,14 +20,6 @@ async function post(path: string, body: string | object) {
   return { status: res.status, body: (await res.json()) as Record<string, any>, headers: res.headers };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<any> {
-  try {
-    await promise;
-  } catch (err) {
-    return err;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('bad input', () => {
   it('malformed JSON is a 400 in each dialect', async () => {

@@ -5,6 +5,7 @@ import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { Ollama } from 'ollama';
 import { chatModel } from '../support/models.js';
+import { rejection } from '../support/rejection.js';
 import { useStack } from '../support/stack.js';
 
 const stack = useStack();
@@ -12,15 +13,6 @@ const ask = [{ role: 'user' as const, content: 'Hi' }];
 
 function streamRequest(path: string, body: object, signal?: AbortSignal) {
   return fetch(`${stack.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, stream: true }), signal });
-}
-
-async function rejection(run: () => Promise<unknown>): Promise<any> {
-  try {
-    await run();
-  } catch (err) {
-    return err;
-  }
-  assert.fail('expected the stream to fail');
 }
 
 describe('streaming', () => {
