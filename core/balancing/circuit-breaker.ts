@@ -25,10 +25,6 @@ export class CircuitBreaker {
     return !c || c.openUntil <= Date.now();
   }
 
-  isOpen(providerId: string): boolean {
-    return !this.allows(providerId);
-  }
-
   success(providerId: string): void {
     const c = this.circuits.get(providerId);
     if (!c || (c.failures === 0 && c.openUntil === 0)) return;

@@ -23,8 +23,4 @@ export class ProviderHealth {
     }
     return providers.map((p) => this.cache.get(p.id)!.up);
   }
-
-  forget(provider: ProviderConfig): void {
-    this.cache.delete(provider.id);
-  }
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { inject, singleton } from 'tsyringe';
 import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
@@ -15,6 +14,7 @@ import { BALANCE_STRATEGY, type BalanceStrategy, type ProviderLease } from './st
 // A waiting request wakes when a lease is released anywhere; it also looks again this often, in case a
 // release message was missed or a lease simply expired.
 const POLL_MS = 100;
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 const noProvider = (model: string, why: string, retryAfterS: number) =>
   new GatewayError(503, 'overloaded_error', 'no_provider_available', `No provider of '${model}' can take the request now: ${why}`, 'model', { 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) });
@@ -54,7 +54,7 @@ export class ProviderSelector {
       if (usable.length === 0) {
         const cooling = untried.map((p) => this.coolingUntil.get(p.id) ?? 0).filter((t) => t > now);
         if (cooling.length && Math.min(...cooling) <= deadline) {
-          await this.wait(Math.min(...cooling) - now, signal);
+          await this.waitForRelease(NO_KEYS, Math.min(...cooling) - now, signal);
           continue;
         }
         throw noProvider(model.name, untried.length ? 'none is healthy' : 'every provider failed', monitorIntervalMs / 1000);
@@ -78,6 +78,7 @@ export class ProviderSelector {
     this.coolingUntil.set(provider.id, Date.now() + Math.min(60, Math.max(0, retryAfterS)) * 1000);
   }
 
+  /** Waits `ms`, or less when one of `keys` is released; a client that leaves ends the wait. */
   private waitForRelease(keys: ReadonlySet<string>, ms: number, signal: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       const done = () => {
@@ -97,11 +98,5 @@ export class ProviderSelector {
     });
   }
 
-  private async wait(ms: number, signal: AbortSignal): Promise<void> {
-    try {
-      await sleep(ms, undefined, { signal });
-    } catch {
-      throw signal.reason instanceof GatewayError ? signal.reason : new GatewayError(499, 'api_error', 'client_closed', 'The client closed the connection');
-    }
-  }
+
 }

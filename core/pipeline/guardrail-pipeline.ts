@@ -4,7 +4,7 @@ import type { ChatRequest } from '../dialects/canonical.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
-import type { GuardrailPlugin, PluginClass } from '../plugins/plugin.js';
+import type { GuardrailPlugin } from '../plugins/plugin.js';
 import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
 import { chatTextSlots } from './masking/chat-texts.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
@@ -25,11 +25,10 @@ export class GuardrailPipeline {
     @inject(METRICS) private readonly metrics: Metrics,
     @inject(LOGGER) private readonly logger: Logger,
   ) {
-    const ids = settings.guardrails.request.force ? settings.guardrails.request.pipeline : [];
-    const classes = pluginsFor(catalogue, 'guardrail', ids, 'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST') as Array<PluginClass<GuardrailPlugin>>;
+    const { request, response } = settings.guardrails;
+    this.request = pluginsFor<GuardrailPlugin>(catalogue, container, 'guardrail', request.force ? request.pipeline : [], 'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST');
     // Response guardrails are checked at start-up now and applied with the guardrail sidecars (issue 5).
-    pluginsFor(catalogue, 'guardrail', settings.guardrails.response.force ? settings.guardrails.response.pipeline : [], 'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE');
-    this.request = classes.map((C) => ({ id: C.id, plugin: container.resolve(C) }));
+    pluginsFor(catalogue, container, 'guardrail', response.force ? response.pipeline : [], 'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE');
   }
 
   /** Whether a block is answered as an ordinary refusal instead of an error. */

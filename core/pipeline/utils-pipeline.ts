@@ -1,7 +1,7 @@
 import { inject, singleton, type DependencyContainer } from 'tsyringe';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatRequest } from '../dialects/canonical.js';
-import type { PluginClass, UtilsPlugin } from '../plugins/plugin.js';
+import type { UtilsPlugin } from '../plugins/plugin.js';
 import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
 
@@ -15,8 +15,7 @@ export class UtilsPipeline {
     @inject(PLUGIN_CATALOGUE) catalogue: PluginCatalogue,
     @inject(PLUGIN_CONTAINER) container: DependencyContainer,
   ) {
-    const classes = pluginsFor(catalogue, 'utils', settings.utils, 'LLM_ROUTER_UTILS_PLUGINS_PIPELINE') as Array<PluginClass<UtilsPlugin>>;
-    this.plugins = classes.map((C) => container.resolve(C));
+    this.plugins = pluginsFor<UtilsPlugin>(catalogue, container, 'utils', settings.utils, 'LLM_ROUTER_UTILS_PLUGINS_PIPELINE').map((p) => p.plugin);
   }
 
   get active(): boolean {

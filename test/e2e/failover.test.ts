@@ -126,6 +126,30 @@ describe('when no provider can take a request', () => {
   });
 });
 
+describe('dynamic_weighted', () => {
+  const fast = new FakeUpstream();
+  const slow = new FakeUpstream();
+  const gateway = new GatewayProcess();
+  before(async () => {
+    await Promise.all([fast.start(), slow.start()]);
+    slow.delayMs = 60;
+    await gateway.start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', [fast.url, slow.url])), LLM_ROUTER_BALANCE_STRATEGY: 'dynamic_weighted', LLM_ROUTER_USE_PROMETHEUS: '1', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0' });
+  });
+  after(async () => {
+    await gateway.stop();
+    await Promise.all([fast.stop(), slow.stop()]);
+  });
+
+  it('publishes weights in /metrics that favour the faster provider, and sends it more', async () => {
+    await load(60, 2, () => chat(gateway.url, 'm'));
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const weight = (id: string) => Number(new RegExp(`llm_router_provider_dynamic_weight\\{provider="${id}"\\} ([\\d.e-]+)`).exec(metrics)?.[1]);
+    assert.ok(weight('p1') > 2 * weight('p2'), `p1 ${weight('p1')} vs p2 ${weight('p2')}`);
+    assert.ok(weight('p2') >= 0.05, 'the slow provider stays in rotation');
+    assert.ok(fast.requests.length > slow.requests.length);
+  });
+});
+
 describe('node:cluster workers', () => {
   const upstream = new FakeUpstream();
   const gateway = new GatewayProcess();

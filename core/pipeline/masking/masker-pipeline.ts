@@ -7,7 +7,7 @@ import type { Json } from '../../dialects/request-fields.js';
 import { GatewayError } from '../../errors/gateway-error.js';
 import { requestContext } from '../../logging/request-context.js';
 import { METRICS, type Metrics } from '../../metrics/metrics.js';
-import type { MaskerPlugin, PluginClass } from '../../plugins/plugin.js';
+import type { MaskerPlugin } from '../../plugins/plugin.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from '../plugin-tokens.js';
 import { pluginsFor, type PluginCatalogue } from '../../plugins/plugin-registry.js';
 import { chatTextSlots, type TextSlot } from './chat-texts.js';
@@ -28,8 +28,7 @@ export class MaskerPipeline {
     @inject(METRICS) private readonly metrics: Metrics,
     @inject(AUDIT_SINK) private readonly audit: AuditSink,
   ) {
-    const classes = pluginsFor(catalogue, 'masker', settings.masking.pipeline, 'LLM_ROUTER_MASKING_STRATEGY_PIPELINE') as Array<PluginClass<MaskerPlugin>>;
-    this.plugins = classes.map((C) => ({ id: C.id, plugin: container.resolve(C) }));
+    this.plugins = pluginsFor<MaskerPlugin>(catalogue, container, 'masker', settings.masking.pipeline, 'LLM_ROUTER_MASKING_STRATEGY_PIPELINE');
   }
 
   /** A session when this request is to be masked (forced, or `"anonymize": true`); the flag never reaches a provider. */
