@@ -25,6 +25,8 @@ import { AUDIT_SINK, NoAudit } from './audit/audit-sink.js';
 import { UtilsPipeline } from './pipeline/utils-pipeline.js';
 import { GuardrailPipeline } from './pipeline/guardrail-pipeline.js';
 import { MaskerPipeline } from './pipeline/masking/masker-pipeline.js';
+import { ServicesMonitor } from './sidecars/services-monitor.js';
+import { SidecarClient } from './sidecars/sidecar-client.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   else console.log(ready);
   process.send?.('ready');
 
-  const monitors = [container.resolve(ProviderMonitor), container.resolve(KeepAliveMonitor)];
+  const monitors = [container.resolve(ProviderMonitor), container.resolve(KeepAliveMonitor), container.resolve(ServicesMonitor)];
   monitors.forEach((m) => m.start());
 
   const shutdown = () => {
@@ -73,6 +75,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     void container.resolve(UpstreamClient).close();
+    void container.resolve(SidecarClient).close();
     void container.resolve<StateStore>(STATE_STORE).close();
   };
   process.once('SIGTERM', shutdown);

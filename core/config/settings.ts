@@ -52,6 +52,14 @@ const schema = z.object({
   LLM_ROUTER_UTILS_PLUGINS_PIPELINE: envList(),
   LLM_ROUTER_REJECTION_MODE: envEnum(['error', 'assistant_message'] as const, 'error'),
   LLM_ROUTER_GUARDRAIL_FAIL_MODE: envEnum(['closed', 'open'] as const, 'closed'),
+  LLM_ROUTER_GUARDRAIL_STREAM_WINDOW: envInt(200, 1, 1_000_000),
+  LLM_ROUTER_MASKER_PII_HOST: envString(''),
+  LLM_ROUTER_GUARDRAIL_NASK_GUARD_HOST: envString(''),
+  LLM_ROUTER_GUARDRAIL_SOJKA_GUARD_HOST: envString(''),
+  LLM_ROUTER_GUARDRAIL_HTTP_GUARD_HOST: envString(''),
+  LLM_ROUTER_GUARDRAIL_HTTP_GUARD_NAMES: envList(),
+  LLM_ROUTER_SERVICES_MONITOR_INTERVAL_SECONDS: envNumber(5, -1e9),
+  LLM_ROUTER_SERVICES_TIMEOUT_SECONDS: envNumber(60, 0.001),
   // Accepted for drop-in compatibility; the reference refuses to start without it, we do not need it.
   LLM_ROUTER_MINIMUM: envBool(true),
 });
@@ -97,6 +105,18 @@ export interface Settings {
     readonly failMode: 'closed' | 'open';
     readonly request: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean };
     readonly response: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean };
+    /** Characters of a streamed answer held and checked at a time by response guardrails. */
+    readonly streamWindowChars: number;
+  };
+  /** The sidecar services' base URLs (empty when unset), their timeout and the ping interval (0: off). */
+  readonly sidecars: {
+    readonly piiMaskerHost: string;
+    readonly naskGuardHost: string;
+    readonly sojkaGuardHost: string;
+    readonly httpGuardHost: string;
+    readonly httpGuardNames: readonly string[];
+    readonly monitorIntervalMs: number;
+    readonly timeoutMs: number;
   };
   readonly utils: readonly string[];
 }
@@ -176,6 +196,16 @@ function toSettings(p: Parsed): Settings {
       failMode: p.LLM_ROUTER_GUARDRAIL_FAIL_MODE,
       request: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_REQUEST, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST },
       response: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE },
+      streamWindowChars: p.LLM_ROUTER_GUARDRAIL_STREAM_WINDOW,
+    },
+    sidecars: {
+      piiMaskerHost: p.LLM_ROUTER_MASKER_PII_HOST,
+      naskGuardHost: p.LLM_ROUTER_GUARDRAIL_NASK_GUARD_HOST,
+      sojkaGuardHost: p.LLM_ROUTER_GUARDRAIL_SOJKA_GUARD_HOST,
+      httpGuardHost: p.LLM_ROUTER_GUARDRAIL_HTTP_GUARD_HOST,
+      httpGuardNames: p.LLM_ROUTER_GUARDRAIL_HTTP_GUARD_NAMES,
+      monitorIntervalMs: Math.max(0, Math.round(p.LLM_ROUTER_SERVICES_MONITOR_INTERVAL_SECONDS * 1000)),
+      timeoutMs: Math.round(p.LLM_ROUTER_SERVICES_TIMEOUT_SECONDS * 1000),
     },
     utils: p.LLM_ROUTER_UTILS_PLUGINS_PIPELINE,
   });

@@ -44,6 +44,11 @@ export class Metrics {
   readonly circuitOpen = new client.Gauge({ name: 'llm_router_circuit_open', help: 'Circuit breaker open (1) or closed (0), per provider', labelNames: ['provider'], registers: [this.registry] });
   readonly providerUp = new client.Gauge({ name: 'llm_router_provider_up', help: 'Last health probe: up (1) or down (0)', labelNames: ['provider'], registers: [this.registry] });
   readonly dynamicWeight = new client.Gauge({ name: 'llm_router_provider_dynamic_weight', help: 'Effective weight under dynamic_weighted', labelNames: ['provider'], registers: [this.registry] });
+  readonly sidecarLatency = new client.Histogram({
+    name: 'llm_router_sidecar_latency_seconds', help: 'Calls to sidecar services (guards, PII masker), by outcome',
+    labelNames: ['service', 'outcome'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [this.registry],
+  });
+  readonly sidecarUp = new client.Gauge({ name: 'llm_router_sidecar_up', help: 'Last ping of a sidecar service: up (1) or down (0)', labelNames: ['service'], registers: [this.registry] });
   readonly payloadConversions = this.counter('llm_router_payload_conversion_total', 'Dialect conversions', ['from_type', 'to_type']);
 
   constructor(readonly enabled: boolean) {}

@@ -10,19 +10,21 @@ import { refusalChunks, refusalCompletion } from './refusal.js';
 import { sendJson, sendText, startStream, writeChunk, type Exchange } from '../http/exchange.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { toGatewayError } from '../providers/upstream-client.js';
-import { GuardrailPipeline } from './guardrail-pipeline.js';
+import { completionTexts, GuardrailPipeline } from './guardrail-pipeline.js';
 import { parseJson } from './json-body.js';
 import { ChunkRestorer, restoreCompletion } from './masking/completion-restorer.js';
 import { MaskerPipeline } from './masking/masker-pipeline.js';
 import type { MaskingSession } from './masking/masking-session.js';
 import { ProviderCall, type PreparedCall } from './provider-call.js';
+import { StreamGuard } from './stream-guard.js';
 import { UtilsPipeline } from './utils-pipeline.js';
 
 /**
  * A chat request from any client dialect to any provider. Same-protocol pairs pass through untouched (bytes
  * stream as they arrive) unless a plugin stage is on: then the request goes through the canonical form, the
  * stages run in the order utils → guardrails → masking (so nothing a plugin adds escapes masking), and
- * placeholders in the answer are restored before the client sees it, streamed or not.
+ * placeholders in the answer are restored before the client sees it, streamed or not. Response guardrails see
+ * the answer as the client would (restored) before it is sent; streamed answers a window at a time.
  */
 @singleton()
 export class ChatPipeline {
@@ -41,7 +43,8 @@ export class ChatPipeline {
     const session = this.masker.sessionFor(body);
     let canonical: ChatRequest | null = null;
     try {
-      canonical = session !== null || this.guardrails.active || this.utils.active ? await this.stages(dialect.read(body), session) : null;
+      const canonicalPath = session !== null || this.guardrails.active || this.guardrails.guardsAnswers || this.utils.active;
+      canonical = canonicalPath ? await this.stages(dialect.read(body), session) : null;
     } catch (err) {
       if (!(err instanceof GatewayError && err.code === 'content_blocked' && this.guardrails.refusesAsAssistant)) throw err;
       return this.refuse(dialect, ex, body, stream, err);
@@ -75,6 +78,14 @@ export class ChatPipeline {
       if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
       call.recordUsage(completion);
       if (restoring) restoreCompletion(completion, restoring);
+      if (this.guardrails.guardsAnswers) {
+        try {
+          await this.guardrails.checkAnswer(completionTexts(completion));
+        } catch (err) {
+          if (!(err instanceof GatewayError && err.code === 'content_blocked' && this.guardrails.refusesAsAssistant)) throw err;
+          return sendJson(ex.res, 200, dialect.write(refusalCompletion(err, String(body['model'])), body));
+        }
+      }
       return sendJson(ex.res, 200, dialect.write(completion, body));
     }
 
@@ -82,7 +93,8 @@ export class ChatPipeline {
     const encoder = dialect.streamEncoder(body);
     startStream(ex.res, dialect.streamContentType);
     const decoder = passthrough ? null : providerDialect.streamDecoder();
-    await this.pump(ex, call, encoder, decoder, restoring ? new ChunkRestorer(restoring) : null);
+    const guard = this.guardrails.guardsAnswers ? new StreamGuard((text) => this.guardrails.checkAnswer([text]), this.guardrails.streamWindow) : null;
+    await this.pump(ex, call, encoder, decoder, restoring ? new ChunkRestorer(restoring) : null, guard, String(body['model']));
   }
 
   /** A block answered as an ordinary refusal, streamed or not, in the client's dialect; no provider is called. */
@@ -95,6 +107,17 @@ export class ChatPipeline {
     ex.res.end(encoder.end());
   }
 
+  /** An answer stream a response guardrail stopped: the upstream is dropped, the client gets the block in-band. */
+  private async cut(ex: Exchange, encoder: StreamEncoder, block: GatewayError, model: string): Promise<void> {
+    this.logger.warn(block.message);
+    if (!this.guardrails.refusesAsAssistant) return void ex.res.end(encoder.error(block));
+    // The answer has begun: the refusal continues it (no second role) and finishes it.
+    const [first, ...rest] = refusalChunks(block, model);
+    const tail = [{ ...first!, choices: first!.choices.map((c) => ({ ...c, delta: { content: `\n\n${c.delta.content ?? ''}` } })) }, ...rest];
+    for (const c of tail) await writeChunk(ex.res, encoder.encode(c), ex.signal);
+    ex.res.end(encoder.end());
+  }
+
   /** Utils, then guardrails, then masking: the reference's order, with masking last before the provider. */
   private async stages(request: ChatRequest, session: MaskingSession | null): Promise<ChatRequest> {
     const routed = this.utils.active ? await this.utils.apply(request) : request;
@@ -104,14 +127,18 @@ export class ChatPipeline {
   }
 
   /** Copies the upstream stream to the client, converting (and restoring) when a decoder is given. */
-  private async pump(ex: Exchange, call: PreparedCall, encoder: StreamEncoder, decoder: StreamDecoder | null, restorer: ChunkRestorer | null) {
+  private async pump(ex: Exchange, call: PreparedCall, encoder: StreamEncoder, decoder: StreamDecoder | null, restorer: ChunkRestorer | null, guard: StreamGuard | null, model: string) {
     const utf8 = new TextDecoder();
     let last: ChatChunk | null = null;
+    const write = async (chunks: ChatChunk[]) => {
+      for (const c of chunks) if (!(await writeChunk(ex.res, encoder.encode(c), ex.signal))) return false;
+      return true;
+    };
     const send = async (chunks: ChatChunk[]) => {
       for (let c of chunks) {
         if (restorer) c = restorer.restore(c);
         last = c;
-        if (!(await writeChunk(ex.res, encoder.encode(c), ex.signal))) return false;
+        if (!(await write(guard ? await guard.push(c) : [c]))) return false;
       }
       return true;
     };
@@ -124,12 +151,14 @@ export class ChatPipeline {
       if (decoder !== null) {
         if (!(await send([...decoder.push(utf8.decode()), ...decoder.end()]))) return;
         const held = restorer?.end(last);
-        if (held) await writeChunk(ex.res, encoder.encode(held), ex.signal);
+        if (held && !(await write(guard ? await guard.push(held) : [held]))) return;
+        if (guard && !(await write(await guard.end()))) return;
         await writeChunk(ex.res, encoder.end(), ex.signal);
       }
       ex.res.end();
     } catch (err) {
       if (ex.res.destroyed) return;
+      if (err instanceof GatewayError && err.code === 'content_blocked') return this.cut(ex, encoder, err, model);
       const gatewayError = toGatewayError(err, call.provider.id, ex.signal, true);
       call.failed(gatewayError);
       this.logger.warn(`stream ended early: ${gatewayError.code}: ${gatewayError.message}`, causeOf(gatewayError));

@@ -1,0 +1,41 @@
+import type { ChatChunk } from '../dialects/canonical.js';
+
+const chunkText = (c: ChatChunk) =>
+  c.choices.map(({ delta: d }) => (d.content ?? '') + (d.reasoning_content ?? '') + (d.tool_calls ?? []).map((t) => t.function?.arguments ?? '').join('')).join('');
+
+/**
+ * Response guardrails on a stream: chunks are held until `window` new characters have arrived, then the new
+ * text, with the previous window before it (so a phrase across the boundary is seen whole), is checked, and
+ * only then released. The client never receives text no guard has seen; a block throws before it is sent.
+ */
+export class StreamGuard {
+  private held: ChatChunk[] = [];
+  private fresh = '';
+  private seen = '';
+
+  constructor(
+    private readonly check: (text: string) => Promise<void>,
+    private readonly window: number,
+  ) {}
+
+  /** The chunks that may go to the client now (none while a window fills). */
+  async push(chunk: ChatChunk): Promise<ChatChunk[]> {
+    this.held.push(chunk);
+    this.fresh += chunkText(chunk);
+    return this.fresh.length >= this.window ? this.release() : [];
+  }
+
+  /** Checks whatever is still held, at the end of the stream. */
+  end(): Promise<ChatChunk[]> {
+    return this.release();
+  }
+
+  private async release(): Promise<ChatChunk[]> {
+    if (this.fresh.trim() !== '') await this.check(this.seen + this.fresh);
+    this.seen = (this.seen + this.fresh).slice(-this.window);
+    this.fresh = '';
+    const out = this.held;
+    this.held = [];
+    return out;
+  }
+}
