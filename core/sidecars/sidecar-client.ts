@@ -19,11 +19,9 @@ export class SidecarUnavailable extends Error {
 /** A sidecar's base URL from its variable; an empty or malformed one stops start-up naming the variable. */
 export function sidecarHost(value: string, variable: string, plugin: string): string {
   if (value === '') throw new StartupError(`the ${plugin} plugin needs ${variable} (the sidecar's base URL, e.g. http://127.0.0.1:5000)`);
-  try {
-    return new URL(value).origin;
-  } catch {
-    throw new StartupError(`invalid ${variable}=${JSON.stringify(value)}: expected a URL such as http://127.0.0.1:5000`);
-  }
+  const url = URL.canParse(value) ? new URL(value) : null;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new StartupError(`invalid ${variable}=${JSON.stringify(value)}: expected an http(s) URL such as http://127.0.0.1:5000`);
+  return url.origin;
 }
 
 const PING_TIMEOUT_MS = 2000;
