@@ -43,8 +43,10 @@ export class ChatPipeline {
     const session = this.masker.sessionFor(body);
     let canonical: ChatRequest | null = null;
     try {
-      const canonicalPath = session !== null || this.guardrails.active || this.guardrails.guardsAnswers || this.utils.active;
-      canonical = canonicalPath ? await this.stages(dialect.read(body), session) : null;
+      // Request guardrails only read: alone, they leave a same-protocol request on the byte-for-byte path.
+      const rewrites = session !== null || this.utils.active || this.guardrails.guardsAnswers;
+      if (rewrites) canonical = await this.stages(dialect.read(body), session);
+      else if (this.guardrails.active) await this.guardrails.checkRequest(dialect.read(body));
     } catch (err) {
       if (!(err instanceof GatewayError && err.code === 'content_blocked' && this.guardrails.refusesAsAssistant)) throw err;
       return this.refuse(dialect, ex, body, stream, err);
