@@ -106,8 +106,10 @@ describe('sidecar guards on answers', () => {
     assert.ok(a instanceof Anthropic.PermissionDeniedError);
     const l = await rejection(new Ollama({ host: answers.gateway.url }).chat({ model: chatModel('ollama', 'echo'), messages: ask, stream: false }));
     assert.equal(l.status_code, 403);
+    const r = await rejection(openai.responses.create({ model: chatModel('openai', 'echo'), input: 'Say: a bomb' }));
+    assert.equal(r.status, 403);
     const metrics = await (await fetch(`${answers.gateway.url}/metrics`)).text();
-    assert.match(metrics, /guardrail_incidents_total\{plugin="http_guard",category="crime",direction="response"\} 3/);
+    assert.match(metrics, /guardrail_incidents_total\{plugin="http_guard",category="crime",direction="response"\} 4/);
   });
 
   it('delivers safe answers whole, streamed or not', async () => {
