@@ -22,6 +22,8 @@ import { buildApp } from './server/app.js';
 import { discoverPlugins } from './plugins/plugin-registry.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './pipeline/plugin-tokens.js';
 import { AUDIT_SINK, NoAudit } from './audit/audit-sink.js';
+import { loadAuditKeys } from './audit/audit-keys.js';
+import { EncryptedAuditor } from './audit/encrypted-auditor.js';
 import { UtilsPipeline } from './pipeline/utils-pipeline.js';
 import { GuardrailPipeline } from './pipeline/guardrail-pipeline.js';
 import { MaskerPipeline } from './pipeline/masking/masker-pipeline.js';
@@ -48,7 +50,8 @@ async function main(): Promise<void> {
   container.registerSingleton(BALANCE_STRATEGY, Strategy);
   container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
   container.registerInstance(PLUGIN_CONTAINER, container);
-  container.registerInstance(AUDIT_SINK, new NoAudit());
+  const auditor = settings.audit ? EncryptedAuditor.open({ ...settings.audit, keys: await loadAuditKeys(settings.audit.keysDir), logger, metrics }) : null;
+  container.registerInstance(AUDIT_SINK, auditor ?? new NoAudit());
 
   // Built before the endpoints so that a bad plugin list stops start-up with its own one-line message.
   for (const stage of [UtilsPipeline, GuardrailPipeline, MaskerPipeline]) container.resolve<object>(stage);
@@ -77,6 +80,11 @@ async function main(): Promise<void> {
     void container.resolve(UpstreamClient).close();
     void container.resolve(SidecarClient).close();
     void container.resolve<StateStore>(STATE_STORE).close();
+    // Queued audit records get a few seconds to reach the disk; a stuck directory must not hold the exit.
+    if (auditor) void auditor.close(5000).then((lost) => {
+      if (lost > 0) logger.error(`${lost} audit records could not be written before shutdown`);
+      process.exit(0);
+    });
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

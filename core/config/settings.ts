@@ -54,6 +54,9 @@ const schema = z.object({
   LLM_ROUTER_GUARDRAIL_FAIL_MODE: envEnum(['closed', 'open'] as const, 'closed'),
   LLM_ROUTER_GUARDRAIL_STREAM_WINDOW: envInt(200, 1, 1_000_000),
   LLM_ROUTER_MASKER_PII_HOST: envString(''),
+  LLM_ROUTER_AUDIT_DIR: envString('logs/auditor'),
+  LLM_ROUTER_AUDIT_KEYS_DIR: envString('resources/keys'),
+  LLM_ROUTER_AUDIT_QUEUE_SIZE: envInt(10_000, 1, 10_000_000),
   LLM_ROUTER_GUARDRAIL_NASK_GUARD_HOST: envString(''),
   LLM_ROUTER_GUARDRAIL_SOJKA_GUARD_HOST: envString(''),
   LLM_ROUTER_GUARDRAIL_HTTP_GUARD_HOST: envString(''),
@@ -108,6 +111,8 @@ export interface Settings {
     /** Characters of a streamed answer held and checked at a time by response guardrails. */
     readonly streamWindowChars: number;
   };
+  /** Where encrypted audit records go and the public keys they are encrypted to; null when nothing is audited. */
+  readonly audit: { readonly dir: string; readonly keysDir: string; readonly queueSize: number } | null;
   /** The sidecar services' base URLs (empty when unset), their timeout and the ping interval (0: off). */
   readonly sidecars: {
     readonly piiMaskerHost: string;
@@ -198,6 +203,10 @@ function toSettings(p: Parsed): Settings {
       response: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE },
       streamWindowChars: p.LLM_ROUTER_GUARDRAIL_STREAM_WINDOW,
     },
+    audit:
+      p.LLM_ROUTER_MASKING_WITH_AUDIT || p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST || p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE
+        ? { dir: p.LLM_ROUTER_AUDIT_DIR, keysDir: p.LLM_ROUTER_AUDIT_KEYS_DIR, queueSize: p.LLM_ROUTER_AUDIT_QUEUE_SIZE }
+        : null,
     sidecars: {
       piiMaskerHost: p.LLM_ROUTER_MASKER_PII_HOST,
       naskGuardHost: p.LLM_ROUTER_GUARDRAIL_NASK_GUARD_HOST,

@@ -49,6 +49,10 @@ export class Metrics {
     labelNames: ['service', 'outcome'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [this.registry],
   });
   readonly sidecarUp = new client.Gauge({ name: 'llm_router_sidecar_up', help: 'Last ping of a sidecar service: up (1) or down (0)', labelNames: ['service'], registers: [this.registry] });
+  readonly auditRecords = this.counter('llm_router_audit_records_total', 'Audit records written', ['type']);
+  readonly auditWriteFailures = new client.Counter({ name: 'llm_router_audit_write_failures_total', help: 'Failed attempts to write an audit record (it stays queued)', registers: [this.registry] });
+  readonly auditDropped = new client.Counter({ name: 'llm_router_audit_dropped_total', help: 'Audit records dropped because the queue was full', registers: [this.registry] });
+  readonly auditQueue = new client.Gauge({ name: 'llm_router_audit_queue_depth', help: 'Audit records waiting to be written', registers: [this.registry] });
   readonly payloadConversions = this.counter('llm_router_payload_conversion_total', 'Dialect conversions', ['from_type', 'to_type']);
 
   constructor(readonly enabled: boolean) {}

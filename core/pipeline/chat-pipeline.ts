@@ -82,7 +82,7 @@ export class ChatPipeline {
       if (restoring) restoreCompletion(completion, restoring);
       if (this.guardrails.guardsAnswers) {
         try {
-          await this.guardrails.checkAnswer(completionTexts(completion));
+          await this.guardrails.checkAnswer(completionTexts(completion), String(body['model']), call.provider.id);
         } catch (err) {
           if (!(err instanceof GatewayError && err.code === 'content_blocked' && this.guardrails.refusesAsAssistant)) throw err;
           return sendJson(ex.res, 200, dialect.write(refusalCompletion(err, String(body['model'])), body));
@@ -95,7 +95,7 @@ export class ChatPipeline {
     const encoder = dialect.streamEncoder(body);
     startStream(ex.res, dialect.streamContentType);
     const decoder = passthrough ? null : providerDialect.streamDecoder();
-    const guard = this.guardrails.guardsAnswers ? new StreamGuard((text) => this.guardrails.checkAnswer([text]), this.guardrails.streamWindow) : null;
+    const guard = this.guardrails.guardsAnswers ? new StreamGuard((text) => this.guardrails.checkAnswer([text], String(body['model']), call.provider.id), this.guardrails.streamWindow) : null;
     await this.pump(ex, call, encoder, decoder, restoring ? new ChunkRestorer(restoring) : null, guard, String(body['model']));
   }
 

@@ -1,9 +1,11 @@
 import { inject, singleton, type DependencyContainer } from 'tsyringe';
+import { AUDIT_SINK, auditTimestamp, type AuditSink } from '../audit/audit-sink.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatCompletion, ChatRequest } from '../dialects/canonical.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
+import { requestContext } from '../logging/request-context.js';
 import type { GuardrailPlugin } from '../plugins/plugin.js';
 import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
 import { SidecarUnavailable } from '../sidecars/sidecar-client.js';
@@ -32,6 +34,7 @@ export class GuardrailPipeline {
     @inject(PLUGIN_CONTAINER) container: DependencyContainer,
     @inject(METRICS) private readonly metrics: Metrics,
     @inject(LOGGER) private readonly logger: Logger,
+    @inject(AUDIT_SINK) private readonly audit: AuditSink,
   ) {
     const { request, response } = settings.guardrails;
     this.stages = {
@@ -59,14 +62,15 @@ export class GuardrailPipeline {
   }
 
   async checkRequest(request: ChatRequest): Promise<void> {
-    await this.check('request', chatTextSlots(request).slots.map((s) => s.text));
+    await this.check('request', chatTextSlots(request).slots.map((s) => s.text), String(request.model), null);
   }
 
-  async checkAnswer(texts: readonly string[]): Promise<void> {
-    await this.check('response', texts);
+  async checkAnswer(texts: readonly string[], model: string, provider: string): Promise<void> {
+    await this.check('response', texts, model, provider);
   }
 
-  private async check(direction: GuardDirection, texts: readonly string[]): Promise<void> {
+  private async check(direction: GuardDirection, texts: readonly string[], model: string, provider: string | null): Promise<void> {
+    const began = auditTimestamp();
     const what = direction === 'request' ? 'request' : 'answer';
     for (const { id, plugin } of this.stages[direction]) {
       let verdict;
@@ -84,6 +88,17 @@ export class GuardrailPipeline {
       if (!verdict.safe) {
         const category = verdict.category ?? 'unsafe';
         if (this.metrics.enabled) this.metrics.guardrailIncidents.inc({ plugin: id, category, direction });
+        if (this.settings.guardrails[direction].audit) {
+          this.audit.record({
+            type: `guardrail_${direction}`,
+            request_id: requestContext.getStore()?.requestId ?? null,
+            endpoint: requestContext.getStore()?.endpoint ?? null,
+            model,
+            provider,
+            begin: { timestamp: began, payload: texts },
+            end: { timestamp: auditTimestamp(), payload: { plugin: id, ...verdict }, mappings: {} },
+          });
+        }
         throw new GatewayError(403, 'guardrail_error', 'content_blocked', `The ${what} was blocked by the guardrail '${id}' (${category})`, direction === 'request' ? 'messages' : null);
       }
     }

@@ -32,7 +32,7 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
-    requestContext.run({ requestId }, next);
+    requestContext.run({ requestId, endpoint: req.path }, next);
   });
   app.use(observeRequests(logger, metrics));
 

@@ -1,5 +1,5 @@
 import { inject, singleton, type DependencyContainer } from 'tsyringe';
-import { AUDIT_SINK, type AuditSink } from '../../audit/audit-sink.js';
+import { AUDIT_SINK, auditTimestamp, type AuditSink } from '../../audit/audit-sink.js';
 import { SETTINGS, type Settings } from '../../config/settings.js';
 import type { ChatRequest } from '../../dialects/canonical.js';
 import type { EmbeddingRequest } from '../../dialects/embeddings/embeddings-dialect.js';
@@ -60,6 +60,7 @@ export class MaskerPipeline {
 
   /** Masks free texts (the `/api/fast_text_mask` endpoint and built-in endpoints). */
   async maskTexts(texts: readonly string[], session: MaskingSession, model = ''): Promise<string[]> {
+    const began = auditTimestamp();
     let current = [...texts];
     for (const { id, plugin } of this.plugins) {
       try {
@@ -69,7 +70,7 @@ export class MaskerPipeline {
       }
       if (current.length !== texts.length) throw new GatewayError(503, 'masker_error', 'masker_unavailable', `The masker '${id}' returned a wrong number of texts`);
     }
-    this.report(texts, current, session, model);
+    this.report(texts, current, session, model, began);
     return current;
   }
 
@@ -79,14 +80,22 @@ export class MaskerPipeline {
     slots.forEach((s, i) => s.set(masked[i]!));
   }
 
-  private report(before: readonly string[], after: readonly string[], session: MaskingSession, model: string): void {
+  private report(before: readonly string[], after: readonly string[], session: MaskingSession, model: string, began: number): void {
     if (session.size === 0) return;
     if (this.metrics.enabled) {
       this.metrics.maskerIncidents.inc();
       for (const [tag, n] of session.hits) this.metrics.maskerRuleHits.inc({ tag }, n);
     }
     if (this.settings.masking.audit) {
-      this.audit.record({ type: 'masking', request_id: requestContext.getStore()?.requestId ?? null, model, before, after, mappings: session.mappings() });
+      this.audit.record({
+        type: 'masking',
+        request_id: requestContext.getStore()?.requestId ?? null,
+        endpoint: requestContext.getStore()?.endpoint ?? null,
+        model: model || null,
+        provider: null,
+        begin: { timestamp: began, payload: before },
+        end: { timestamp: auditTimestamp(), payload: after, mappings: session.mappings() },
+      });
     }
   }
 }

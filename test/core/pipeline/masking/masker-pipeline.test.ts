@@ -40,9 +40,12 @@ describe('MaskerPipeline', () => {
     const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker', LLM_ROUTER_MASKING_WITH_AUDIT: '1' }, { record: (e: AuditEvent) => void events.push(e) });
     await p.maskTexts(['mail jan@example.com', 'nothing here'], new MaskingSession(), 'model-x');
     assert.equal(events.length, 1);
-    assert.deepEqual(events[0]!.after, ['mail {{EMAIL_1}}', 'nothing here']);
-    assert.deepEqual(events[0]!.before, ['mail jan@example.com', 'nothing here']);
-    assert.deepEqual(events[0]!.mappings, { '{{EMAIL_1}}': 'jan@example.com' });
+    assert.equal(events[0]!.type, 'masking');
+    assert.equal(events[0]!.model, 'model-x');
+    assert.deepEqual(events[0]!.end.payload, ['mail {{EMAIL_1}}', 'nothing here']);
+    assert.deepEqual(events[0]!.begin.payload, ['mail jan@example.com', 'nothing here']);
+    assert.deepEqual(events[0]!.end.mappings, { '{{EMAIL_1}}': 'jan@example.com' });
+    assert.ok(events[0]!.begin.timestamp <= events[0]!.end.timestamp);
     await p.maskTexts(['nothing to mask'], new MaskingSession());
     assert.equal(events.length, 1, 'no event when nothing changed');
   });
