@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as openpgp from 'openpgp';
@@ -86,6 +87,8 @@ export class EncryptedAuditor implements AuditSink {
         this.failing = false;
         backoff = 250;
       } catch (err) {
+        // A directory removed at run time is made again; anything else waits for an operator.
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') await mkdir(join(this.o.dir, CHAIN_DIR), { recursive: true }).catch(() => {});
         if (this.o.metrics.enabled) this.o.metrics.auditWriteFailures.inc();
         if (!this.failing) this.o.logger.error(`cannot write the audit log in ${this.o.dir} (records wait in the queue): ${(err as Error).message}`);
         this.failing = true;

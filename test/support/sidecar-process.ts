@@ -70,7 +70,7 @@ export class SidecarProcess {
   /** Dies at once, as a crashed sidecar would. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.removeAllListeners('exit');
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
@@ -80,7 +80,7 @@ export class SidecarProcess {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     child.removeAllListeners('exit');
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
