@@ -23,6 +23,7 @@ import { discoverPlugins } from './plugins/plugin-registry.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './pipeline/plugin-tokens.js';
 import { AUDIT_SINK, NoAudit } from './audit/audit-sink.js';
 import { loadAuditKeys } from './audit/audit-keys.js';
+import { PROMPT_LIBRARY, PromptLibrary } from './prompts/prompt-library.js';
 import { EncryptedAuditor } from './audit/encrypted-auditor.js';
 import { UtilsPipeline } from './pipeline/utils-pipeline.js';
 import { GuardrailPipeline } from './pipeline/guardrail-pipeline.js';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   container.registerInstance(STATE_STORE, await openStore(settings, Strategy));
   container.registerSingleton(BALANCE_STRATEGY, Strategy);
   container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
+  container.registerInstance(PROMPT_LIBRARY, PromptLibrary.load(settings.promptsDir));
   container.registerInstance(PLUGIN_CONTAINER, container);
   const auditor = settings.audit ? EncryptedAuditor.open({ ...settings.audit, keys: await loadAuditKeys(settings.audit.keysDir), logger, metrics }) : null;
   container.registerInstance(AUDIT_SINK, auditor ?? new NoAudit());

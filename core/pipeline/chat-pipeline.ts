@@ -1,5 +1,5 @@
 import { inject, singleton } from 'tsyringe';
-import type { ChatChunk, ChatRequest } from '../dialects/canonical.js';
+import type { ChatChunk, ChatCompletion, ChatRequest } from '../dialects/canonical.js';
 import type { ClientChatDialect } from '../dialects/chat-dialect.js';
 import { PROVIDER_DIALECTS } from '../dialects/provider-dialects.js';
 import { requireObject, type Json } from '../dialects/request-fields.js';
@@ -70,23 +70,17 @@ export class ChatPipeline {
     const op = passthrough ? dialect.operation : 'chat';
     const path = call.type.path(op)!;
     if (!stream) {
-      const { raw, contentType } = await call.unary(op, path, payload);
-      const parsed = parseJson(raw, call.provider.id);
       if (passthrough) {
-        if (call.metricsOn) call.recordUsage(providerDialect.read(parsed));
+        const { raw, contentType } = await call.unary(op, path, payload);
+        if (call.metricsOn) call.recordUsage(providerDialect.read(parseJson(raw, call.provider.id)));
         return sendText(ex.res, 200, raw, contentType);
       }
-      const completion = providerDialect.read(parsed);
-      if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
-      call.recordUsage(completion);
-      if (restoring) restoreCompletion(completion, restoring);
-      if (this.guardrails.guardsAnswers) {
-        try {
-          await this.guardrails.checkAnswer(completionTexts(completion), String(body['model']), call.provider.id);
-        } catch (err) {
-          if (!(err instanceof GatewayError && err.code === 'content_blocked' && this.guardrails.refusesAsAssistant)) throw err;
-          return sendJson(ex.res, 200, dialect.write(refusalCompletion(err, String(body['model'])), body));
-        }
+      let completion: ChatCompletion;
+      try {
+        completion = await this.answer(call, payload, restoring, String(body['model']));
+      } catch (err) {
+        if (!(err instanceof GatewayError && err.code === 'content_blocked' && this.guardrails.refusesAsAssistant)) throw err;
+        completion = refusalCompletion(err, String(body['model']));
       }
       return sendJson(ex.res, 200, dialect.write(completion, body));
     }
@@ -97,6 +91,40 @@ export class ChatPipeline {
     const decoder = passthrough ? null : providerDialect.streamDecoder();
     const guard = this.guardrails.guardsAnswers ? new StreamGuard((text) => this.guardrails.checkAnswer([text], String(body['model']), call.provider.id), this.guardrails.streamWindow) : null;
     await this.pump(ex, call, encoder, decoder, restoring ? new ChunkRestorer(restoring) : null, guard, String(body['model']));
+  }
+
+  /**
+   * A whole answer to a canonical request, for the built-in endpoints: the same stages, balancing,
+   * failover, restoring and answer guardrails as a proxied request; a block in `assistant_message` mode
+   * is the refusal.
+   */
+  async complete(request: ChatRequest, ex: Exchange): Promise<ChatCompletion> {
+    const session = this.masker.sessionFor(request);
+    try {
+      const canonical = await this.stages(request, session);
+      const model = this.calls.model(canonical.model);
+      const restoring = session !== null && this.masker.restores ? session : null;
+      let completion: ChatCompletion | null = null;
+      await this.calls.run(model, ex, async (call) => {
+        const payload = PROVIDER_DIALECTS[call.type.family].write(call.aliasCanonical(canonical), false);
+        completion = await this.answer(call, payload, restoring, request.model);
+      });
+      return completion!;
+    } catch (err) {
+      if (err instanceof GatewayError && err.code === 'content_blocked' && this.guardrails.refusesAsAssistant) return refusalCompletion(err, request.model);
+      throw err;
+    }
+  }
+
+  /** One provider's whole answer in canonical form: read, counted, restored and checked by answer guardrails. */
+  private async answer(call: PreparedCall, payload: Json, restoring: MaskingSession | null, model: string): Promise<ChatCompletion> {
+    const { raw } = await call.unary('chat', call.type.path('chat')!, payload);
+    const completion = PROVIDER_DIALECTS[call.type.family].read(parseJson(raw, call.provider.id));
+    if (!completion) throw upstreamBadResponse(call.provider.id, 'not a chat completion');
+    call.recordUsage(completion);
+    if (restoring) restoreCompletion(completion, restoring);
+    if (this.guardrails.guardsAnswers) await this.guardrails.checkAnswer(completionTexts(completion), model, call.provider.id);
+    return completion;
   }
 
   /** A block answered as an ordinary refusal, streamed or not, in the client's dialect; no provider is called. */

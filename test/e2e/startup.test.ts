@@ -22,6 +22,7 @@ describe('start-up checks', () => {
     ['an unknown utils plugin', { LLM_ROUTER_UTILS_PLUGINS_PIPELINE: 'langchain_rag' }, /LLM_ROUTER_UTILS_PLUGINS_PIPELINE: unknown utils plugin "langchain_rag"/],
     ['first_available across workers without Redis', { LLM_ROUTER_BALANCE_STRATEGY: 'first_available', LLM_ROUTER_SERVER_WORKERS_COUNT: '2' }, /needs LLM_ROUTER_REDIS_HOST/],
     ['an unreachable Redis', { LLM_ROUTER_REDIS_HOST: '127.0.0.1', LLM_ROUTER_REDIS_PORT: '9' }, /cannot reach Redis at 127\.0\.0\.1:9/],
+    ['a missing prompt', { LLM_ROUTER_PROMPTS_DIR: '/nonexistent/prompts' }, /the prompt pl\/chat-conversation-simple is missing: expected \/nonexistent\/prompts\/pl\/chat-conversation-simple\.prompt/],
     ['a missing models config', { LLM_ROUTER_MODELS_CONFIG: '/nonexistent/models.json' }, /models config \/nonexistent\/models\.json/],
   ];
   for (const [what, env, expected] of cases) {
