@@ -72,7 +72,9 @@ export class ChatPipeline {
     if (!stream) {
       if (passthrough) {
         const { raw, contentType } = await call.unary(op, path, payload);
-        if (call.metricsOn) call.recordUsage(providerDialect.read(parseJson(raw, call.provider.id)));
+        // Parsed even when passed through: a 200 that is not JSON is the provider's fault (502), not an answer.
+        const parsed = parseJson(raw, call.provider.id);
+        if (call.metricsOn) call.recordUsage(providerDialect.read(parsed));
         return sendText(ex.res, 200, raw, contentType);
       }
       let completion: ChatCompletion;
