@@ -67,7 +67,8 @@ export class EncryptedAuditor implements AuditSink {
   /** Resolves when every queued record is written (or `timeoutMs` passes); for shutdown and tests. */
   async flush(timeoutMs = 10_000): Promise<void> {
     const end = Date.now() + timeoutMs;
-    while (this.queue.length > 0 && Date.now() < end) await (this.running ?? sleep(10));
+    // A drain stuck retrying an unwritable directory must not hold the caller past its deadline.
+    while (this.queue.length > 0 && Date.now() < end) await Promise.race([this.running ?? sleep(10), sleep(Math.max(0, end - Date.now()))]);
   }
 
   /** Flushes, then stops retrying; returns how many records are still unwritten. */
