@@ -57,6 +57,26 @@ describe('built-in endpoints', () => {
     });
   }
 
+  it('sends every endpoint\'s own prompt in each language', async () => {
+    const m = chatModel('vllm');
+    for (const lang of ['pl', 'en'] as const) {
+      const cases: Array<[string, object, string]> = [
+        ['generate_questions', { texts: ['t'], number_of_questions: 2 }, prompt(lang, 'generate-questions').replace('##QUESTION_NUM_STR##', lang === 'pl' ? '2 pytania' : '2 questions')],
+        ['simplify_text', { texts: ['t'] }, prompt(lang, 'simplify-text')],
+        ['generate_article_from_text', { text: 't' }, prompt(lang, 'news-on-sm')],
+        ['create_full_article_from_texts', { user_query: 'q', texts: ['t'] }, prompt(lang, 'full-article').replace('##USER_Q_STR##', 'q')],
+        ['generative_answer', { question_str: 'q?', texts: ['t'] }, prompt(lang, 'answer-from-context-simple').replace('##QUESTION_STR##', 'q?')],
+      ];
+      for (const [path, fields, system] of cases) {
+        const before = stack.upstream.requests.length;
+        const { status } = await call(path, { model_name: m, language: lang, ...fields });
+        assert.equal(status, 200, path);
+        assert.equal(sentSince(before)[0]!.messages[0]!.content, system, `${path} (${lang})`);
+        assert.equal(sentSince(before)[0]!.messages.at(-1)!.role, 'user');
+      }
+    }
+  });
+
   it('generate_questions: the count in the prompt, numbered lines parsed into questions', async () => {
     const before = stack.upstream.requests.length;
     const text = 'Intro line\n\n1. Kiedy jest koncert?\n2) Gdzie kupić bilety?\n\n';
