@@ -7,13 +7,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { InjectionGuard } from '../plugins/guardrails/injection-guard/injection-guard.js';
 import { buildTinyModels } from '../scripts/models/tiny-models.js';
-import { startProcess, stopProcess, type Started } from './support/processes.js';
+import { gatewayRatesByMode, printRates } from './support/gateway-modes.js';
+import { startProcess, stopProcess } from './support/processes.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 300);
 
 const PROMPT = 'Could you summarise the attached quarterly report and list the three biggest risks the team mentions, with one sentence each? Anna Kowalska from Kraków asked for it.';
@@ -45,32 +44,21 @@ async function post(url: string, body: unknown): Promise<void> {
   await res.arrayBuffer();
 }
 
-async function gatewayRps(url: string, connections: number, body: string): Promise<number> {
-  const run = (duration: number) => autocannon({ url: `${url}/v1/chat/completions`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration });
-  await run(2);
-  const r = await run(DURATION_S);
-  if (r.non2xx || r.errors) throw new Error(`${r.non2xx} non-2xx, ${r.errors} errors`);
-  return r.requests.average;
-}
-
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const guard = new InjectionGuard();
   rows.push(await time('injection_guard (in process)', 'chat prompt, 160 B', () => guard.apply([PROMPT])));
   rows.push(await time('injection_guard (in process)', 'document, 2.5 KB', () => guard.apply([LONG])));
 
-  const started: Started[] = [];
-  const gateway: Array<{ mode: string; c: number; rps: number }> = [];
+  const dir = mkdtempSync(join(tmpdir(), 'llm-router-bench-'));
+  const m = buildTinyModels(join(dir, 'models'));
+  const servicesConfig = join(dir, 'services.json');
+  writeFileSync(servicesConfig, JSON.stringify({
+    guardrails: { nask_guard: { enabled: true, model_path: m.naskGuard }, sojka_guard: { enabled: true, model_path: m.sojkaGuard, safe_labels: [], min_score_for_not_safe: 0.7 } },
+    pii_masker: { enabled: true, model_path: m.piiNer },
+  }));
+  const sidecar = await startProcess([join(ROOT, 'dist', 'services', 'main.js')], { LLM_ROUTER_SERVICES_CONFIG: servicesConfig, LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0' }, /listening on (http:\/\/[\d.:]+)/);
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'llm-router-bench-'));
-    const m = buildTinyModels(join(dir, 'models'));
-    const servicesConfig = join(dir, 'services.json');
-    writeFileSync(servicesConfig, JSON.stringify({
-      guardrails: { nask_guard: { enabled: true, model_path: m.naskGuard }, sojka_guard: { enabled: true, model_path: m.sojkaGuard, safe_labels: [], min_score_for_not_safe: 0.7 } },
-      pii_masker: { enabled: true, model_path: m.piiNer },
-    }));
-    const sidecar = await startProcess([join(ROOT, 'dist', 'services', 'main.js')], { LLM_ROUTER_SERVICES_CONFIG: servicesConfig, LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0' }, /listening on (http:\/\/[\d.:]+)/);
-    started.push(sidecar);
     const run = Date.now();
     for (const [name, path] of [['nask_guard (sidecar)', '/api/guardrails/nask_guard'], ['sojka_guard (sidecar)', '/api/guardrails/sojka_guard'], ['pii_masker (sidecar)', '/api/maskers/pii']] as const) {
       for (const [input, text] of [['chat prompt, 160 B', PROMPT], ['document, 2.5 KB', LONG]] as const) {
@@ -78,31 +66,18 @@ async function main(): Promise<void> {
         rows.push(await time(name, `${input}, cached`, () => post(`${sidecar.url}${path}`, { texts: [text] })));
       }
     }
-    stopProcess(sidecar);
-
-    const upstream = await startProcess([join(ROOT, 'dist', 'bench', 'support', 'fake-upstream-server.js')], {}, /listening on (http:\/\/[\d.:]+)/);
-    started.push(upstream);
-    const config = join(dir, 'models-config.json');
-    writeFileSync(config, JSON.stringify({ b: { 'bench-model': { providers: [{ id: 'u', api_host: upstream.url, api_type: 'openai' }] } }, active_models: { b: ['bench-model'] } }));
-    const body = JSON.stringify({ model: 'bench-model', messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: PROMPT }] });
-    for (const [mode, env] of [['guardrails off', {}], ['injection_guard on', { LLM_ROUTER_FORCE_GUARDRAIL_REQUEST: '1', LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST: 'injection_guard' }]] as const) {
-      const gw = await startProcess([join(ROOT, 'dist', 'core', 'main.js')], { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_PORT: '0', ...env }, /listening on (http:\/\/[\d.:]+)/);
-      started.push(gw);
-      for (const c of [1, 32]) gateway.push({ mode, c, rps: await gatewayRps(gw.url, c, body) });
-      stopProcess(gw);
-    }
   } finally {
-    started.forEach(stopProcess);
+    stopProcess(sidecar);
   }
+  const gateway = await gatewayRatesByMode(
+    [['guardrails off', {}], ['injection_guard on', { LLM_ROUTER_FORCE_GUARDRAIL_REQUEST: '1', LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST: 'injection_guard' }]],
+    (model) => JSON.stringify({ model, messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: PROMPT }] }),
+  );
 
   console.log(`\nGuards — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
   console.log('| guard | input | p50 ms | p99 ms |\n|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.guard} | ${r.input} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} |`);
-  console.log('\n| gateway | concurrency | req/s | ÷ guardrails off |\n|---|---|---|---|');
-  for (const g of gateway) {
-    const off = gateway.find((x) => x.mode === 'guardrails off' && x.c === g.c)!;
-    console.log(`| ${g.mode} | ${g.c} | ${g.rps.toFixed(0)} | ${(g.rps / off.rps).toFixed(2)} |`);
-  }
+  printRates(gateway);
 }
 
 main().catch((err: unknown) => {

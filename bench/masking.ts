@@ -2,16 +2,11 @@
  * Masking speed: the fast_masker's MB/s on realistic texts (short chat prompts, 100 KB documents), and the
  * gateway's requests/s with masking forced on vs off, same load, same run.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { cpus } from 'node:os';
 import { FastMasker } from '../plugins/maskers/fast-masker/fast-masker.js';
 import { MaskingSession } from '../core/pipeline/masking/masking-session.js';
-import { startProcess, stopProcess, type Started } from './support/processes.js';
+import { gatewayRatesByMode, printRates } from './support/gateway-modes.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 
 const PROSE = [
   'Dzień dobry, piszę w sprawie zamówienia złożonego w zeszłym tygodniu. Paczka jeszcze nie dotarła, a status w systemie się nie zmienia.',
@@ -51,14 +46,6 @@ function throughput(name: string, texts: string[], seconds = 3): { name: string;
   return { name, mbps: (bytes * rounds) / elapsed / 1e6, perText: (elapsed / (rounds * texts.length)) * 1e6 };
 }
 
-async function gatewayRps(url: string, connections: number, body: string): Promise<number> {
-  const run = (duration: number) => autocannon({ url: `${url}/v1/chat/completions`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration });
-  await run(2);
-  const r = await run(DURATION_S);
-  if (r.non2xx || r.errors) throw new Error(`${r.non2xx} non-2xx, ${r.errors} errors`);
-  return r.requests.average;
-}
-
 async function main(): Promise<void> {
   const rows = [
     throughput('short prompts (~130 B, 1 in 4 with PII)', Array.from({ length: 64 }, (_, i) => (i % 4 === 0 ? PII[i % 4]! : PROSE[i % 4]!))),
@@ -66,33 +53,15 @@ async function main(): Promise<void> {
     throughput('100 KB documents without PII', [document(100_000, 1_000_000)]),
   ];
 
-  const started: Started[] = [];
-  const gateway: Array<{ mode: string; c: number; rps: number }> = [];
-  try {
-    const upstream = await startProcess([join(ROOT, 'dist', 'bench', 'support', 'fake-upstream-server.js')], {}, /listening on (http:\/\/[\d.:]+)/);
-    started.push(upstream);
-    const dir = mkdtempSync(join(tmpdir(), 'llm-router-bench-'));
-    const config = join(dir, 'models-config.json');
-    writeFileSync(config, JSON.stringify({ b: { 'bench-model': { providers: [{ id: 'u', api_host: upstream.url, api_type: 'openai' }] } }, active_models: { b: ['bench-model'] } }));
-    const body = JSON.stringify({ model: 'bench-model', messages: [{ role: 'system', content: PROSE[1] }, { role: 'user', content: `${PROSE[0]} ${PII[0]} ${PII[1]}` }] });
-    for (const [mode, env] of [['masking off', {}], ['masking on (fast_masker)', { LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' }]] as const) {
-      const gw = await startProcess([join(ROOT, 'dist', 'core', 'main.js')], { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_PORT: '0', ...env }, /listening on (http:\/\/[\d.:]+)/);
-      started.push(gw);
-      for (const c of [1, 32]) gateway.push({ mode, c, rps: await gatewayRps(gw.url, c, body) });
-      stopProcess(gw);
-    }
-  } finally {
-    started.forEach(stopProcess);
-  }
+  const gateway = await gatewayRatesByMode(
+    [['masking off', {}], ['masking on (fast_masker)', { LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' }]],
+    (model) => JSON.stringify({ model, messages: [{ role: 'system', content: PROSE[1] }, { role: 'user', content: `${PROSE[0]} ${PII[0]} ${PII[1]}` }] }),
+  );
 
   console.log(`\nMasking — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
   console.log('| fast_masker input | MB/s | µs per text |\n|---|---|---|');
   for (const r of rows) console.log(`| ${r.name} | ${r.mbps.toFixed(1)} | ${r.perText.toFixed(1)} |`);
-  console.log('\n| gateway | concurrency | req/s | ÷ masking off |\n|---|---|---|---|');
-  for (const g of gateway) {
-    const off = gateway.find((x) => x.mode === 'masking off' && x.c === g.c)!;
-    console.log(`| ${g.mode} | ${g.c} | ${g.rps.toFixed(0)} | ${(g.rps / off.rps).toFixed(2)} |`);
-  }
+  printRates(gateway);
 }
 
 main().catch((err: unknown) => {

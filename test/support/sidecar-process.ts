@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTinyModels } from '../../scripts/models/tiny-models.js';
+import { ChildServer, runExpectingExit } from './child-server.js';
 
 const MAIN = join(import.meta.dirname, '..', '..', 'services', 'main.js');
 
@@ -32,61 +32,18 @@ export function tinyServicesConfig(extra: Record<string, unknown> = {}): string 
 }
 
 /** The sidecar service as a real process on 127.0.0.1. */
-export class SidecarProcess {
-  private child: ChildProcess | null = null;
-  output = '';
-  url = '';
+export class SidecarProcess extends ChildServer {
+  constructor() {
+    super(MAIN, 'sidecar', 30_000);
+  }
 
-  async start(env: Record<string, string> = {}, port = 0): Promise<this> {
-    const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env['PATH'] ?? '', LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: String(port), LLM_ROUTER_SERVICES_CONFIG: tinyServicesConfig(), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    this.output = '';
-    child.stdout!.on('data', (d: Buffer) => (this.output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (this.output += d.toString()));
-    this.url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`sidecar did not start:\n${this.output}`)), 30_000);
-      child.stdout!.on('data', () => {
-        const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(this.output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`sidecar exited with ${code}:\n${this.output}`));
-      });
-    });
-    return this;
+  /** Starts on `port` (0: any), with the tiny models unless the env names another config. */
+  override start(env: Record<string, string> = {}, port = 0): Promise<this> {
+    return super.start({ LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: String(port), LLM_ROUTER_SERVICES_CONFIG: tinyServicesConfig(), ...env });
   }
 
   get port(): number {
     return Number(new URL(this.url).port);
-  }
-
-  /** Dies at once, as a crashed sidecar would. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.removeAllListeners('exit');
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    });
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.removeAllListeners('exit');
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
-    });
   }
 
   async post(path: string, body: unknown): Promise<{ status: number; json: any }> {
@@ -97,15 +54,5 @@ export class SidecarProcess {
 
 /** Runs the sidecar expecting it to refuse to start; returns its exit code and output. */
 export function sidecarExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env['PATH'] ?? '', LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, output });
-    });
-  });
+  return runExpectingExit(MAIN, { LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0', ...env }, 30_000);
 }
