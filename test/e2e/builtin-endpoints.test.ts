@@ -77,6 +77,19 @@ describe('built-in endpoints', () => {
     }
   });
 
+  it('runs the texts of one request concurrently, at most four at a time, answers in order', async () => {
+    stack.upstream.delayMs = 100;
+    stack.upstream.maxActive = 0;
+    try {
+      const texts = Array.from({ length: 8 }, (_, i) => `text ${i}`);
+      const { json } = await call('simplify_text', { model_name: chatModel('vllm', 'echo'), texts });
+      assert.deepEqual(json.response, texts.map((t) => ECHO_PREFIX + t));
+      assert.equal(stack.upstream.maxActive, 4);
+    } finally {
+      stack.upstream.delayMs = 0;
+    }
+  });
+
   it('generate_questions: the count in the prompt, numbered lines parsed into questions', async () => {
     const before = stack.upstream.requests.length;
     const text = 'Intro line\n\n1. Kiedy jest koncert?\n2) Gdzie kupić bilety?\n\n';
