@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject, singleton } from 'tsyringe';
 import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
+import { clientClosed, noProviderAvailable as noProvider } from '../errors/errors.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { STATE_STORE, type StateStore } from '../state/state-store.js';
@@ -15,9 +16,6 @@ import { BALANCE_STRATEGY, type BalanceStrategy, type ProviderLease } from './st
 // release message was missed or a lease simply expired.
 const POLL_MS = 100;
 const NO_KEYS: ReadonlySet<string> = new Set();
-
-const noProvider = (model: string, why: string, retryAfterS: number) =>
-  new GatewayError(503, 'overloaded_error', 'no_provider_available', `No provider of '${model}' can take the request now: ${why}`, 'model', { 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) });
 
 /**
  * Leases a provider for a request: usable providers (healthy, circuit closed, not cooling down after a 429,
@@ -92,7 +90,7 @@ export class ProviderSelector {
       });
       const aborted = () => {
         done();
-        reject(signal.reason instanceof GatewayError ? signal.reason : new GatewayError(499, 'api_error', 'client_closed', 'The client closed the connection'));
+        reject(signal.reason instanceof GatewayError ? signal.reason : clientClosed());
       };
       signal.addEventListener('abort', aborted, { once: true });
     });

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../errors/gateway-error.js';
+import { invalidRequest } from '../errors/errors.js';
 
 // Small readers for untrusted request bodies: each failure is a 400 naming the field.
 export type Json = Record<string, unknown>;

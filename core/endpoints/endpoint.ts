@@ -1,8 +1,7 @@
 import type { Settings } from '../config/settings.js';
+import type { ErrorDialect } from '../dialects/error-bodies.js';
 import type { Exchange } from '../http/exchange.js';
 
-/** The shape errors take for a route's callers. */
-export type ErrorDialect = 'openai' | 'anthropic' | 'ollama';
 
 export interface RoutePath {
   readonly path: string;
@@ -14,8 +13,6 @@ export interface RouteSpec {
   readonly method: 'GET' | 'POST';
   readonly paths: readonly RoutePath[];
   readonly dialect: ErrorDialect;
-  /** Health and model lists: no plugin pipelines run on them. */
-  readonly exempt?: boolean;
   /** When present, the route exists only if this returns true. */
   readonly enabled?: (settings: Settings) => boolean;
 }

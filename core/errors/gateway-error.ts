@@ -1,44 +1,56 @@
+import { ERROR_CATALOGUE, type ErrorCode } from './catalogue.js';
+
+export interface ErrorDetails {
+  readonly param?: string | null;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly cause?: unknown;
+  /** Only for `upstream_rejected`, which keeps the provider's 4xx. */
+  readonly status?: number;
+}
+
 /**
- * Every error a client can see. Rendered once, in the caller's dialect, by the error handler.
- * Messages must never carry provider hosts or tokens.
+ * Every error a client can see: a code of the catalogue, which fixes its status and type. Rendered once, in the
+ * caller's dialect, by the error handler. Messages must never carry provider hosts or tokens.
  */
 export class GatewayError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly param: string | null;
+  readonly headers: Readonly<Record<string, string>>;
+
   constructor(
-    readonly status: number,
-    readonly type: string,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly param: string | null = null,
-    readonly headers: Readonly<Record<string, string>> = {},
-    cause?: unknown,
+    details: ErrorDetails = {},
   ) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'GatewayError';
+    this.status = details.status ?? ERROR_CATALOGUE[code].status;
+    this.type = ERROR_CATALOGUE[code].type;
+    this.param = details.param ?? null;
+    this.headers = details.headers ?? {};
   }
 }
 
-export const invalidRequest = (message: string, param: string | null = null, code = 'invalid_request') =>
-  new GatewayError(400, 'invalid_request_error', code, message, param);
+/** A failure the provider is to blame for: another provider of the model may well succeed. */
+export class ProviderFault extends GatewayError {
+  override readonly name: string = 'ProviderFault';
+}
 
-export const modelNotFound = (model: string) =>
-  new GatewayError(404, 'invalid_request_error', 'model_not_found', `The model '${model}' does not exist`, 'model');
+/** A 429 from a provider: it rests for `retryAfterSeconds` while the request tries another. */
+export class ProviderRateLimited extends ProviderFault {
+  override readonly name: string = 'ProviderRateLimited';
 
-export const routeNotFound = (method: string, path: string) =>
-  new GatewayError(404, 'invalid_request_error', 'unknown_route', `No route for ${method} ${path}`);
+  get retryAfterSeconds(): number {
+    const raw = this.headers['retry-after'];
+    const n = Number(raw);
+    if (raw && Number.isFinite(n)) return n;
+    const date = raw ? Date.parse(raw) : Number.NaN;
+    return Number.isNaN(date) ? 1 : Math.max(0, (date - Date.now()) / 1000);
+  }
+}
 
-export const bodyTooLarge = (limit: number) =>
-  new GatewayError(413, 'invalid_request_error', 'request_too_large', `Request body exceeds the limit of ${limit} bytes`);
-
-export const upstreamUnreachable = (provider: string) =>
-  new GatewayError(502, 'upstream_error', 'upstream_unreachable', `Provider '${provider}' could not be reached`);
-
-export const upstreamTimeout = (provider: string) =>
-  new GatewayError(504, 'upstream_error', 'upstream_timeout', `Provider '${provider}' did not answer in time`);
-
-export const upstreamStreamBroken = (provider: string) =>
-  new GatewayError(502, 'upstream_error', 'upstream_stream_error', `Provider '${provider}' broke off the stream mid-stream`);
-
-export const upstreamBadResponse = (provider: string, detail: string) =>
-  new GatewayError(502, 'upstream_error', 'upstream_bad_response', `Provider '${provider}' sent an invalid response: ${detail}`);
-
-export const internalError = () => new GatewayError(500, 'api_error', 'internal_error', 'An internal error occurred');
+/** A guardrail judged the request or the answer unsafe. */
+export class GuardrailBlocked extends GatewayError {
+  override readonly name: string = 'GuardrailBlocked';
+}

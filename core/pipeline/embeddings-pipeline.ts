@@ -1,19 +1,22 @@
 import { inject, singleton } from 'tsyringe';
-import type { ClientEmbeddingsDialect } from '../dialects/embeddings/embeddings-dialect.js';
+import { Failover } from '../balancing/failover.js';
+import type { ProviderAttempt } from '../balancing/provider-attempt.js';
+import type { ClientEmbeddingsDialect, EmbeddingRequest } from '../dialects/embeddings/embeddings-dialect.js';
 import { PROVIDER_EMBEDDINGS } from '../dialects/embeddings/provider-dialects.js';
-import { requireObject } from '../dialects/request-fields.js';
-import { invalidRequest, upstreamBadResponse } from '../errors/gateway-error.js';
-import { sendJson, sendText, type Exchange } from '../http/exchange.js';
+import { type Json, requireObject } from '../dialects/request-fields.js';
+import { invalidRequest, upstreamBadResponse } from '../errors/errors.js';
+import { type Exchange, sendJson, sendText } from '../http/exchange.js';
+import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { parseJson } from './json-body.js';
-import { ProviderCall } from './provider-call.js';
 import { MaskerPipeline } from './masking/masker-pipeline.js';
 
 /** Embeddings from any client dialect to any provider that has them; same-protocol pairs pass through. */
 @singleton()
 export class EmbeddingsPipeline {
   constructor(
-    @inject(ProviderCall) private readonly calls: ProviderCall,
+    @inject(Failover) private readonly failover: Failover,
     @inject(MaskerPipeline) private readonly masker: MaskerPipeline,
+    @inject(METRICS) private readonly metrics: Metrics,
   ) {}
 
   async run(dialect: ClientEmbeddingsDialect, ex: Exchange): Promise<void> {
@@ -22,21 +25,36 @@ export class EmbeddingsPipeline {
     const session = this.masker.sessionFor(body);
     const request = session ? dialect.read(body) : null;
     if (request && session) await this.masker.maskEmbeddings(request, session);
-    const model = this.calls.model(String(body['model']));
-    await this.calls.run(model, ex, async (call) => {
-      const path = call.type.path('embeddings');
-      const provider = PROVIDER_EMBEDDINGS[call.type.family];
-      if (path === null || !provider) throw invalidRequest(`The model '${call.model.name}' is served by a provider without an embeddings API`, 'model');
-      // Masked input always goes through the canonical form, so only masked text is sent.
-      const passthrough = request === null && call.type.family === dialect.family;
-      const payload = passthrough ? { ...body, model: call.upstreamModel } : provider.write({ ...(request ?? dialect.read(body)), model: call.upstreamModel });
-      if (!passthrough) this.calls.countConversion(`${dialect.name}-embeddings`, call.type.family);
-      const { raw, contentType } = await call.unary('embeddings', path, payload);
-      const parsed = parseJson(raw, call.provider.id);
-      if (passthrough) return sendText(ex.res, 200, raw, contentType);
-      const result = provider.read(parsed);
-      if (!result) throw upstreamBadResponse(call.provider.id, 'not an embeddings response');
-      sendJson(ex.res, 200, dialect.write(result, body));
-    });
+    const attempts = this.failover.attempts(this.failover.model(String(body['model'])), ex.signal);
+    for (;;) {
+      const attempt = await attempts.next();
+      try {
+        const answer = await this.attempt(dialect, body, request, attempt);
+        attempts.succeeded(attempt);
+        if ('json' in answer) return sendJson(ex.res, 200, answer.json);
+        return sendText(ex.res, 200, answer.raw, answer.contentType);
+      } catch (err) {
+        attempts.failed(attempt, err, ex.res.headersSent);
+      }
+    }
+  }
+
+  private async attempt(dialect: ClientEmbeddingsDialect, body: Json, request: EmbeddingRequest | null, attempt: ProviderAttempt) {
+    const provider = PROVIDER_EMBEDDINGS[attempt.type.family];
+    if (attempt.type.path('embeddings') === null || !provider) {
+      throw invalidRequest(`The model '${attempt.model.name}' is served by a provider without an embeddings API`, 'model');
+    }
+    // Masked input always goes through the canonical form, so only masked text is sent.
+    const passthrough = request === null && attempt.type.family === dialect.family;
+    const payload = passthrough ? { ...body, model: attempt.upstreamModel } : provider.write({ ...(request ?? dialect.read(body)), model: attempt.upstreamModel });
+    if (!passthrough && this.metrics.enabled) {
+      this.metrics.payloadConversions.inc({ from_type: `${dialect.name}-embeddings`, to_type: attempt.type.family });
+    }
+    const { raw, contentType } = await attempt.unary('embeddings', payload);
+    const parsed = parseJson(raw, attempt.provider.id);
+    if (passthrough) return { raw, contentType };
+    const result = provider.read(parsed);
+    if (!result) throw upstreamBadResponse(attempt.provider.id, 'not an embeddings response');
+    return { json: dialect.write(result, body) };
   }
 }

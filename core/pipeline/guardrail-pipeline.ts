@@ -1,23 +1,22 @@
 import { inject, singleton, type DependencyContainer } from 'tsyringe';
 import { AUDIT_SINK, auditTimestamp, type AuditSink } from '../audit/audit-sink.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
-import type { ChatCompletion, ChatRequest } from '../dialects/canonical.js';
-import { GatewayError } from '../errors/gateway-error.js';
+import type { ChatRequest } from '../dialects/canonical.js';
+import { contentBlocked, guardrailUnavailable } from '../errors/errors.js';
+import { GuardrailBlocked } from '../errors/gateway-error.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { requestContext } from '../logging/request-context.js';
 import type { GuardrailPlugin } from '../plugins/plugin.js';
 import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
 import { SidecarUnavailable } from '../sidecars/sidecar-client.js';
-import { chatTextSlots } from './masking/chat-texts.js';
+import type { ChatAnswer, ChatTurn } from './chat-turn.js';
+import type { Stage } from './compose.js';
+import { GuardStage } from './guard-stage.js';
+import { requestTexts } from './text-channels.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
 
 export type GuardDirection = 'request' | 'response';
-
-/** What the model wrote in an answer: text, reasoning and tool-call arguments. */
-export function completionTexts(c: ChatCompletion): string[] {
-  return c.choices.flatMap(({ message: m }) => [m.content ?? '', m.reasoning_content ?? '', ...(m.tool_calls ?? []).map((t) => t.function.arguments)]).filter((t) => t !== '');
-}
 
 /**
  * The guardrails of LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST and …_RESPONSE, in order; the first unsafe
@@ -43,9 +42,12 @@ export class GuardrailPipeline {
     };
   }
 
-  /** Whether a block is answered as an ordinary refusal instead of an error. */
-  get refusesAsAssistant(): boolean {
-    return this.settings.guardrails.rejection === 'assistant_message';
+  /**
+   * The one place that decides a refusal: a guardrail block is answered as an ordinary assistant message when
+   * LLM_ROUTER_REJECTION_MODE=assistant_message; null for anything else, which stays an error.
+   */
+  refusalFor(err: unknown): GuardrailBlocked | null {
+    return err instanceof GuardrailBlocked && this.settings.guardrails.rejection === 'assistant_message' ? err : null;
   }
 
   get active(): boolean {
@@ -56,17 +58,20 @@ export class GuardrailPipeline {
     return this.stages.response.length > 0;
   }
 
-  /** Characters of a streamed answer checked at a time (LLM_ROUTER_GUARDRAIL_STREAM_WINDOW). */
-  get streamWindow(): number {
-    return this.settings.guardrails.streamWindowChars;
-  }
+  /** The request stage; it only reads, so a same-protocol request stays on the pass-through. */
+  readonly requestStage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
+    await this.checkRequest(turn.canonical ?? turn.dialect.read(turn.body));
+    return next();
+  };
 
   async checkRequest(request: ChatRequest): Promise<void> {
-    await this.check('request', chatTextSlots(request).slots.map((s) => s.text), String(request.model), null);
+    await this.check('request', requestTexts(request).slots.map((s) => s.text), String(request.model), null);
   }
 
-  async checkAnswer(texts: readonly string[], model: string, provider: string): Promise<void> {
-    await this.check('response', texts, model, provider);
+  /** The answer guardrails as a stage of one provider's answer; streams a window at a time. */
+  answerStage(model: string, provider: string): GuardStage {
+    const window = this.settings.guardrails.streamWindowChars;
+    return new GuardStage((texts) => this.check('response', texts, model, provider), window);
   }
 
   private async check(direction: GuardDirection, texts: readonly string[], model: string, provider: string | null): Promise<void> {
@@ -83,7 +88,7 @@ export class GuardrailPipeline {
           if (this.metrics.enabled) this.metrics.guardrailFailures.inc({ plugin: id });
           continue;
         }
-        throw new GatewayError(503, 'guardrail_error', 'guardrail_unavailable', `The guardrail '${id}' failed${reason}, so the ${what} was not ${direction === 'request' ? 'sent' : 'delivered'}`, null, { 'retry-after': '5' }, err);
+        throw guardrailUnavailable(`The guardrail '${id}' failed${reason}, so the ${what} was not ${direction === 'request' ? 'sent' : 'delivered'}`, err);
       }
       if (!verdict.safe) {
         const category = verdict.category ?? 'unsafe';
@@ -99,7 +104,7 @@ export class GuardrailPipeline {
             end: { timestamp: auditTimestamp(), payload: { plugin: id, ...verdict }, mappings: {} },
           });
         }
-        throw new GatewayError(403, 'guardrail_error', 'content_blocked', `The ${what} was blocked by the guardrail '${id}' (${category})`, direction === 'request' ? 'messages' : null);
+        throw contentBlocked(what, id, category);
       }
     }
   }

@@ -1,4 +1,4 @@
-import { upstreamBadResponse } from '../errors/gateway-error.js';
+import { upstreamBadResponse } from '../errors/errors.js';
 
 /** A provider body that must be JSON; anything else is a 502 naming the provider. */
 export function parseJson(raw: string, providerId: string): unknown {

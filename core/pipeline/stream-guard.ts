@@ -1,7 +1,7 @@
 import type { ChatChunk } from '../dialects/canonical.js';
+import { chunkTexts } from './text-channels.js';
 
-const chunkText = (c: ChatChunk) =>
-  c.choices.map(({ delta: d }) => (d.content ?? '') + (d.reasoning_content ?? '') + (d.tool_calls ?? []).map((t) => t.function?.arguments ?? '').join('')).join('');
+const chunkText = (c: ChatChunk) => chunkTexts(c).map((t) => t.text).join('');
 
 /**
  * Response guardrails on a stream: chunks are held until `window` new characters have arrived, then the new

@@ -2,6 +2,8 @@ import { inject, singleton, type DependencyContainer } from 'tsyringe';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatRequest } from '../dialects/canonical.js';
 import type { UtilsPlugin } from '../plugins/plugin.js';
+import type { ChatAnswer, ChatTurn } from './chat-turn.js';
+import type { Stage } from './compose.js';
 import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
 
@@ -21,6 +23,12 @@ export class UtilsPipeline {
   get active(): boolean {
     return this.plugins.length > 0;
   }
+
+  /** The request stage: the turn's canonical request, rewritten by each plugin in order. */
+  readonly stage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
+    turn.canonical = await this.apply(turn.canonical ?? turn.dialect.read(turn.body));
+    return next();
+  };
 
   async apply(request: ChatRequest): Promise<ChatRequest> {
     let current = request;

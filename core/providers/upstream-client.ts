@@ -2,7 +2,8 @@ import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { inject, singleton } from 'tsyringe';
 import type { ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
-import { GatewayError, upstreamStreamBroken, upstreamTimeout, upstreamUnreachable } from '../errors/gateway-error.js';
+import { upstreamFailed, upstreamRateLimited, upstreamRejected, upstreamStreamBroken, upstreamTimeout, upstreamUnreachable } from '../errors/errors.js';
+import { GatewayError } from '../errors/gateway-error.js';
 import { sanitizeMessage } from '../errors/sanitize.js';
 import type { Operation, ProviderType } from './provider-type.js';
 import { requestContext } from '../logging/request-context.js';
@@ -44,7 +45,7 @@ export class UpstreamClient {
       const ra = res.headers['retry-after'];
       return { status: res.statusCode, contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '', retryAfter: (Array.isArray(ra) ? ra[0] : ra) ?? null, body: res.body };
     } catch (err) {
-      throw toGatewayError(err, provider.id, signal);
+      throw transportError(err, provider.id, signal);
     }
   }
 
@@ -79,30 +80,27 @@ export class UpstreamClient {
   }
 }
 
-/** Maps transport failures to client-facing errors by their codes; nothing about the host leaks. */
-export function toGatewayError(err: unknown, providerId: string, signal?: AbortSignal, midStream = false): GatewayError {
+/**
+ * A failure while talking to a provider, as the client sees it: transport errors by their codes (nothing about
+ * the host leaks; the server log keeps the transport's own reason as the cause), the request's own abort reason,
+ * or the GatewayError it already was.
+ */
+export function transportError(err: unknown, providerId: string, signal?: AbortSignal, midStream = false): GatewayError {
   if (err instanceof GatewayError) return err;
   if (signal?.aborted && signal.reason instanceof GatewayError) return signal.reason;
   const code = (err as { code?: string }).code ?? '';
   const timedOut = TIMEOUT_CODES.has(code) || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
-  const error = timedOut ? upstreamTimeout(providerId) : midStream ? upstreamStreamBroken(providerId) : upstreamUnreachable(providerId);
-  // The client sees the scrubbed message; the server log keeps the transport's own reason.
-  error.cause = err;
-  return error;
+  if (timedOut) return upstreamTimeout(providerId, err);
+  return midStream ? upstreamStreamBroken(providerId, err) : upstreamUnreachable(providerId, err);
 }
 
 /** Reads an upstream error body and turns it into the error the client sees (4xx keep their status). */
 export async function upstreamHttpError(res: UpstreamResponse, providerId: string): Promise<GatewayError> {
   const text = await readBounded(res.body, 64 * 1024);
   const detail = sanitizeMessage(extractMessage(text));
-  if (res.status === 429) {
-    const headers: Record<string, string> = res.retryAfter ? { 'retry-after': res.retryAfter } : {};
-    return new GatewayError(429, 'rate_limit_error', 'upstream_rate_limited', `Provider '${providerId}' is rate limiting: ${detail}`, null, headers);
-  }
-  if (res.status >= 400 && res.status < 500) {
-    return new GatewayError(res.status, 'invalid_request_error', 'upstream_rejected', `Provider '${providerId}' rejected the request: ${detail}`);
-  }
-  return new GatewayError(502, 'upstream_error', 'upstream_failed', `Provider '${providerId}' failed with status ${res.status}: ${detail}`);
+  if (res.status === 429) return upstreamRateLimited(providerId, detail, res.retryAfter);
+  if (res.status >= 400 && res.status < 500) return upstreamRejected(res.status, providerId, detail);
+  return upstreamFailed(providerId, res.status, detail);
 }
 
 async function readBounded(body: UpstreamResponse['body'], limit: number): Promise<string> {

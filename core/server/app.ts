@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DependencyContainer } from 'tsyringe';
 import type { Settings } from '../config/settings.js';
-import type { Endpoint, ErrorDialect } from '../endpoints/endpoint.js';
-import { bodyTooLarge, GatewayError, internalError, invalidRequest, routeNotFound } from '../errors/gateway-error.js';
-import { errorBody } from '../errors/render.js';
+import { ERROR_BODIES, type ErrorDialect } from '../dialects/error-bodies.js';
+import type { Endpoint } from '../endpoints/endpoint.js';
+import { bodyTooLarge, clientClosed, internalError, invalidJson, requestTimeout, routeNotFound, unsupportedEncoding } from '../errors/errors.js';
+import { GatewayError } from '../errors/gateway-error.js';
 import { causeOf } from '../errors/cause.js';
 import type { Exchange } from '../http/exchange.js';
 import { requestContext } from '../logging/request-context.js';
@@ -67,12 +68,12 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
 async function handle(endpoint: Endpoint, req: Request, res: Response, settings: Settings): Promise<void> {
   const controller = new AbortController();
   res.once('close', () => {
-    if (!res.writableFinished) controller.abort(new GatewayError(499, 'api_error', 'client_closed', 'The client closed the connection'));
+    if (!res.writableFinished) controller.abort(clientClosed());
   });
   let deadline: NodeJS.Timeout | undefined;
   if (settings.requestTimeoutMs > 0) {
     deadline = setTimeout(
-      () => controller.abort(new GatewayError(504, 'upstream_error', 'request_timeout', `The request took longer than ${settings.requestTimeoutMs} ms`)),
+      () => controller.abort(requestTimeout(settings.requestTimeoutMs)),
       settings.requestTimeoutMs,
     );
   }
@@ -85,7 +86,7 @@ async function handle(endpoint: Endpoint, req: Request, res: Response, settings:
 }
 
 function renderError(err: unknown, res: Response, logger: Logger): void {
-  const error = toGatewayError(err);
+  const error = asGatewayError(err);
   if (error.status >= 500) logger.error(`${error.code}: ${error.message}`, causeOf(err));
   else if (logger.isInfoEnabled()) logger.info(`${error.status} ${error.code}: ${error.message}`);
   if (res.headersSent) {
@@ -93,18 +94,16 @@ function renderError(err: unknown, res: Response, logger: Logger): void {
     return;
   }
   const dialect = (res.locals['dialect'] as ErrorDialect | undefined) ?? 'openai';
-  res.status(error.status).set(error.headers).json(errorBody(dialect, error));
+  res.status(error.status).set(error.headers).json(ERROR_BODIES[dialect](error));
 }
 
 /** Body-parser failures carry a `type` code; anything unknown is an internal error (logged, never shown). */
-function toGatewayError(err: unknown): GatewayError {
+function asGatewayError(err: unknown): GatewayError {
   if (err instanceof GatewayError) return err;
   const parserType = (err as { type?: unknown }).type;
-  if (parserType === 'entity.parse.failed') return invalidRequest('The request body is not valid JSON', null, 'invalid_json');
+  if (parserType === 'entity.parse.failed') return invalidJson();
   if (parserType === 'entity.too.large') return bodyTooLarge((err as { limit: number }).limit);
-  if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') {
-    return new GatewayError(415, 'invalid_request_error', 'unsupported_encoding', 'The request body encoding is not supported');
-  }
-  if (parserType === 'request.aborted') return new GatewayError(499, 'api_error', 'client_closed', 'The client closed the connection');
+  if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') return unsupportedEncoding();
+  if (parserType === 'request.aborted') return clientClosed();
   return internalError();
 }

@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatRequest, ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../canonical.js';
-import { invalidRequest } from '../../errors/gateway-error.js';
+import { invalidRequest } from '../../errors/errors.js';
 import { copyDefined, isObject, optionalNumber, requireArray, requireObject, requireString, type Json } from '../request-fields.js';
 
 /** Checks what Anthropic's API requires of a Messages body. */

@@ -1,6 +1,6 @@
 import type { ChatChunk, FinishReason } from '../canonical.js';
 import type { GatewayError } from '../../errors/gateway-error.js';
-import { anthropicErrorBody } from '../../errors/render.js';
+import { anthropicErrorBody } from './error-body.js';
 import { sseFrame, type StreamEncoder } from '../stream-codec.js';
 import { stopReasonOf } from './stop-reasons.js';
 

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../../errors/gateway-error.js';
+import { invalidRequest } from '../../errors/errors.js';
 import { isObject, optionalNumber, requireObject, requireString, type Json } from '../request-fields.js';
 import type { ClientEmbeddingsDialect, EmbeddingRequest, EmbeddingResult, ProviderEmbeddingsDialect } from './embeddings-dialect.js';
 

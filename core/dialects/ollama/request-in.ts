@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatRequest, ContentPart, ToolCall } from '../canonical.js';
-import { invalidRequest } from '../../errors/gateway-error.js';
+import { invalidRequest } from '../../errors/errors.js';
 import { copyDefined, isObject, optionalBoolean, requireArray, requireObject, requireString, type Json } from '../request-fields.js';
 import { dataUrlOf } from './images.js';
 

@@ -1,6 +1,6 @@
 import type { ChatRequest } from '../canonical.js';
 import { parseArguments, textOf } from '../canonical.js';
-import { invalidRequest } from '../../errors/gateway-error.js';
+import { invalidRequest } from '../../errors/errors.js';
 import type { Json } from '../request-fields.js';
 import { base64Of } from './images.js';
 

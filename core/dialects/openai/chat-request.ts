@@ -1,5 +1,5 @@
 import type { ChatRequest } from '../canonical.js';
-import { invalidRequest } from '../../errors/gateway-error.js';
+import { invalidRequest } from '../../errors/errors.js';
 import { isObject, optionalBoolean, requireArray, requireObject, requireString } from '../request-fields.js';
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);

@@ -1,5 +1,6 @@
 import type { ChatChunk } from '../canonical.js';
-import { GatewayError } from '../../errors/gateway-error.js';
+import type { GatewayError } from '../../errors/gateway-error.js';
+import { upstreamStreamError } from '../../errors/errors.js';
 import { sanitizeMessage } from '../../errors/sanitize.js';
 import { LineStreamDecoder, sseData, type StreamEncoder } from '../stream-codec.js';
 import { isObject } from '../request-fields.js';
@@ -17,7 +18,7 @@ export class OpenAIStreamDecoder extends LineStreamDecoder {
 
 export function inBandProviderError(error: unknown): GatewayError {
   const message = isObject(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
-  return new GatewayError(502, 'upstream_error', 'upstream_stream_error', `The provider failed mid-stream: ${sanitizeMessage(message)}`);
+  return upstreamStreamError(sanitizeMessage(message));
 }
 
 /** Writes canonical chunks as OpenAI SSE; usage-only chunks only when the client asked for them. */

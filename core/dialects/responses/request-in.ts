@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatRequest, ContentPart, ToolChoice, ToolDefinition } from '../canonical.js';
-import { invalidRequest } from '../../errors/gateway-error.js';
+import { invalidRequest } from '../../errors/errors.js';
 import { copyDefined, isObject, optionalBoolean, requireObject, requireString, type Json } from '../request-fields.js';
 
 export function validateResponsesRequest(raw: unknown): Json {

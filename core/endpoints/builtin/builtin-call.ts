@@ -3,8 +3,7 @@ import { inject, singleton } from 'tsyringe';
 import { z } from 'zod';
 import { SETTINGS, type Settings } from '../../config/settings.js';
 import { textOf, type ChatMessage, type ChatRequest } from '../../dialects/canonical.js';
-import { openAIClientDialect } from '../../dialects/openai/dialect.js';
-import { GatewayError } from '../../errors/gateway-error.js';
+import { invalidValue, missingParameter } from '../../errors/errors.js';
 import { sendJson, type Exchange } from '../../http/exchange.js';
 import { ChatPipeline } from '../../pipeline/chat-pipeline.js';
 import { LANGUAGES, PROMPT_LIBRARY, type Language, type PromptLibrary, type PromptName } from '../../prompts/prompt-library.js';
@@ -49,7 +48,7 @@ export class BuiltinCall {
     const issue = r.error.issues[0]!;
     const field = issue.path.join('.') || null;
     const message = issue.code === 'invalid_value' && field === 'language' ? `language must be one of ${LANGUAGES.join(', ')}` : `${field ?? 'body'}: ${issue.message}`;
-    throw new GatewayError(400, 'invalid_request_error', issue.code === 'invalid_type' && issue.input === undefined ? 'missing_required_parameter' : 'invalid_value', message, field);
+    throw issue.code === 'invalid_type' && issue.input === undefined ? missingParameter(message, field) : invalidValue(message, field);
   }
 
   language(o: GenerationOptions): Language {
@@ -62,7 +61,7 @@ export class BuiltinCall {
 
   /** Refuses `stream: true` where each text gets its own answer. */
   noStream(o: GenerationOptions): void {
-    if (o.stream) throw new GatewayError(400, 'invalid_request_error', 'invalid_value', 'stream is available only for endpoints that send a single message', 'stream');
+    if (o.stream) throw invalidValue('stream is available only for endpoints that send a single message', 'stream');
   }
 
   async ask(ex: Exchange, o: GenerationOptions, system: string, messages: ChatMessage[]): Promise<string> {
@@ -78,7 +77,7 @@ export class BuiltinCall {
 
   /** Either streams the single answer (OpenAI chunks, system prompt applied) or answers with `build(text)`. */
   async single(ex: Exchange, started: number, o: GenerationOptions, system: string, messages: ChatMessage[], build: (text: string) => unknown = (t) => t): Promise<void> {
-    if (o.stream) return this.pipeline.run(openAIClientDialect, { ...ex, body: this.request(o, system, messages, true) });
+    if (o.stream) return this.pipeline.stream(this.request(o, system, messages, true), ex);
     this.respond(ex, started, build(await this.ask(ex, o, system, messages)));
   }
 

@@ -11,7 +11,7 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
 /** `{"text"}` → `{"text", "mappings"}` with every fast_masker rule, whatever the masking settings. */
 @injectable()
 export class FastTextMask {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('fast_text_mask')], dialect: 'openai', exempt: true };
+  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('fast_text_mask')], dialect: 'openai' };
   private readonly masker: MaskerPlugin;
 
   constructor(@inject(PLUGIN_CATALOGUE) catalogue: PluginCatalogue, @inject(PLUGIN_CONTAINER) container: DependencyContainer) {

@@ -6,7 +6,7 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
 /** LM Studio's REST `GET /api/v0/models`. */
 @injectable()
 export class LmStudioModels {
-  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('v0/models')], dialect: 'openai', exempt: true };
+  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('v0/models')], dialect: 'openai' };
   private readonly body: string;
 
   constructor(@inject(MODELS_CONFIG) models: ModelsConfig) {

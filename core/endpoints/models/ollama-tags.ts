@@ -9,7 +9,7 @@ const STARTED = new Date().toISOString();
 /** Ollama's own `/api/tags` shape; no provider host or token is ever listed (the reference leaked hosts). */
 @injectable()
 export class OllamaTags {
-  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('tags')], dialect: 'ollama', exempt: true };
+  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('tags')], dialect: 'ollama' };
   private readonly body: string;
 
   constructor(@inject(MODELS_CONFIG) models: ModelsConfig) {

@@ -7,7 +7,7 @@ const STARTED = Math.floor(Date.now() / 1000);
 
 @injectable()
 export class OpenAIModels {
-  static readonly route: RouteSpec = { method: 'GET', paths: [unprefixed('/v1/models'), unprefixed('/models')], dialect: 'openai', exempt: true };
+  static readonly route: RouteSpec = { method: 'GET', paths: [unprefixed('/v1/models'), unprefixed('/models')], dialect: 'openai' };
   private readonly body: string;
 
   constructor(@inject(MODELS_CONFIG) models: ModelsConfig) {

@@ -6,7 +6,7 @@ import { unprefixed, type RouteSpec } from '../endpoint.js';
 @injectable()
 export class PrometheusMetrics {
   static readonly route: RouteSpec = {
-    method: 'GET', paths: [unprefixed('/metrics')], dialect: 'openai', exempt: true, enabled: (s) => s.prometheus,
+    method: 'GET', paths: [unprefixed('/metrics')], dialect: 'openai', enabled: (s) => s.prometheus,
   };
   constructor(@inject(METRICS) private readonly metrics: Metrics) {}
   async handle({ res }: Exchange): Promise<void> {

@@ -3,7 +3,7 @@ import { unprefixed, type RouteSpec } from '../endpoint.js';
 
 /** Ollama clients and readiness probes check `GET /` for this text. */
 export class OllamaHome {
-  static readonly route: RouteSpec = { method: 'GET', paths: [unprefixed('/')], dialect: 'ollama', exempt: true };
+  static readonly route: RouteSpec = { method: 'GET', paths: [unprefixed('/')], dialect: 'ollama' };
   handle({ res }: Exchange): void {
     res.status(200).type('text/plain').send('Ollama is running');
   }

@@ -2,7 +2,7 @@ import { sendJson, type Exchange } from '../../http/exchange.js';
 import { prefixed, type RouteSpec } from '../endpoint.js';
 
 export class Ping {
-  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('ping')], dialect: 'openai', exempt: true };
+  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('ping')], dialect: 'openai' };
   handle({ res }: Exchange): void {
     sendJson(res, 200, { status: true, body: 'pong' });
   }

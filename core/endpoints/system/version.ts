@@ -8,7 +8,7 @@ const VERSION = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '
 
 /** Also answers the Ollama client's `version()`, which reads the same shape. */
 export class ApiVersion {
-  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('version')], dialect: 'openai', exempt: true };
+  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('version')], dialect: 'openai' };
   handle({ res }: Exchange): void {
     sendJson(res, 200, { version: VERSION });
   }

@@ -4,13 +4,15 @@ import { SETTINGS, type Settings } from '../../config/settings.js';
 import type { ChatRequest } from '../../dialects/canonical.js';
 import type { EmbeddingRequest } from '../../dialects/embeddings/embeddings-dialect.js';
 import type { Json } from '../../dialects/request-fields.js';
-import { GatewayError } from '../../errors/gateway-error.js';
+import { maskerUnavailable } from '../../errors/errors.js';
 import { requestContext } from '../../logging/request-context.js';
 import { METRICS, type Metrics } from '../../metrics/metrics.js';
 import type { MaskerPlugin } from '../../plugins/plugin.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from '../plugin-tokens.js';
 import { pluginsFor, type PluginCatalogue } from '../../plugins/plugin-registry.js';
-import { chatTextSlots, type TextSlot } from './chat-texts.js';
+import { requestTexts, type TextSlot } from '../text-channels.js';
+import type { ChatAnswer, ChatTurn } from '../chat-turn.js';
+import type { Stage } from '../compose.js';
 import { MaskingSession } from './masking-session.js';
 
 /**
@@ -38,12 +40,22 @@ export class MaskerPipeline {
     return this.plugins.length > 0 && (this.settings.masking.force || asked) ? new MaskingSession() : null;
   }
 
+  get active(): boolean {
+    return this.plugins.length > 0;
+  }
+
   get restores(): boolean {
     return this.settings.masking.restore;
   }
 
+  /** The request stage, last before the provider: a masked turn has its canonical request masked in place. */
+  readonly stage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
+    if (turn.session !== null) await this.maskChat(turn.canonical!, turn.session);
+    return next();
+  };
+
   async maskChat(request: ChatRequest, session: MaskingSession): Promise<void> {
-    const { slots, commit } = chatTextSlots(request);
+    const { slots, commit } = requestTexts(request);
     await this.maskSlots(slots, session, request.model);
     commit();
   }
@@ -51,10 +63,10 @@ export class MaskerPipeline {
   async maskEmbeddings(request: EmbeddingRequest, session: MaskingSession): Promise<void> {
     const input = request.input;
     if (typeof input === 'string') {
-      await this.maskSlots([{ text: input, set: (v) => (request.input = v) }], session, request.model);
+      await this.maskSlots([{ text: input, json: false, set: (v) => (request.input = v) }], session, request.model);
     } else if (input.every((x): x is string => typeof x === 'string')) {
       const texts = input as string[];
-      await this.maskSlots(texts.map((t, i) => ({ text: t, set: (v: string) => (texts[i] = v) })), session, request.model);
+      await this.maskSlots(texts.map((t, i) => ({ text: t, json: false, set: (v: string) => (texts[i] = v) })), session, request.model);
     }
   }
 
@@ -66,9 +78,9 @@ export class MaskerPipeline {
       try {
         current = await plugin.apply(current, session);
       } catch (err) {
-        throw new GatewayError(503, 'masker_error', 'masker_unavailable', `The masker '${id}' failed, so the request was not sent`, null, { 'retry-after': '5' }, err);
+        throw maskerUnavailable(`The masker '${id}' failed, so the request was not sent`, err);
       }
-      if (current.length !== texts.length) throw new GatewayError(503, 'masker_error', 'masker_unavailable', `The masker '${id}' returned a wrong number of texts`);
+      if (current.length !== texts.length) throw maskerUnavailable(`The masker '${id}' returned a wrong number of texts`);
     }
     this.report(texts, current, session, model, began);
     return current;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatChunk } from '../../../core/dialects/canonical.js';
+import { contentBlocked } from '../../../core/errors/errors.js';
 import { GatewayError } from '../../../core/errors/gateway-error.js';
 import { StreamGuard } from '../../../core/pipeline/stream-guard.js';
 
@@ -24,7 +25,7 @@ describe('stream guard', () => {
 
   it('releases nothing of a window the guard rejects', async () => {
     const guard = new StreamGuard(async (t) => {
-      if (t.includes('bomb')) throw new GatewayError(403, 'guardrail_error', 'content_blocked', 'blocked');
+      if (t.includes('bomb')) throw contentBlocked('answer', 'test', 'bomb');
     }, 8);
     const sent: string[] = [];
     const pieces = ['safe words ', 'then a b', 'omb here', ' and more'];

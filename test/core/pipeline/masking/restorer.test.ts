@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatChunk } from '../../../../core/dialects/canonical.js';
-import { ChunkRestorer, restoreCompletion } from '../../../../core/pipeline/masking/completion-restorer.js';
+import { ChunkRestorer, restoreCompletion } from '../../../../core/pipeline/masking/answer-restorer.js';
 import { MaskingSession } from '../../../../core/pipeline/masking/masking-session.js';
-import { restoreText, StreamRestorer } from '../../../../core/pipeline/masking/restorer.js';
+import { restoreText, StreamRestorer } from '../../../../core/pipeline/masking/placeholder-restorer.js';
 
 function session() {
   const s = new MaskingSession();

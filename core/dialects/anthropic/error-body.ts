@@ -1,6 +1,4 @@
-import type { ErrorDialect } from '../endpoints/endpoint.js';
-import { openAIErrorBody } from '../dialects/openai/error-body.js';
-import type { GatewayError } from './gateway-error.js';
+import type { GatewayError } from '../../errors/gateway-error.js';
 
 // Anthropic's error types by status (its SDK picks exception classes from the status).
 const ANTHROPIC_TYPES: Readonly<Record<number, string>> = {
@@ -17,14 +15,3 @@ export const anthropicErrorBody = (err: GatewayError) => ({
   type: 'error',
   error: { type: ANTHROPIC_TYPES[err.status] ?? 'api_error', message: err.message },
 });
-
-export function errorBody(dialect: ErrorDialect, err: GatewayError): unknown {
-  switch (dialect) {
-    case 'anthropic':
-      return anthropicErrorBody(err);
-    case 'ollama':
-      return { error: err.message };
-    default:
-      return openAIErrorBody(err);
-  }
-}

@@ -1,0 +1,126 @@
+import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
+import type { ChatCompletion } from '../dialects/canonical.js';
+import type { Json } from '../dialects/request-fields.js';
+import type { GatewayError } from '../errors/gateway-error.js';
+import type { Metrics } from '../metrics/metrics.js';
+import type { Operation, ProviderType } from '../providers/provider-type.js';
+import { transportError, type UpstreamClient, upstreamHttpError, type UpstreamResponse } from '../providers/upstream-client.js';
+import type { ProviderLease } from './strategy.js';
+
+// Keys a provider without `tool_calling` must not receive.
+const TOOL_KEYS = ['tools', 'tool_choice', 'functions', 'function_call', 'parallel_tool_calls'] as const;
+
+// How transport failures are labelled in llm_router_provider_error_total (the reference's values).
+const ERROR_LABELS: Readonly<Partial<Record<GatewayError['code'], string>>> = {
+  upstream_timeout: 'timeout',
+  upstream_unreachable: 'connection_error',
+};
+
+/** One attempt on one provider of a model: sends, measures, and releases its lease exactly once. */
+export class ProviderAttempt {
+  readonly provider: ProviderConfig;
+  private response: UpstreamResponse | null = null;
+  private readonly startedAt = performance.now();
+  private answeredAt = 0;
+
+  constructor(
+    /** 1 for the first provider tried, 2 for the first fallback, … */
+    readonly number: number,
+    readonly model: ModelConfig,
+    private readonly lease: ProviderLease,
+    readonly type: ProviderType,
+    private readonly upstream: UpstreamClient,
+    private readonly metrics: Metrics,
+    private readonly signal: AbortSignal,
+  ) {
+    this.provider = lease.provider;
+  }
+
+  get metricsOn(): boolean {
+    return this.metrics.enabled;
+  }
+
+  /** Whether the provider sent its answer's headers. */
+  get answered(): boolean {
+    return this.answeredAt !== 0;
+  }
+
+  /** Time until the provider answered (its headers), or until now if it has not. */
+  get elapsedMs(): number {
+    return (this.answeredAt || performance.now()) - this.startedAt;
+  }
+
+  get upstreamModel(): string {
+    return this.provider.model_path || this.model.name;
+  }
+
+  /** A body for this provider: its model name, the stream flag, no tools where it has none (a copy). */
+  alias<T extends Json>(body: T, stream: boolean): T {
+    const out: Json = { ...body, model: this.upstreamModel, stream };
+    if (!this.provider.tool_calling) for (const k of TOOL_KEYS) delete out[k];
+    return out as T;
+  }
+
+  /** Sends the payload; a provider error status is thrown as the error the client will see. */
+  async send(op: Operation, payload: Json, stream: boolean): Promise<UpstreamResponse> {
+    if (this.metrics.enabled) {
+      const labels = { provider_type: this.type.apiType, model_name: this.model.name };
+      this.metrics.providerCalls.inc(labels);
+      this.metrics.responseFormat.inc({ ...labels, format: stream ? 'streamed' : 'non_streamed' });
+    }
+    try {
+      this.response = await this.upstream.send(this.provider, this.type, op, this.type.path(op)!, JSON.stringify(payload), this.signal);
+    } catch (err) {
+      this.failed(err as GatewayError);
+      throw err;
+    }
+    this.answeredAt = performance.now();
+    if (this.response.status >= 400) {
+      this.countError(String(this.response.status));
+      throw await upstreamHttpError(this.response, this.provider.id);
+    }
+    return this.response;
+  }
+
+  /** A non-streamed call: the whole body, or the provider's error as the client will see it. */
+  async unary(op: Operation, payload: Json): Promise<{ raw: string; contentType: string }> {
+    const res = await this.send(op, payload, false);
+    let raw: string;
+    try {
+      raw = await res.body.text();
+    } catch (err) {
+      const error = transportError(err, this.provider.id, this.signal, true);
+      this.failed(error);
+      throw error;
+    }
+    if (this.metrics.enabled) {
+      const labels = { provider_type: this.type.apiType, model_name: this.model.name };
+      this.metrics.providerLatency.observe(labels, (performance.now() - this.startedAt) / 1000);
+    }
+    return { raw, contentType: res.contentType };
+  }
+
+  upstreamBody(): UpstreamResponse['body'] {
+    return this.response!.body;
+  }
+
+  failed(err: GatewayError): void {
+    this.countError(ERROR_LABELS[err.code] ?? err.code);
+  }
+
+  recordUsage(completion: ChatCompletion | null): void {
+    if (!this.metrics.enabled || !completion?.usage) return;
+    const labels = { model_name: this.model.name, provider_type: this.type.apiType };
+    this.metrics.tokens.inc({ ...labels, direction: 'input' }, completion.usage.prompt_tokens ?? 0);
+    this.metrics.tokens.inc({ ...labels, direction: 'output' }, completion.usage.completion_tokens ?? 0);
+  }
+
+  release(): void {
+    this.lease.release();
+  }
+
+  private countError(code: string): void {
+    if (!this.metrics.enabled) return;
+    this.metrics.providerErrors.inc({ provider_type: this.type.apiType, model_name: this.model.name, error_code: code });
+  }
+}

@@ -1,0 +1,79 @@
+import { GatewayError, GuardrailBlocked, ProviderFault, ProviderRateLimited } from './gateway-error.js';
+
+// The factories: every error the gateway raises is made here, so its code, wording and class stay together.
+
+const RETRY_SOON = { 'retry-after': '5' } as const;
+
+export const invalidRequest = (message: string, param: string | null = null) =>
+  new GatewayError('invalid_request', message, { param });
+
+export const invalidValue = (message: string, param: string | null) => new GatewayError('invalid_value', message, { param });
+
+export const missingParameter = (message: string, param: string | null) =>
+  new GatewayError('missing_required_parameter', message, { param });
+
+export const invalidJson = () => new GatewayError('invalid_json', 'The request body is not valid JSON');
+
+export const modelNotFound = (model: string) =>
+  new GatewayError('model_not_found', `The model '${model}' does not exist`, { param: 'model' });
+
+export const routeNotFound = (method: string, path: string) =>
+  new GatewayError('unknown_route', `No route for ${method} ${path}`);
+
+export const bodyTooLarge = (limit: number) =>
+  new GatewayError('request_too_large', `Request body exceeds the limit of ${limit} bytes`);
+
+export const unsupportedEncoding = () =>
+  new GatewayError('unsupported_encoding', 'The request body encoding is not supported');
+
+export const clientClosed = () => new GatewayError('client_closed', 'The client closed the connection');
+
+export const requestTimeout = (ms: number) =>
+  new GatewayError('request_timeout', `The request took longer than ${ms} ms`);
+
+export const contentBlocked = (what: 'request' | 'answer', plugin: string, category: string) =>
+  new GuardrailBlocked('content_blocked', `The ${what} was blocked by the guardrail '${plugin}' (${category})`, {
+    param: what === 'request' ? 'messages' : null,
+  });
+
+export const guardrailUnavailable = (message: string, cause?: unknown) =>
+  new GatewayError('guardrail_unavailable', message, { headers: RETRY_SOON, cause });
+
+export const maskerUnavailable = (message: string, cause?: unknown) =>
+  new GatewayError('masker_unavailable', message, { headers: RETRY_SOON, cause });
+
+export const noProviderAvailable = (model: string, why: string, retryAfterS: number) =>
+  new GatewayError('no_provider_available', `No provider of '${model}' can take the request now: ${why}`, {
+    param: 'model',
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) },
+  });
+
+export const upstreamRejected = (status: number, provider: string, detail: string) =>
+  new GatewayError('upstream_rejected', `Provider '${provider}' rejected the request: ${detail}`, { status });
+
+export const upstreamRateLimited = (provider: string, detail: string, retryAfter: string | null) =>
+  new ProviderRateLimited('upstream_rate_limited', `Provider '${provider}' is rate limiting: ${detail}`, {
+    headers: retryAfter ? { 'retry-after': retryAfter } : {},
+  });
+
+export const upstreamFailed = (provider: string, status: number, detail: string) =>
+  new ProviderFault('upstream_failed', `Provider '${provider}' failed with status ${status}: ${detail}`);
+
+export const upstreamUnreachable = (provider: string, cause?: unknown) =>
+  new ProviderFault('upstream_unreachable', `Provider '${provider}' could not be reached`, { cause });
+
+export const upstreamTimeout = (provider: string, cause?: unknown) =>
+  new ProviderFault('upstream_timeout', `Provider '${provider}' did not answer in time`, { cause });
+
+export const upstreamStreamBroken = (provider: string, cause?: unknown) =>
+  new ProviderFault('upstream_stream_error', `Provider '${provider}' broke off the stream mid-stream`, { cause });
+
+/** An error frame the provider itself put into its stream. */
+export const upstreamStreamError = (detail: string) =>
+  new ProviderFault('upstream_stream_error', `The provider failed mid-stream: ${detail}`);
+
+export const upstreamBadResponse = (provider: string, detail: string) =>
+  new ProviderFault('upstream_bad_response', `Provider '${provider}' sent an invalid response: ${detail}`);
+
+export const internalError = (cause?: unknown) =>
+  new GatewayError('internal_error', 'An internal error occurred', { cause });
