@@ -1,35 +1,31 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { container } from 'tsyringe';
-import { loadSettings, SETTINGS, type Settings } from './config/settings.js';
-import { loadModelsConfig, MODELS_CONFIG } from './config/models-config.js';
-import { StartupError } from './errors/startup-error.js';
-import { createLogger, LOGGER } from './logging/logger.js';
-import { Metrics, METRICS } from './metrics/metrics.js';
-import { discoverProviderTypes, PROVIDER_TYPES } from './providers/provider-types.js';
+import { loadAuditKeys } from './audit/audit-keys.js';
+import { AUDIT_SINK, NoAudit } from './audit/audit-sink.js';
+import { EncryptedAuditor } from './audit/encrypted-auditor.js';
+import { findStrategy } from './balancing/strategies-registry.js';
 import { BALANCE_STRATEGY, type BalanceStrategyClass } from './balancing/strategy.js';
-import { ProviderMonitor } from './balancing/provider-monitor.js';
-import { KeepAliveMonitor } from './balancing/keep-alive-monitor.js';
+import { loadModelsConfig, MODELS_CONFIG } from './config/models-config.js';
+import { loadSettings, SETTINGS, type Settings } from './config/settings.js';
+import { StartupError } from './errors/startup-error.js';
+import { Lifecycle } from './lifecycle/lifecycle.js';
+import { createLogger, LOGGER } from './logging/logger.js';
+import { METRICS, Metrics } from './metrics/metrics.js';
+import { GuardrailPipeline } from './pipeline/guardrail-pipeline.js';
+import { MaskerPipeline } from './pipeline/masking/masker-pipeline.js';
+import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './pipeline/plugin-tokens.js';
+import { UtilsPipeline } from './pipeline/utils-pipeline.js';
+import { discoverPlugins } from './plugins/plugin-registry.js';
+import { PROMPT_LIBRARY, PromptLibrary } from './prompts/prompt-library.js';
+import { discoverProviderTypes, PROVIDER_TYPES } from './providers/provider-types.js';
+import { buildApp } from './server/app.js';
 import { MemoryStore } from './state/memory-store.js';
 import { RedisStore } from './state/redis-store.js';
 import { STATE_STORE, type StateStore } from './state/state-store.js';
 
 // Strategies that lock a provider per request: several workers can only honour that through Redis.
 const EXCLUSIVE = new Set(['first_available', 'first_available_optim']);
-import { findStrategy } from './balancing/strategies-registry.js';
-import { UpstreamClient } from './providers/upstream-client.js';
-import { buildApp } from './server/app.js';
-import { discoverPlugins } from './plugins/plugin-registry.js';
-import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './pipeline/plugin-tokens.js';
-import { AUDIT_SINK, NoAudit } from './audit/audit-sink.js';
-import { loadAuditKeys } from './audit/audit-keys.js';
-import { PROMPT_LIBRARY, PromptLibrary } from './prompts/prompt-library.js';
-import { EncryptedAuditor } from './audit/encrypted-auditor.js';
-import { UtilsPipeline } from './pipeline/utils-pipeline.js';
-import { GuardrailPipeline } from './pipeline/guardrail-pipeline.js';
-import { MaskerPipeline } from './pipeline/masking/masker-pipeline.js';
-import { ServicesMonitor } from './sidecars/services-monitor.js';
-import { SidecarClient } from './sidecars/sidecar-client.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
@@ -46,14 +42,26 @@ async function main(): Promise<void> {
   container.registerInstance(MODELS_CONFIG, models);
   container.registerInstance(METRICS, metrics);
   container.registerInstance(PROVIDER_TYPES, await discoverProviderTypes());
+  const lifecycle = container.resolve(Lifecycle);
   const Strategy = await findStrategy(settings.balanceStrategy);
-  container.registerInstance(STATE_STORE, await openStore(settings, Strategy));
+  const store = await openStore(settings, Strategy);
+  container.registerInstance(STATE_STORE, store);
+  lifecycle.register('state store', { stop: () => store.close() });
   container.registerSingleton(BALANCE_STRATEGY, Strategy);
   container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
   container.registerInstance(PROMPT_LIBRARY, PromptLibrary.load(settings.promptsDir));
   container.registerInstance(PLUGIN_CONTAINER, container);
   const auditor = settings.audit ? EncryptedAuditor.open({ ...settings.audit, keys: await loadAuditKeys(settings.audit.keysDir), logger, metrics }) : null;
   container.registerInstance(AUDIT_SINK, auditor ?? new NoAudit());
+  if (auditor) {
+    // Queued records get a few seconds to reach the disk; a stuck directory must not hold the exit.
+    lifecycle.register('audit log', {
+      stop: async () => {
+        const lost = await auditor.close(5000);
+        if (lost > 0) logger.error(`${lost} audit records could not be written before shutdown`);
+      },
+    });
+  }
 
   // Built before the endpoints so that a bad plugin list stops start-up with its own one-line message.
   for (const stage of [UtilsPipeline, GuardrailPipeline, MaskerPipeline]) container.resolve<object>(stage);
@@ -63,6 +71,12 @@ async function main(): Promise<void> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  lifecycle.register('http server', {
+    stop: () => {
+      server.close();
+      server.closeAllConnections();
+    },
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const ready = `LLM Router listening on http://${settings.host}:${port} (${models.models.size} models, strategy ${settings.balanceStrategy})`;
@@ -70,23 +84,11 @@ async function main(): Promise<void> {
   if (logger.isInfoEnabled()) logger.info(ready);
   else console.log(ready);
   process.send?.('ready');
-
-  const monitors = [container.resolve(ProviderMonitor), container.resolve(KeepAliveMonitor), container.resolve(ServicesMonitor)];
-  monitors.forEach((m) => m.start());
+  lifecycle.start();
 
   const shutdown = () => {
     logger.info('shutting down');
-    monitors.forEach((m) => m.stop());
-    server.close();
-    server.closeAllConnections();
-    void container.resolve(UpstreamClient).close();
-    void container.resolve(SidecarClient).close();
-    void container.resolve<StateStore>(STATE_STORE).close();
-    // Queued audit records get a few seconds to reach the disk; a stuck directory must not hold the exit.
-    if (auditor) void auditor.close(5000).then((lost) => {
-      if (lost > 0) logger.error(`${lost} audit records could not be written before shutdown`);
-      process.exit(0);
-    });
+    void lifecycle.stop().then(() => process.exit(0));
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);

@@ -9,6 +9,7 @@ import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-types.
 import { UpstreamClient } from '../providers/upstream-client.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { ProviderAttempt } from './provider-attempt.js';
+import { ProviderMonitor } from './provider-monitor.js';
 import { ProviderSelector } from './provider-selector.js';
 
 /**
@@ -28,6 +29,8 @@ export class Failover {
     @inject(METRICS) readonly metrics: Metrics,
     @inject(SETTINGS) readonly settings: Settings,
     @inject(LOGGER) readonly logger: Logger,
+    // Health is only as good as its probes: an instance that fails over runs its own monitor.
+    @inject(ProviderMonitor) _monitor: ProviderMonitor,
   ) {}
 
   model(name: string): ModelConfig {

@@ -1,6 +1,7 @@
 import { inject, singleton } from 'tsyringe';
 import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
+import { Lifecycle } from '../lifecycle/lifecycle.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-types.js';
 import { UpstreamClient } from '../providers/upstream-client.js';
@@ -29,32 +30,22 @@ interface Entry {
 @singleton()
 export class KeepAliveMonitor {
   private readonly entries = new Map<string, Entry>();
-  private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @inject(SETTINGS) private readonly settings: Settings,
+    @inject(SETTINGS) settings: Settings,
     @inject(STATE_STORE) private readonly store: StateStore,
     @inject(UpstreamClient) private readonly upstream: UpstreamClient,
     @inject(PROVIDER_TYPES) private readonly types: ProviderTypes,
     @inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @inject(Lifecycle) lifecycle: Lifecycle,
+  ) {
+    lifecycle.every('keep-alive pings', settings.balancing.keepAliveIntervalMs, () => this.tick());
+  }
 
   recordUse(model: ModelConfig, provider: ProviderConfig): void {
     const everyMs = keepAliveMs(provider.keep_alive);
     if (everyMs === null || everyMs <= 0) return;
     this.entries.set(`${model.name}|${provider.id}`, { model, provider, everyMs, due: Date.now() + everyMs });
-  }
-
-  start(): void {
-    const interval = this.settings.balancing.keepAliveIntervalMs;
-    if (interval <= 0 || this.timer) return;
-    this.timer = setInterval(() => void this.tick(), interval);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
   }
 
   /** Pings what is due; exposed for tests. */

@@ -1,6 +1,7 @@
 import { inject, singleton } from 'tsyringe';
 import { MODELS_CONFIG, type ModelsConfig, type ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
+import { Lifecycle } from '../lifecycle/lifecycle.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-types.js';
@@ -17,7 +18,6 @@ const PROBE_TIMEOUT_MS = 2000;
  */
 @singleton()
 export class ProviderMonitor {
-  private timer: NodeJS.Timeout | null = null;
   private readonly providers: ProviderConfig[];
   private readonly last = new Map<string, boolean>();
 
@@ -29,21 +29,10 @@ export class ProviderMonitor {
     @inject(PROVIDER_TYPES) private readonly types: ProviderTypes,
     @inject(METRICS) private readonly metrics: Metrics,
     @inject(LOGGER) private readonly logger: Logger,
+    @inject(Lifecycle) lifecycle: Lifecycle,
   ) {
     this.providers = [...models.models.values()].flatMap((m) => m.providers);
-  }
-
-  start(): void {
-    const interval = this.settings.balancing.monitorIntervalMs;
-    if (interval <= 0 || this.timer) return;
-    void this.probeAll();
-    this.timer = setInterval(() => void this.probeAll(), interval);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    lifecycle.every('provider health probes', settings.balancing.monitorIntervalMs, () => this.probeAll(), { immediate: true });
   }
 
   async probeAll(): Promise<void> {

@@ -6,6 +6,7 @@ import { upstreamFailed, upstreamRateLimited, upstreamRejected, upstreamStreamBr
 import { GatewayError } from '../errors/gateway-error.js';
 import { sanitizeMessage } from '../errors/sanitize.js';
 import type { Operation, ProviderType } from './provider-type.js';
+import { Lifecycle } from '../lifecycle/lifecycle.js';
 import { requestContext } from '../logging/request-context.js';
 
 export interface UpstreamResponse {
@@ -22,7 +23,12 @@ const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'
 export class UpstreamClient {
   private readonly pools = new Map<string, { pool: Pool; basePath: string }>();
 
-  constructor(@inject(SETTINGS) private readonly settings: Settings) {}
+  constructor(
+    @inject(SETTINGS) private readonly settings: Settings,
+    @inject(Lifecycle) lifecycle: Lifecycle,
+  ) {
+    lifecycle.register('upstream client', { stop: () => this.close() });
+  }
 
   async send(provider: ProviderConfig, type: ProviderType, op: Operation, path: string, payload: string, signal: AbortSignal): Promise<UpstreamResponse> {
     const { pool, basePath } = this.poolFor(provider.api_host);

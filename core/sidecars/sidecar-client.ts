@@ -2,6 +2,8 @@ import { Pool } from 'undici';
 import { inject, singleton } from 'tsyringe';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import { StartupError } from '../errors/startup-error.js';
+import { Lifecycle } from '../lifecycle/lifecycle.js';
+import { LOGGER, type Logger } from '../logging/logger.js';
 import { requestContext } from '../logging/request-context.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 
@@ -27,9 +29,10 @@ export function sidecarHost(value: string, variable: string, plugin: string): st
 const PING_TIMEOUT_MS = 2000;
 
 /**
- * Calls to sidecar services over kept-alive pools. A service that the ServicesMonitor saw failing its pings
- * is refused at once instead of waited for; a call that cannot connect or times out marks it down until the
- * next good ping.
+ * Calls to sidecar services over kept-alive pools. Every service the configured plugins use is pinged
+ * (LLM_ROUTER_SERVICES_MONITOR_INTERVAL_SECONDS, ≤ 0 off); one that fails its ping is refused at once instead
+ * of waited for, and a call that cannot connect or times out marks it down until the next good ping. Unlike
+ * the reference, the result is used: LLM_ROUTER_GUARDRAIL_FAIL_MODE decides what the request gets.
  */
 @singleton()
 export class SidecarClient {
@@ -41,7 +44,12 @@ export class SidecarClient {
   constructor(
     @inject(SETTINGS) private readonly settings: Settings,
     @inject(METRICS) private readonly metrics: Metrics,
-  ) {}
+    @inject(LOGGER) private readonly logger: Logger,
+    @inject(Lifecycle) lifecycle: Lifecycle,
+  ) {
+    lifecycle.register('sidecar client', { stop: () => this.close() });
+    lifecycle.every('sidecar pings', settings.sidecars.monitorIntervalMs, () => this.pingAll(), { immediate: true });
+  }
 
   register(service: string, origin: string): void {
     let names = this.services.get(origin);
@@ -95,6 +103,20 @@ export class SidecarClient {
     } catch {
       return false;
     }
+  }
+
+  async pingAll(): Promise<void> {
+    await Promise.all(
+      [...this.services].map(async ([origin, services]) => {
+        const up = await this.ping(origin);
+        if (up !== this.isUp(origin)) {
+          const names = [...services].join(', ');
+          if (up) this.logger.info(`sidecar service ${names} is up again`);
+          else this.logger.warn(`sidecar service ${names} is down: it failed its ping`);
+        }
+        this.setUp(origin, up);
+      }),
+    );
   }
 
   markDown(origin: string): void {

@@ -10,6 +10,7 @@ import { createLogger } from '../../../core/logging/logger.js';
 import { Metrics } from '../../../core/metrics/metrics.js';
 import { discoverProviderTypes } from '../../../core/providers/provider-types.js';
 import { UpstreamClient } from '../../../core/providers/upstream-client.js';
+import { Lifecycle } from '../../../core/lifecycle/lifecycle.js';
 import { MemoryStore } from '../../../core/state/memory-store.js';
 import { TestRedisStores } from '../../support/redis-prefix.js';
 import type { StateStore } from '../../../core/state/state-store.js';
@@ -34,7 +35,9 @@ export async function selectorWith(strategy: BalanceStrategy, store: StateStore,
   const settings = loadSettings({ LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '0.3', LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: '5', ...env });
   const metrics = new Metrics(false);
   const logger = createLogger({ level: 'error', json: false, file: null });
-  const keepAlive = new KeepAliveMonitor(settings, store, new UpstreamClient(settings), await discoverProviderTypes(), logger);
+  const lifecycle = new Lifecycle(logger);
+  const upstream = new UpstreamClient(settings, lifecycle);
+  const keepAlive = new KeepAliveMonitor(settings, store, upstream, await discoverProviderTypes(), logger, lifecycle);
   const breaker = new CircuitBreaker(settings, metrics);
   return { selector: new ProviderSelector(settings, store, strategy, new ProviderHealth(store), breaker, keepAlive, logger), breaker, keepAlive };
 }
