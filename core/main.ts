@@ -18,7 +18,7 @@ import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './pipeline/plugin-tokens.js'
 import { UtilsPipeline } from './pipeline/utils-pipeline.js';
 import { discoverPlugins } from './plugins/plugin-registry.js';
 import { PROMPT_LIBRARY, PromptLibrary } from './prompts/prompt-library.js';
-import { discoverProviderTypes, PROVIDER_TYPES } from './providers/provider-types.js';
+import { discoverProviderTypes, PROVIDER_TYPES } from './providers/provider-type-registry.js';
 import { buildApp } from './server/app.js';
 import { MemoryStore } from './state/memory-store.js';
 import { RedisStore } from './state/redis-store.js';

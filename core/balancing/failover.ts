@@ -5,7 +5,7 @@ import { modelNotFound } from '../errors/errors.js';
 import { ProviderFault, ProviderRateLimited } from '../errors/gateway-error.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
-import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-types.js';
+import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-type-registry.js';
 import { UpstreamClient } from '../providers/upstream-client.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { ProviderAttempt } from './provider-attempt.js';

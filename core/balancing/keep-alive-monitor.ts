@@ -3,7 +3,7 @@ import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
-import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-types.js';
+import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-type-registry.js';
 import { UpstreamClient } from '../providers/upstream-client.js';
 import { STATE_STORE, type StateStore } from '../state/state-store.js';
 

@@ -1,6 +1,6 @@
 import type { ChatCompletion, ChatRequest } from './canonical.js';
 import type { StreamDecoder, StreamEncoder } from './stream-codec.js';
-import type { Operation, ProtocolFamily } from '../providers/provider-type.js';
+import type { Operation, ProtocolFamily } from './protocol.js';
 import type { Json } from './request-fields.js';
 
 /** How a client speaks chat: read its requests, write answers and streams back in its shape. */

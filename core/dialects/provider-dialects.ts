@@ -1,5 +1,5 @@
 import type { ProviderChatDialect } from './chat-dialect.js';
-import type { ProtocolFamily } from '../providers/provider-type.js';
+import type { ProtocolFamily } from './protocol.js';
 import { openAIProviderDialect } from './openai/dialect.js';
 import { anthropicProviderDialect } from './anthropic/dialect.js';
 import { ollamaProviderDialect } from './ollama/dialect.js';

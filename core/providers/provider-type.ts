@@ -1,10 +1,7 @@
 import type { ApiType } from '../config/models-config.js';
+import type { Operation, ProtocolFamily } from '../dialects/protocol.js';
 
-/** The wire protocol a provider speaks; dialects are converted only when client and provider differ. */
-export type ProtocolFamily = 'openai' | 'anthropic' | 'ollama';
-
-/** What the gateway asks of a provider. */
-export type Operation = 'chat' | 'responses' | 'embeddings';
+export type { Operation, ProtocolFamily };
 
 /** One kind of backend (`api_type`): its protocol, its paths and how it authenticates. */
 export interface ProviderType {

@@ -1,4 +1,4 @@
-import type { ProtocolFamily } from '../../providers/provider-type.js';
+import type { ProtocolFamily } from '../protocol.js';
 import type { Json } from '../request-fields.js';
 
 export interface EmbeddingRequest {

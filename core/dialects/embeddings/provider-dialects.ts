@@ -1,4 +1,4 @@
-import type { ProtocolFamily } from '../../providers/provider-type.js';
+import type { ProtocolFamily } from '../protocol.js';
 import type { ProviderEmbeddingsDialect } from './embeddings-dialect.js';
 import { openAIEmbeddingsProvider } from './openai.js';
 import { ollamaEmbeddingsProvider } from './ollama.js';

@@ -1,8 +1,6 @@
+import { SETTINGS, type Settings, StartupError, SidecarClient, sidecarHost } from '../../../core/plugins/plugin-api.js';
 import { inject, injectable } from 'tsyringe';
-import { SETTINGS, type Settings } from '../../../core/config/settings.js';
-import { StartupError } from '../../../core/errors/startup-error.js';
 import { SidecarGuard } from '../../../core/plugins/sidecar-guard.js';
-import { SidecarClient, sidecarHost } from '../../../core/sidecars/sidecar-client.js';
 
 /**
  * Any guard a sidecar serves: the guards of LLM_ROUTER_GUARDRAIL_HTTP_GUARD_NAMES at

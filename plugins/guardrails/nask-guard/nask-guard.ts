@@ -1,7 +1,6 @@
+import { SETTINGS, type Settings, SidecarClient, sidecarHost } from '../../../core/plugins/plugin-api.js';
 import { inject, injectable } from 'tsyringe';
-import { SETTINGS, type Settings } from '../../../core/config/settings.js';
 import { SidecarGuard } from '../../../core/plugins/sidecar-guard.js';
-import { SidecarClient, sidecarHost } from '../../../core/sidecars/sidecar-client.js';
 
 /** NASK-PIB's HerBERT-PL-Guard (safe / S1…S14) in the sidecar at LLM_ROUTER_GUARDRAIL_NASK_GUARD_HOST. */
 @injectable()

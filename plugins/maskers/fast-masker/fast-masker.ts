@@ -1,4 +1,4 @@
-import type { MaskingSession } from '../../../core/pipeline/masking/masking-session.js';
+import type { MaskingSession } from '../../../core/plugins/plugin-api.js';
 import type { MaskerPlugin } from '../../../core/plugins/plugin.js';
 import { maskText } from './mask-text.js';
 import { RULES } from './rules/order.js';

@@ -1,4 +1,4 @@
-import type { MaskingSession } from '../../../core/pipeline/masking/masking-session.js';
+import type { MaskingSession } from '../../../core/plugins/plugin-api.js';
 import type { MaskRule } from './rule.js';
 
 interface Segment {

@@ -1,8 +1,6 @@
+import { SETTINGS, type Settings, PLACEHOLDER, type MaskingSession, SidecarClient, SidecarUnavailable, sidecarHost } from '../../../core/plugins/plugin-api.js';
 import { inject, injectable } from 'tsyringe';
-import { SETTINGS, type Settings } from '../../../core/config/settings.js';
 import type { MaskerPlugin } from '../../../core/plugins/plugin.js';
-import { PLACEHOLDER, type MaskingSession } from '../../../core/pipeline/masking/masking-session.js';
-import { SidecarClient, SidecarUnavailable, sidecarHost } from '../../../core/sidecars/sidecar-client.js';
 
 interface PiiResponse {
   anonymized?: { texts?: unknown };

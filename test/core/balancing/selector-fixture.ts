@@ -8,7 +8,7 @@ import { parseModelsConfig, type ModelConfig } from '../../../core/config/models
 import { loadSettings } from '../../../core/config/settings.js';
 import { createLogger } from '../../../core/logging/logger.js';
 import { Metrics } from '../../../core/metrics/metrics.js';
-import { discoverProviderTypes } from '../../../core/providers/provider-types.js';
+import { discoverProviderTypes } from '../../../core/providers/provider-type-registry.js';
 import { UpstreamClient } from '../../../core/providers/upstream-client.js';
 import { Lifecycle } from '../../../core/lifecycle/lifecycle.js';
 import { MemoryStore } from '../../../core/state/memory-store.js';

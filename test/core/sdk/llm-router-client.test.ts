@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { AuthenticationError, LLMRouterClient, LLMRouterError, RateLimitError, TimeoutError, ValidationError } from '../../../core/client/index.js';
+import { AuthenticationError, LLMRouterClient, LLMRouterError, RateLimitError, TimeoutError, ValidationError } from '../../../core/sdk/index.js';
 import { ECHO_PREFIX, REPLY_TEXT } from '../../support/fake-replies.js';
 import { chatModel } from '../../support/models.js';
 import { useStack } from '../../support/stack.js';
