@@ -4,6 +4,7 @@ import { SETTINGS, type Settings } from '../config/settings.js';
 import { modelNotFound } from '../errors/errors.js';
 import { ProviderFault, ProviderRateLimited } from '../errors/gateway-error.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
+import { type RequestScope, scoped } from '../logging/request-scope.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { PROVIDER_TYPES, type ProviderTypes } from '../providers/provider-type-registry.js';
 import { UpstreamClient } from '../providers/upstream-client.js';
@@ -39,8 +40,9 @@ export class Failover {
     return model;
   }
 
-  attempts(model: ModelConfig, signal: AbortSignal): ProviderAttempts {
-    return new ProviderAttempts(this, model, signal);
+  /** The attempts of one request; `signal` ends them when the client leaves or the deadline passes. */
+  attempts(model: ModelConfig, signal: AbortSignal, scope: RequestScope): ProviderAttempts {
+    return new ProviderAttempts(this, model, signal, scope);
   }
 }
 
@@ -53,6 +55,7 @@ export class ProviderAttempts {
     private readonly f: Failover,
     private readonly model: ModelConfig,
     private readonly signal: AbortSignal,
+    private readonly scope: RequestScope,
   ) {}
 
   /** Leases the next provider (waiting as the strategy allows); throws 503 when none can take the request. */
@@ -62,7 +65,7 @@ export class ProviderAttempts {
     const { metrics, settings } = this.f;
     if (metrics.enabled) metrics.strategySelected.inc({ strategy: settings.balanceStrategy, model_name: this.model.name });
     const type = this.f.types.get(lease.provider.api_type)!;
-    return new ProviderAttempt(this.count, this.model, lease, type, this.f.upstream, metrics, this.signal);
+    return new ProviderAttempt(this.count, this.model, lease, type, this.f.upstream, metrics, this.signal, this.scope);
   }
 
   succeeded(attempt: ProviderAttempt): void {
@@ -95,7 +98,8 @@ export class ProviderAttempts {
     }
     this.tried.add(attempt.provider.id);
     if (metrics.enabled) metrics.retries.inc({ model_name: this.model.name, error_code: err.code });
-    this.f.logger.warn(`provider ${attempt.provider.id} failed (${err.code}); trying another provider of ${this.model.name}`);
+    const line = `provider ${attempt.provider.id} failed (${err.code}); trying another provider of ${this.model.name}`;
+    this.f.logger.warn(line, scoped(this.scope));
   }
 
   private settle(attempt: ProviderAttempt, ok: boolean): void {

@@ -2,6 +2,7 @@ import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
 import type { ChatCompletion } from '../dialects/canonical.js';
 import type { Json } from '../dialects/request-fields.js';
 import type { GatewayError } from '../errors/gateway-error.js';
+import type { RequestScope } from '../logging/request-scope.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Operation, ProviderType } from '../providers/provider-type.js';
 import { transportError, type UpstreamClient, upstreamHttpError, type UpstreamResponse } from '../providers/upstream-client.js';
@@ -32,6 +33,7 @@ export class ProviderAttempt {
     private readonly upstream: UpstreamClient,
     private readonly metrics: Metrics,
     private readonly signal: AbortSignal,
+    private readonly scope: RequestScope,
   ) {
     this.provider = lease.provider;
   }
@@ -69,7 +71,7 @@ export class ProviderAttempt {
       this.metrics.responseFormat.inc({ ...labels, format: stream ? 'streamed' : 'non_streamed' });
     }
     try {
-      this.response = await this.upstream.send(this.provider, this.type, op, this.type.path(op)!, JSON.stringify(payload), this.signal);
+      this.response = await this.upstream.send(this.provider, this.type, op, this.type.path(op)!, JSON.stringify(payload), this.signal, this.scope.requestId);
     } catch (err) {
       this.failed(err as GatewayError);
       throw err;

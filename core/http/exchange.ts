@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import type { Request, Response } from 'express';
+import type { RequestScope } from '../logging/request-scope.js';
 
 /** One client request as the endpoints see it. */
-export interface Exchange {
+export interface Exchange extends RequestScope {
   readonly req: Request;
   readonly res: Response;
   readonly body: unknown;

@@ -1,15 +1,8 @@
 import winston from 'winston';
 import type { Settings } from '../config/settings.js';
-import { requestContext } from './request-context.js';
 
 export type Logger = winston.Logger;
 export const LOGGER = Symbol('Logger');
-
-const withRequestId = winston.format((info) => {
-  const ctx = requestContext.getStore();
-  if (ctx) info['request_id'] = ctx.requestId;
-  return info;
-});
 
 const textLine = winston.format.printf((info) => {
   const rid = info['request_id'] ? ` [${String(info['request_id'])}]` : '';
@@ -20,7 +13,6 @@ const textLine = winston.format.printf((info) => {
 
 export function createLogger(log: Settings['log']): Logger {
   const format = winston.format.combine(
-    withRequestId(),
     winston.format.timestamp(),
     log.json ? winston.format.json() : textLine,
   );

@@ -12,6 +12,7 @@ import { upstreamBadResponse } from '../errors/errors.js';
 import { GuardrailBlocked } from '../errors/gateway-error.js';
 import { type Exchange, sendJson, sendText, startStream, writeChunk } from '../http/exchange.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
+import { scoped } from '../logging/request-scope.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { transportError } from '../providers/upstream-client.js';
 import { AnswerChain, type AnswerStage } from './answer-stages.js';
@@ -103,7 +104,8 @@ export class ChatPipeline {
 
   /** After the request stages: provider attempts until one answers or the failure is not the provider's. */
   private async dispatch(turn: ChatTurn): Promise<ChatAnswer> {
-    const attempts = this.failover.attempts(this.failover.model(String((turn.canonical ?? turn.body)['model'])), turn.ex.signal);
+    const model = this.failover.model(String((turn.canonical ?? turn.body)['model']));
+    const attempts = this.failover.attempts(model, turn.ex.signal, turn.ex);
     for (;;) {
       const attempt = await attempts.next();
       const { res } = turn.ex;
@@ -156,7 +158,7 @@ export class ChatPipeline {
   private answerStages(turn: ChatTurn, attempt: ProviderAttempt): AnswerChain {
     const stages: AnswerStage[] = [];
     if (turn.restoring) stages.push(new RestoreStage(turn.restoring));
-    if (this.guardrails.guardsAnswers) stages.push(this.guardrails.answerStage(turn.clientModel, attempt.provider.id));
+    if (this.guardrails.guardsAnswers) stages.push(this.guardrails.answerStage(turn.ex, turn.clientModel, attempt.provider.id));
     return new AnswerChain(stages);
   }
 
@@ -174,7 +176,7 @@ export class ChatPipeline {
       if (err instanceof GuardrailBlocked) return this.cut(turn, encoder, err);
       const error = transportError(err, attempt.provider.id, ex.signal, true);
       attempt.failed(error);
-      this.logger.warn(`stream ended early: ${error.code}: ${error.message}`, causeOf(error));
+      this.logger.warn(`stream ended early: ${error.code}: ${error.message}`, { ...scoped(ex), ...causeOf(error) });
       ex.res.end(encoder.error(error));
     }
     return STREAMED;
@@ -191,7 +193,7 @@ export class ChatPipeline {
 
   /** An answer stream a response guardrail stopped: the upstream is dropped, the client gets the block in-band. */
   private async cut(turn: ChatTurn, encoder: StreamEncoder, block: GuardrailBlocked): Promise<ChatAnswer> {
-    this.logger.warn(block.message);
+    this.logger.warn(block.message, scoped(turn.ex));
     if (this.guardrails.refusalFor(block) === null) {
       turn.ex.res.end(encoder.error(block));
       return STREAMED;

@@ -24,8 +24,8 @@ export class EmbeddingsPipeline {
     dialect.validate(body);
     const session = this.masker.sessionFor(body);
     const request = session ? dialect.read(body) : null;
-    if (request && session) await this.masker.maskEmbeddings(request, session);
-    const attempts = this.failover.attempts(this.failover.model(String(body['model'])), ex.signal);
+    if (request && session) await this.masker.maskEmbeddings(request, session, ex);
+    const attempts = this.failover.attempts(this.failover.model(String(body['model'])), ex.signal, ex);
     for (;;) {
       const attempt = await attempts.next();
       try {

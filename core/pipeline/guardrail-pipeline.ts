@@ -6,7 +6,7 @@ import { contentBlocked, guardrailUnavailable } from '../errors/errors.js';
 import { GuardrailBlocked } from '../errors/gateway-error.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
-import { requestContext } from '../logging/request-context.js';
+import { type RequestScope, scoped } from '../logging/request-scope.js';
 import type { GuardrailPlugin } from '../plugins/plugin.js';
 import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
 import { SidecarUnavailable } from '../sidecars/sidecar-client.js';
@@ -60,31 +60,32 @@ export class GuardrailPipeline {
 
   /** The request stage; it only reads, so a same-protocol request stays on the pass-through. */
   readonly requestStage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
-    await this.checkRequest(turn.canonical ?? turn.dialect.read(turn.body));
+    await this.checkRequest(turn.canonical ?? turn.dialect.read(turn.body), turn.ex);
     return next();
   };
 
-  async checkRequest(request: ChatRequest): Promise<void> {
-    await this.check('request', requestTexts(request).slots.map((s) => s.text), String(request.model), null);
+  async checkRequest(request: ChatRequest, scope: RequestScope): Promise<void> {
+    await this.check(scope, 'request', requestTexts(request).slots.map((s) => s.text), String(request.model), null);
   }
 
   /** The answer guardrails as a stage of one provider's answer; streams a window at a time. */
-  answerStage(model: string, provider: string): GuardStage {
+  answerStage(scope: RequestScope, model: string, provider: string): GuardStage {
     const window = this.settings.guardrails.streamWindowChars;
-    return new GuardStage((texts) => this.check('response', texts, model, provider), window);
+    return new GuardStage((texts) => this.check(scope, 'response', texts, model, provider), window);
   }
 
-  private async check(direction: GuardDirection, texts: readonly string[], model: string, provider: string | null): Promise<void> {
+  private async check(scope: RequestScope, direction: GuardDirection, texts: readonly string[], model: string, provider: string | null): Promise<void> {
     const began = auditTimestamp();
     const what = direction === 'request' ? 'request' : 'answer';
     for (const { id, plugin } of this.stages[direction]) {
       let verdict;
       try {
-        verdict = await plugin.apply(texts);
+        verdict = await plugin.apply(texts, scope);
       } catch (err) {
         const reason = err instanceof SidecarUnavailable ? ` (${err.message})` : '';
         if (this.settings.guardrails.failMode === 'open') {
-          this.logger.warn(`guardrail ${id} failed; the ${what} passes unchecked (LLM_ROUTER_GUARDRAIL_FAIL_MODE=open): ${(err as Error).message}`);
+          const line = `guardrail ${id} failed; the ${what} passes unchecked (LLM_ROUTER_GUARDRAIL_FAIL_MODE=open): ${(err as Error).message}`;
+          this.logger.warn(line, scoped(scope));
           if (this.metrics.enabled) this.metrics.guardrailFailures.inc({ plugin: id });
           continue;
         }
@@ -96,8 +97,8 @@ export class GuardrailPipeline {
         if (this.settings.guardrails[direction].audit) {
           this.audit.record({
             type: `guardrail_${direction}`,
-            request_id: requestContext.getStore()?.requestId ?? null,
-            endpoint: requestContext.getStore()?.endpoint ?? null,
+            request_id: scope.requestId,
+            endpoint: scope.endpoint,
             model,
             provider,
             begin: { timestamp: began, payload: texts },

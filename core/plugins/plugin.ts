@@ -1,6 +1,11 @@
 import type { MaskingSession } from '../pipeline/masking/masking-session.js';
 import type { ChatRequest } from '../dialects/canonical.js';
 
+/** The request a plugin works for: its id goes with any call the plugin makes (sidecars log it). */
+export interface PluginContext {
+  readonly requestId: string;
+}
+
 export type PluginKind = 'masker' | 'guardrail' | 'utils';
 
 /**
@@ -9,7 +14,7 @@ export type PluginKind = 'masker' | 'guardrail' | 'utils';
  * in the same order. It keeps nothing about the request on `this`.
  */
 export interface MaskerPlugin {
-  apply(texts: readonly string[], session: MaskingSession): Promise<string[]> | string[];
+  apply(texts: readonly string[], session: MaskingSession, ctx: PluginContext): Promise<string[]> | string[];
 }
 
 /** A guardrail's verdict on the texts of a request or an answer. */
@@ -22,7 +27,7 @@ export interface GuardVerdict {
 
 /** A guardrail looks at the texts users and tools wrote (never keys or the whole payload). */
 export interface GuardrailPlugin {
-  apply(texts: readonly string[]): Promise<GuardVerdict> | GuardVerdict;
+  apply(texts: readonly string[], ctx: PluginContext): Promise<GuardVerdict> | GuardVerdict;
 }
 
 /** A utils plugin rewrites a canonical request before guardrails and masking see it (RAG, routing). */

@@ -1,6 +1,6 @@
 import type { SidecarClient } from '../sidecars/sidecar-client.js';
 import { SidecarUnavailable } from '../sidecars/sidecar-client.js';
-import type { GuardrailPlugin, GuardVerdict } from './plugin.js';
+import type { GuardrailPlugin, GuardVerdict, PluginContext } from './plugin.js';
 
 interface GuardResponse {
   results?: { safe?: unknown; detailed?: Array<{ label?: unknown; score?: unknown; safe?: unknown }> };
@@ -21,10 +21,10 @@ export abstract class SidecarGuard implements GuardrailPlugin {
     client.register(service, origin);
   }
 
-  async apply(texts: readonly string[]): Promise<GuardVerdict> {
+  async apply(texts: readonly string[], ctx: PluginContext): Promise<GuardVerdict> {
     if (!texts.some((t) => t.trim() !== '')) return { safe: true };
     for (const guard of this.guards) {
-      const r = await this.client.post<GuardResponse>(this.service, this.origin, `/api/guardrails/${encodeURIComponent(guard)}`, { texts });
+      const r = await this.client.post<GuardResponse>(this.service, this.origin, `/api/guardrails/${encodeURIComponent(guard)}`, { texts }, ctx.requestId);
       if (typeof r?.results?.safe !== 'boolean') throw new SidecarUnavailable(this.service, 'answered without results.safe');
       if (r.results.safe) continue;
       const worst = (r.results.detailed ?? []).filter((c) => c.safe === false).sort((a, b) => Number(b.score) - Number(a.score))[0];

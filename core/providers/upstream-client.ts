@@ -7,7 +7,6 @@ import { GatewayError } from '../errors/gateway-error.js';
 import { sanitizeMessage } from '../errors/sanitize.js';
 import type { Operation, ProviderType } from './provider-type.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
-import { requestContext } from '../logging/request-context.js';
 
 export interface UpstreamResponse {
   readonly status: number;
@@ -30,7 +29,7 @@ export class UpstreamClient {
     lifecycle.register('upstream client', { stop: () => this.close() });
   }
 
-  async send(provider: ProviderConfig, type: ProviderType, op: Operation, path: string, payload: string, signal: AbortSignal): Promise<UpstreamResponse> {
+  async send(provider: ProviderConfig, type: ProviderType, op: Operation, path: string, payload: string, signal: AbortSignal, requestId = ''): Promise<UpstreamResponse> {
     const { pool, basePath } = this.poolFor(provider.api_host);
     try {
       const res = await pool.request({
@@ -39,7 +38,7 @@ export class UpstreamClient {
         headers: {
           'content-type': 'application/json',
           accept: op === 'embeddings' ? 'application/json' : '*/*',
-          'x-request-id': requestContext.getStore()?.requestId ?? '',
+          'x-request-id': requestId,
           ...type.headers(provider.api_token),
         },
         body: payload,

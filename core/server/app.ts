@@ -8,13 +8,18 @@ import { bodyTooLarge, clientClosed, internalError, invalidJson, requestTimeout,
 import { GatewayError } from '../errors/gateway-error.js';
 import { causeOf } from '../errors/cause.js';
 import type { Exchange } from '../http/exchange.js';
-import { requestContext } from '../logging/request-context.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { discoverEndpoints, resolveRoutes } from './routes.js';
-import { observeRequests } from './observe.js';
+import { requestObserver } from './observe.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+interface Route {
+  readonly endpoint: Endpoint;
+  readonly dialect: ErrorDialect;
+  readonly readsBody: boolean;
+}
 
 interface AppDeps {
   readonly container: DependencyContainer;
@@ -29,34 +34,50 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
   app.set('etag', false);
   app.set('query parser', 'simple');
 
+  // Any content type is read as JSON: curl's default form type should not turn a good body into a 400.
+  const json = express.json({ limit: settings.maxBodyBytes, type: () => true });
+  const observe = requestObserver(logger, metrics);
+  // Every route is an exact path, so one table lookup replaces Express's walk through a regex per route.
+  const routes = new Map<string, Route>();
+  for (const r of resolveRoutes(await discoverEndpoints(), settings)) {
+    const endpoint = container.resolve<Endpoint>(r.endpoint);
+    routes.set(`${r.method} ${r.path}`, { endpoint, dialect: r.endpoint.route.dialect, readsBody: r.method !== 'GET' });
+  }
+
+  // One middleware for every request (Express walks a layer per middleware): request id, log context, the
+  // request's abort signal and deadline, one close listener for metrics and aborts, then the route.
   app.use((req: Request, res: Response, next: NextFunction) => {
     const incoming = req.headers['x-request-id'];
     const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader('x-request-id', requestId);
-    requestContext.run({ requestId, endpoint: req.path }, next);
+    res.locals['requestId'] = requestId;
+    serve(routes.get(`${req.method} ${req.path}`), requestId, req, res, next);
   });
-  app.use(observeRequests(logger, metrics));
 
-  // Any content type is read as JSON: curl's default form type should not turn a good body into a 400.
-  const json = express.json({ limit: settings.maxBodyBytes, type: () => true });
-
-  // Every route is an exact path, so one table lookup replaces Express's walk through a regex per route.
-  const table = new Map<string, (req: Request, res: Response, next: NextFunction) => void>();
-  for (const route of resolveRoutes(await discoverEndpoints(), settings)) {
-    const endpoint = container.resolve<Endpoint>(route.endpoint);
-    const dialect = route.endpoint.route.dialect;
-    const run = (req: Request, res: Response, next: NextFunction) => handle(endpoint, req, res, settings).catch(next);
-    table.set(`${route.method} ${route.path}`, (req, res, next) => {
-      res.locals['dialect'] = dialect;
-      if (route.method === 'GET') return run(req, res, next);
-      json(req, res, (err?: unknown) => (err ? next(err) : run(req, res, next)));
+  function serve(route: Route | undefined, requestId: string, req: Request, res: Response, next: NextFunction): void {
+    const startedAt = performance.now();
+    if (metrics.enabled) metrics.httpInProgress.inc();
+    const controller = new AbortController();
+    let deadline: NodeJS.Timeout | undefined;
+    res.once('close', () => {
+      clearTimeout(deadline);
+      if (!res.writableFinished) controller.abort(clientClosed());
+      observe(req, res, startedAt, route !== undefined, requestId);
     });
+    if (route === undefined) return next();
+    res.locals['dialect'] = route.dialect;
+    if (settings.requestTimeoutMs > 0) {
+      deadline = setTimeout(() => controller.abort(requestTimeout(settings.requestTimeoutMs)), settings.requestTimeoutMs);
+    }
+    const run = () => {
+      const ex: Exchange = { req, res, body: req.body, signal: controller.signal, requestId, endpoint: req.path };
+      handleOn(route.endpoint, ex)
+        .catch(next)
+        .finally(() => clearTimeout(deadline));
+    };
+    if (route.readsBody) json(req, res, (err?: unknown) => (err ? next(err) : run()));
+    else run();
   }
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const route = table.get(`${req.method} ${req.path}`);
-    if (route) route(req, res, next);
-    else next();
-  });
 
   app.use((req: Request) => {
     throw routeNotFound(req.method, req.path);
@@ -65,30 +86,16 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
   return app;
 }
 
-async function handle(endpoint: Endpoint, req: Request, res: Response, settings: Settings): Promise<void> {
-  const controller = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) controller.abort(clientClosed());
-  });
-  let deadline: NodeJS.Timeout | undefined;
-  if (settings.requestTimeoutMs > 0) {
-    deadline = setTimeout(
-      () => controller.abort(requestTimeout(settings.requestTimeoutMs)),
-      settings.requestTimeoutMs,
-    );
-  }
-  const ex: Exchange = { req, res, body: req.body, signal: controller.signal };
-  try {
-    await endpoint.handle(ex);
-  } finally {
-    clearTimeout(deadline);
-  }
+/** The endpoint's work as a promise, whether it throws, rejects or returns at once. */
+async function handleOn(endpoint: Endpoint, ex: Exchange): Promise<void> {
+  await endpoint.handle(ex);
 }
 
 function renderError(err: unknown, res: Response, logger: Logger): void {
   const error = asGatewayError(err);
-  if (error.status >= 500) logger.error(`${error.code}: ${error.message}`, causeOf(err));
-  else if (logger.isInfoEnabled()) logger.info(`${error.status} ${error.code}: ${error.message}`);
+  const scope = { request_id: String(res.locals['requestId'] ?? '') };
+  if (error.status >= 500) logger.error(`${error.code}: ${error.message}`, { ...scope, ...causeOf(err) });
+  else if (logger.isInfoEnabled()) logger.info(`${error.status} ${error.code}: ${error.message}`, scope);
   if (res.headersSent) {
     res.end();
     return;

@@ -4,7 +4,6 @@ import { SETTINGS, type Settings } from '../config/settings.js';
 import { StartupError } from '../errors/startup-error.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
-import { requestContext } from '../logging/request-context.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 
 /** A sidecar that could not answer: pipelines turn it into a 503 or, for guards in fail-open mode, a warning. */
@@ -57,13 +56,12 @@ export class SidecarClient {
     names.add(service);
   }
 
-  async post<T>(service: string, origin: string, path: string, body: unknown): Promise<T> {
+  async post<T>(service: string, origin: string, path: string, body: unknown, requestId: string): Promise<T> {
     if (this.down.has(origin)) throw new SidecarUnavailable(service, 'is down (it failed its health pings)');
     const started = performance.now();
     const observe = (outcome: string) => {
       if (this.metrics.enabled) this.metrics.sidecarLatency.observe({ service, outcome }, (performance.now() - started) / 1000);
     };
-    const requestId = requestContext.getStore()?.requestId;
     let res;
     try {
       res = await this.pool(origin).request({

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { FakeUpstream } from '../support/fake-upstream.js';
 import { GatewayProcess, runExpectingFailure } from '../support/gateway-process.js';
 import { chatModel, fakeModelsConfig } from '../support/models.js';
+import { until } from '../support/until.js';
 
 const okConfig = () => GatewayProcess.writeConfig(fakeModelsConfig('http://127.0.0.1:9'));
 
@@ -70,8 +71,12 @@ describe('logs', () => {
       const res = await fetch(`${gw.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-42' }, body });
       assert.ok(!(await res.text()).includes('ECONNREFUSED'));
       await fetch(`${gw.url}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'trace-43' }, body: JSON.stringify({ model: chatModel('vllm'), messages: [{ role: 'user', content: 'Hi' }] }) });
-      await new Promise((r) => setTimeout(r, 200));
-      const lines = gw.output.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+      const parsed = () => gw.output.trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+      // The access line is written when the response closes, which may be after the client has read it.
+      const lines = await until('the access lines of both requests', () => {
+        const all = parsed();
+        return ['trace-42', 'trace-43'].every((id) => all.some((l) => l['request_id'] === id && /ms$/.test(l['message'] ?? ''))) && all;
+      });
       const failure = lines.filter((l) => l['request_id'] === 'trace-42');
       assert.ok(failure.some((l) => l['level'] === 'error' && /ECONNREFUSED/.test(l['cause'] ?? '')), JSON.stringify(failure));
       assert.ok(failure.some((l) => / 502 /.test(l['message'] ?? '')), 'access line');

@@ -23,7 +23,7 @@ export class FastTextMask {
   async handle(ex: Exchange): Promise<void> {
     const text = requireString(requireObject(ex.body), 'text');
     const session = new MaskingSession();
-    const [masked] = await this.masker.apply([text], session);
+    const [masked] = await this.masker.apply([text], session, ex);
     sendJson(ex.res, 200, { text: masked, mappings: session.mappings() });
   }
 }

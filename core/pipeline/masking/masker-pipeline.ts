@@ -5,7 +5,7 @@ import type { ChatRequest } from '../../dialects/canonical.js';
 import type { EmbeddingRequest } from '../../dialects/embeddings/embeddings-dialect.js';
 import type { Json } from '../../dialects/request-fields.js';
 import { maskerUnavailable } from '../../errors/errors.js';
-import { requestContext } from '../../logging/request-context.js';
+import type { RequestScope } from '../../logging/request-scope.js';
 import { METRICS, type Metrics } from '../../metrics/metrics.js';
 import type { MaskerPlugin } from '../../plugins/plugin.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from '../plugin-tokens.js';
@@ -50,49 +50,49 @@ export class MaskerPipeline {
 
   /** The request stage, last before the provider: a masked turn has its canonical request masked in place. */
   readonly stage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
-    if (turn.session !== null) await this.maskChat(turn.canonical!, turn.session);
+    if (turn.session !== null) await this.maskChat(turn.canonical!, turn.session, turn.ex);
     return next();
   };
 
-  async maskChat(request: ChatRequest, session: MaskingSession): Promise<void> {
+  async maskChat(request: ChatRequest, session: MaskingSession, scope: RequestScope): Promise<void> {
     const { slots, commit } = requestTexts(request);
-    await this.maskSlots(slots, session, request.model);
+    await this.maskSlots(scope, slots, session, request.model);
     commit();
   }
 
-  async maskEmbeddings(request: EmbeddingRequest, session: MaskingSession): Promise<void> {
+  async maskEmbeddings(request: EmbeddingRequest, session: MaskingSession, scope: RequestScope): Promise<void> {
     const input = request.input;
     if (typeof input === 'string') {
-      await this.maskSlots([{ text: input, json: false, set: (v) => (request.input = v) }], session, request.model);
+      await this.maskSlots(scope, [{ text: input, json: false, set: (v) => (request.input = v) }], session, request.model);
     } else if (input.every((x): x is string => typeof x === 'string')) {
       const texts = input as string[];
-      await this.maskSlots(texts.map((t, i) => ({ text: t, json: false, set: (v: string) => (texts[i] = v) })), session, request.model);
+      await this.maskSlots(scope, texts.map((t, i) => ({ text: t, json: false, set: (v: string) => (texts[i] = v) })), session, request.model);
     }
   }
 
-  /** Masks free texts (the `/api/fast_text_mask` endpoint and built-in endpoints). */
-  async maskTexts(texts: readonly string[], session: MaskingSession, model = ''): Promise<string[]> {
+  /** Masks texts, each masker on the previous one's output; audited when anything was masked. */
+  async maskTexts(scope: RequestScope, texts: readonly string[], session: MaskingSession, model = ''): Promise<string[]> {
     const began = auditTimestamp();
     let current = [...texts];
     for (const { id, plugin } of this.plugins) {
       try {
-        current = await plugin.apply(current, session);
+        current = await plugin.apply(current, session, scope);
       } catch (err) {
         throw maskerUnavailable(`The masker '${id}' failed, so the request was not sent`, err);
       }
       if (current.length !== texts.length) throw maskerUnavailable(`The masker '${id}' returned a wrong number of texts`);
     }
-    this.report(texts, current, session, model, began);
+    this.report(scope, texts, current, session, model, began);
     return current;
   }
 
-  private async maskSlots(slots: TextSlot[], session: MaskingSession, model: string): Promise<void> {
+  private async maskSlots(scope: RequestScope, slots: TextSlot[], session: MaskingSession, model: string): Promise<void> {
     if (slots.length === 0) return;
-    const masked = await this.maskTexts(slots.map((s) => s.text), session, model);
+    const masked = await this.maskTexts(scope, slots.map((s) => s.text), session, model);
     slots.forEach((s, i) => s.set(masked[i]!));
   }
 
-  private report(before: readonly string[], after: readonly string[], session: MaskingSession, model: string, began: number): void {
+  private report(scope: RequestScope, before: readonly string[], after: readonly string[], session: MaskingSession, model: string, began: number): void {
     if (session.size === 0) return;
     if (this.metrics.enabled) {
       this.metrics.maskerIncidents.inc();
@@ -101,8 +101,8 @@ export class MaskerPipeline {
     if (this.settings.masking.audit) {
       this.audit.record({
         type: 'masking',
-        request_id: requestContext.getStore()?.requestId ?? null,
-        endpoint: requestContext.getStore()?.endpoint ?? null,
+        request_id: scope.requestId,
+        endpoint: scope.endpoint,
         model: model || null,
         provider: null,
         begin: { timestamp: began, payload: before },

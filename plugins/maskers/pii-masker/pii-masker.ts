@@ -1,6 +1,6 @@
 import { SETTINGS, type Settings, PLACEHOLDER, type MaskingSession, SidecarClient, SidecarUnavailable, sidecarHost } from '../../../core/plugins/plugin-api.js';
 import { inject, injectable } from 'tsyringe';
-import type { MaskerPlugin } from '../../../core/plugins/plugin.js';
+import type { MaskerPlugin, PluginContext } from '../../../core/plugins/plugin.js';
 
 interface PiiResponse {
   anonymized?: { texts?: unknown };
@@ -23,9 +23,9 @@ export class PiiMasker implements MaskerPlugin {
     client.register(PiiMasker.id, this.origin);
   }
 
-  async apply(texts: readonly string[], session: MaskingSession): Promise<string[]> {
+  async apply(texts: readonly string[], session: MaskingSession, ctx: PluginContext): Promise<string[]> {
     if (texts.length === 0) return [];
-    const r = await this.client.post<PiiResponse>(PiiMasker.id, this.origin, '/api/maskers/pii', { texts });
+    const r = await this.client.post<PiiResponse>(PiiMasker.id, this.origin, '/api/maskers/pii', { texts }, ctx.requestId);
     const out = r?.anonymized?.texts;
     if (!Array.isArray(out) || out.length !== texts.length || !out.every((t) => typeof t === 'string')) {
       throw new SidecarUnavailable(PiiMasker.id, 'answered without one anonymized text per text sent');

@@ -25,10 +25,12 @@ async function pipeline(env: Record<string, string>, audit: AuditSink = new NoAu
   return new MaskerPipeline(loadSettings(env), catalogue, container.createChildContainer(), new Metrics(false), audit);
 }
 
+const SCOPE = { requestId: 'req-7', endpoint: '/v1/chat/completions' };
+
 describe('MaskerPipeline', () => {
   it('fails closed with a 503 naming the masker', async () => {
     const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker,broken' });
-    await assert.rejects(p.maskTexts(['jan@example.com'], new MaskingSession()), (e: unknown) => e instanceof GatewayError && e.status === 503 && e.code === 'masker_unavailable' && /'broken'/.test(e.message));
+    await assert.rejects(p.maskTexts(SCOPE, ['jan@example.com'], new MaskingSession()), (e: unknown) => e instanceof GatewayError && e.status === 503 && e.code === 'masker_unavailable' && /'broken'/.test(e.message));
   });
 
   it('stops start-up on an unknown masker id, naming the variable', async () => {
@@ -38,15 +40,17 @@ describe('MaskerPipeline', () => {
   it('records a masking audit event with before, after and mappings when auditing is on', async () => {
     const events: AuditEvent[] = [];
     const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker', LLM_ROUTER_MASKING_WITH_AUDIT: '1' }, { record: (e: AuditEvent) => void events.push(e) });
-    await p.maskTexts(['mail jan@example.com', 'nothing here'], new MaskingSession(), 'model-x');
+    await p.maskTexts(SCOPE, ['mail jan@example.com', 'nothing here'], new MaskingSession(), 'model-x');
     assert.equal(events.length, 1);
     assert.equal(events[0]!.type, 'masking');
     assert.equal(events[0]!.model, 'model-x');
+    assert.equal(events[0]!.request_id, 'req-7');
+    assert.equal(events[0]!.endpoint, '/v1/chat/completions');
     assert.deepEqual(events[0]!.end.payload, ['mail {{EMAIL_1}}', 'nothing here']);
     assert.deepEqual(events[0]!.begin.payload, ['mail jan@example.com', 'nothing here']);
     assert.deepEqual(events[0]!.end.mappings, { '{{EMAIL_1}}': 'jan@example.com' });
     assert.ok(events[0]!.begin.timestamp <= events[0]!.end.timestamp);
-    await p.maskTexts(['nothing to mask'], new MaskingSession());
+    await p.maskTexts(SCOPE, ['nothing to mask'], new MaskingSession());
     assert.equal(events.length, 1, 'no event when nothing changed');
   });
 
