@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ProviderConfig } from '../config/models-config.js';
 import type { Logger } from '../logging/logger.js';
 import type { StateStore } from '../state/state-store.js';
@@ -5,28 +6,67 @@ import type { ProviderLease } from './strategy.js';
 
 export const leaseKey = (provider: ProviderConfig) => `lease:${provider.id}`;
 
-/** A held slot on a provider, renewed at a third of its TTL until released (once). */
-export class RenewedLease implements ProviderLease {
+/**
+ * Hands out leases and keeps every held one alive: one timer for all of them renews each at a third of its TTL,
+ * instead of a timer per request. Holder ids are unique across instances (a random prefix per process).
+ */
+export class LeaseKeeper {
+  private readonly held = new Set<HeldLease>();
+  private readonly prefix = randomUUID();
+  private issued = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: StateStore,
+    private readonly ttlMs: number,
+    private readonly logger: Logger,
+  ) {}
+
+  /** A holder id for one request's attempt to lease. */
+  holder(): string {
+    return `${this.prefix}:${++this.issued}`;
+  }
+
+  keep(provider: ProviderConfig, holder: string): ProviderLease {
+    const lease = new HeldLease(provider, holder, this);
+    this.held.add(lease);
+    if (this.timer === null) {
+      this.timer = setInterval(() => this.renewAll(), Math.max(50, Math.floor(this.ttlMs / 3)));
+      this.timer.unref();
+    }
+    return lease;
+  }
+
+  release(lease: HeldLease): void {
+    this.held.delete(lease);
+    const { provider, holder } = lease;
+    this.store.release(leaseKey(provider), holder).catch((err: unknown) => {
+      this.logger.warn(`lease release failed for ${provider.id}: ${(err as Error).message}`);
+    });
+  }
+
+  private renewAll(): void {
+    for (const { provider, holder } of this.held) {
+      this.store.renew(leaseKey(provider), holder, this.ttlMs).catch((err: unknown) => {
+        this.logger.warn(`lease renewal failed for ${provider.id}: ${(err as Error).message}`);
+      });
+    }
+  }
+}
+
+/** A held slot on a provider, renewed by its keeper until released (once). */
+class HeldLease implements ProviderLease {
   private released = false;
-  private readonly timer: NodeJS.Timeout;
 
   constructor(
     readonly provider: ProviderConfig,
-    private readonly holder: string,
-    private readonly store: StateStore,
-    ttlMs: number,
-    private readonly logger: Logger,
-  ) {
-    this.timer = setInterval(() => {
-      store.renew(leaseKey(provider), holder, ttlMs).catch((err: unknown) => logger.warn(`lease renewal failed for ${provider.id}: ${(err as Error).message}`));
-    }, Math.max(50, Math.floor(ttlMs / 3)));
-    this.timer.unref();
-  }
+    readonly holder: string,
+    private readonly keeper: LeaseKeeper,
+  ) {}
 
   release(): void {
     if (this.released) return;
     this.released = true;
-    clearInterval(this.timer);
-    this.store.release(leaseKey(this.provider), this.holder).catch((err: unknown) => this.logger.warn(`lease release failed for ${this.provider.id}: ${(err as Error).message}`));
+    this.keeper.release(this);
   }
 }

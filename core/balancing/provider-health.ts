@@ -14,6 +14,18 @@ export class ProviderHealth {
 
   constructor(@inject(STATE_STORE) private readonly store: StateStore) {}
 
+  /** The health of each provider when every one was read lately; null when the store must be asked. */
+  cachedUpOf(providers: readonly ProviderConfig[]): boolean[] | null {
+    const now = Date.now();
+    const up: boolean[] = [];
+    for (const p of providers) {
+      const entry = this.cache.get(p.id);
+      if (entry === undefined || entry.until <= now) return null;
+      up.push(entry.up);
+    }
+    return up;
+  }
+
   async upOf(providers: readonly ProviderConfig[]): Promise<boolean[]> {
     const now = Date.now();
     const stale = providers.filter((p) => (this.cache.get(p.id)?.until ?? 0) <= now);

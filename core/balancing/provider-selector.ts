@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { inject, singleton } from 'tsyringe';
 import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
@@ -8,7 +7,7 @@ import { LOGGER, type Logger } from '../logging/logger.js';
 import { STATE_STORE, type StateStore } from '../state/state-store.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { KeepAliveMonitor } from './keep-alive-monitor.js';
-import { leaseKey, RenewedLease } from './lease.js';
+import { LeaseKeeper, leaseKey } from './lease.js';
 import { ProviderHealth } from './provider-health.js';
 import { BALANCE_STRATEGY, type BalanceStrategy, type ProviderLease } from './strategy.js';
 
@@ -25,6 +24,7 @@ const NO_KEYS: ReadonlySet<string> = new Set();
 @singleton()
 export class ProviderSelector {
   private readonly coolingUntil = new Map<string, number>();
+  private readonly leases: LeaseKeeper;
 
   constructor(
     @inject(SETTINGS) private readonly settings: Settings,
@@ -33,8 +33,10 @@ export class ProviderSelector {
     @inject(ProviderHealth) private readonly health: ProviderHealth,
     @inject(CircuitBreaker) private readonly breaker: CircuitBreaker,
     @inject(KeepAliveMonitor) private readonly keepAlive: KeepAliveMonitor,
-    @inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @inject(LOGGER) logger: Logger,
+  ) {
+    this.leases = new LeaseKeeper(store, settings.balancing.leaseTtlMs, logger);
+  }
 
   get strategyOf(): BalanceStrategy {
     return this.strategy;
@@ -43,10 +45,10 @@ export class ProviderSelector {
   async acquire(model: ModelConfig, signal: AbortSignal, tried: ReadonlySet<string>): Promise<ProviderLease> {
     const { waitTimeoutMs, leaseTtlMs, monitorIntervalMs } = this.settings.balancing;
     const deadline = Date.now() + waitTimeoutMs;
-    const holder = randomUUID();
+    const holder = this.leases.holder();
     for (;;) {
-      const untried = model.providers.filter((p) => !tried.has(p.id));
-      const up = await this.health.upOf(untried);
+      const untried = tried.size === 0 ? model.providers : model.providers.filter((p) => !tried.has(p.id));
+      const up = this.health.cachedUpOf(untried) ?? (await this.health.upOf(untried));
       const now = Date.now();
       const usable = untried.filter((p, i) => up[i] && this.breaker.allows(p.id) && (this.coolingUntil.get(p.id) ?? 0) <= now);
       if (usable.length === 0) {
@@ -58,12 +60,15 @@ export class ProviderSelector {
         throw noProvider(model.name, untried.length ? 'none is healthy' : 'every provider failed', monitorIntervalMs / 1000);
       }
       const inFlight = this.strategy.exclusive ? [] : await this.store.count(usable.map(leaseKey));
-      const ordered = await this.strategy.order(model, usable, inFlight);
+      // Awaited only when a strategy is asynchronous: each await is a turn of the event loop per request.
+      const order = this.strategy.order(model, usable, inFlight);
+      const ordered = order instanceof Promise ? await order : order;
       for (const p of ordered) {
         if (await this.store.acquire(leaseKey(p), holder, leaseTtlMs, this.strategy.exclusive ? 1 : Number.POSITIVE_INFINITY)) {
-          await this.strategy.chosen?.(model, p);
+          const chosen = this.strategy.chosen?.(model, p);
+          if (chosen instanceof Promise) await chosen;
           this.keepAlive.recordUse(model, p);
-          return new RenewedLease(p, holder, this.store, leaseTtlMs, this.logger);
+          return this.leases.keep(p, holder);
         }
       }
       if (Date.now() >= deadline) throw noProvider(model.name, `all busy for ${waitTimeoutMs / 1000} s`, 1);

@@ -46,6 +46,8 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 
 /** Sends a body that is already serialised (a provider's answer passed through as it came). */
 export function sendText(res: Response, status: number, text: string, contentType: string): void {
-  res.status(status).setHeader('content-type', contentType || 'application/json');
+  // Node's own status setter: Express's res.status validates the code, which costs on every answer.
+  res.statusCode = status;
+  res.setHeader('content-type', contentType || 'application/json');
   res.end(text);
 }

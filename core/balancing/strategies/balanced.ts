@@ -16,6 +16,7 @@ export class BalancedStrategy implements BalanceStrategy {
     const start = this.cursor.get(model.name) ?? 0;
     this.cursor.set(model.name, start + 1);
     const n = candidates.length;
+    if (n === 1) return [...candidates];
     return candidates
       .map((p, i) => ({ p, load: inFlight[i] ?? 0, turn: (i - (start % n) + n) % n }))
       .sort((a, b) => a.load - b.load || a.turn - b.turn)
