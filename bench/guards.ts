@@ -15,7 +15,8 @@ import { startProcess, stopProcess } from './support/processes.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 300);
 
-const PROMPT = 'Could you summarise the attached quarterly report and list the three biggest risks the team mentions, with one sentence each? Anna Kowalska from Kraków asked for it.';
+const PROMPT =
+  'Could you summarise the attached quarterly report and list the three biggest risks the team mentions, with one sentence each? Anna Kowalska from Kraków asked for it.';
 const LONG = Array.from({ length: 16 }, () => PROMPT).join(' '); // ~2.5 KB: several token windows
 
 interface Row {
@@ -25,7 +26,8 @@ interface Row {
   p99: number;
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function time(guard: string, input: string, call: (i: number) => Promise<unknown> | unknown): Promise<Row> {
   for (let i = 0; i < 20; i++) await call(-1 - i);
@@ -39,7 +41,11 @@ async function time(guard: string, input: string, call: (i: number) => Promise<u
 }
 
 async function post(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
   await res.arrayBuffer();
 }
@@ -53,16 +59,35 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'llm-router-bench-'));
   const m = buildTinyModels(join(dir, 'models'));
   const servicesConfig = join(dir, 'services.json');
-  writeFileSync(servicesConfig, JSON.stringify({
-    guardrails: { nask_guard: { enabled: true, model_path: m.naskGuard }, sojka_guard: { enabled: true, model_path: m.sojkaGuard, safe_labels: [], min_score_for_not_safe: 0.7 } },
-    pii_masker: { enabled: true, model_path: m.piiNer },
-  }));
-  const sidecar = await startProcess([join(ROOT, 'dist', 'services', 'main.js')], { LLM_ROUTER_SERVICES_CONFIG: servicesConfig, LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0' }, /listening on (http:\/\/[\d.:]+)/);
+  writeFileSync(
+    servicesConfig,
+    JSON.stringify({
+      guardrails: {
+        nask_guard: { enabled: true, model_path: m.naskGuard },
+        sojka_guard: { enabled: true, model_path: m.sojkaGuard, safe_labels: [], min_score_for_not_safe: 0.7 },
+      },
+      pii_masker: { enabled: true, model_path: m.piiNer },
+    }),
+  );
+  const sidecar = await startProcess(
+    [join(ROOT, 'dist', 'services', 'main.js')],
+    { LLM_ROUTER_SERVICES_CONFIG: servicesConfig, LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0' },
+    /listening on (http:\/\/[\d.:]+)/,
+  );
   try {
     const run = Date.now();
-    for (const [name, path] of [['nask_guard (sidecar)', '/api/guardrails/nask_guard'], ['sojka_guard (sidecar)', '/api/guardrails/sojka_guard'], ['pii_masker (sidecar)', '/api/maskers/pii']] as const) {
-      for (const [input, text] of [['chat prompt, 160 B', PROMPT], ['document, 2.5 KB', LONG]] as const) {
-        rows.push(await time(name, `${input}, cold`, (i) => post(`${sidecar.url}${path}`, { texts: [`${run} ${i} ${text}`] })));
+    for (const [name, path] of [
+      ['nask_guard (sidecar)', '/api/guardrails/nask_guard'],
+      ['sojka_guard (sidecar)', '/api/guardrails/sojka_guard'],
+      ['pii_masker (sidecar)', '/api/maskers/pii'],
+    ] as const) {
+      for (const [input, text] of [
+        ['chat prompt, 160 B', PROMPT],
+        ['document, 2.5 KB', LONG],
+      ] as const) {
+        rows.push(
+          await time(name, `${input}, cold`, (i) => post(`${sidecar.url}${path}`, { texts: [`${run} ${i} ${text}`] })),
+        );
         rows.push(await time(name, `${input}, cached`, () => post(`${sidecar.url}${path}`, { texts: [text] })));
       }
     }
@@ -70,11 +95,26 @@ async function main(): Promise<void> {
     stopProcess(sidecar);
   }
   const gateway = await gatewayRatesByMode(
-    [['guardrails off', {}], ['injection_guard on', { LLM_ROUTER_FORCE_GUARDRAIL_REQUEST: '1', LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST: 'injection_guard' }]],
-    (model) => JSON.stringify({ model, messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: PROMPT }] }),
+    [
+      ['guardrails off', {}],
+      [
+        'injection_guard on',
+        { LLM_ROUTER_FORCE_GUARDRAIL_REQUEST: '1', LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST: 'injection_guard' },
+      ],
+    ],
+    (model) =>
+      JSON.stringify({
+        model,
+        messages: [
+          { role: 'system', content: 'You are a helpful assistant.' },
+          { role: 'user', content: PROMPT },
+        ],
+      }),
   );
 
-  console.log(`\nGuards — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+  console.log(
+    `\nGuards — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`,
+  );
   console.log('| guard | input | p50 ms | p99 ms |\n|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.guard} | ${r.input} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} |`);
   printRates(gateway);

@@ -3,10 +3,9 @@
  * gateway's requests/s with masking forced on vs off, same load, same run.
  */
 import { cpus } from 'node:os';
-import { FastMasker } from '../plugins/maskers/fast-masker/fast-masker.js';
 import { MaskingSession } from '../core/pipeline/masking/masking-session.js';
+import { FastMasker } from '../plugins/maskers/fast-masker/fast-masker.js';
 import { gatewayRatesByMode, printRates } from './support/gateway-modes.js';
-
 
 const PROSE = [
   'Dzień dobry, piszę w sprawie zamówienia złożonego w zeszłym tygodniu. Paczka jeszcze nie dotarła, a status w systemie się nie zmienia.',
@@ -48,17 +47,35 @@ function throughput(name: string, texts: string[], seconds = 3): { name: string;
 
 async function main(): Promise<void> {
   const rows = [
-    throughput('short prompts (~130 B, 1 in 4 with PII)', Array.from({ length: 64 }, (_, i) => (i % 4 === 0 ? PII[i % 4]! : PROSE[i % 4]!))),
+    throughput(
+      'short prompts (~130 B, 1 in 4 with PII)',
+      Array.from({ length: 64 }, (_, i) => (i % 4 === 0 ? PII[i % 4]! : PROSE[i % 4]!)),
+    ),
     throughput('100 KB documents (PII every 10th sentence)', [document(100_000, 10), document(100_000, 10)]),
     throughput('100 KB documents without PII', [document(100_000, 1_000_000)]),
   ];
 
   const gateway = await gatewayRatesByMode(
-    [['masking off', {}], ['masking on (fast_masker)', { LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' }]],
-    (model) => JSON.stringify({ model, messages: [{ role: 'system', content: PROSE[1] }, { role: 'user', content: `${PROSE[0]} ${PII[0]} ${PII[1]}` }] }),
+    [
+      ['masking off', {}],
+      [
+        'masking on (fast_masker)',
+        { LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' },
+      ],
+    ],
+    (model) =>
+      JSON.stringify({
+        model,
+        messages: [
+          { role: 'system', content: PROSE[1] },
+          { role: 'user', content: `${PROSE[0]} ${PII[0]} ${PII[1]}` },
+        ],
+      }),
   );
 
-  console.log(`\nMasking — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`);
+  console.log(
+    `\nMasking — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}\n`,
+  );
   console.log('| fast_masker input | MB/s | µs per text |\n|---|---|---|');
   for (const r of rows) console.log(`| ${r.name} | ${r.mbps.toFixed(1)} | ${r.perText.toFixed(1)} |`);
   printRates(gateway);

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startProcess, stopProcess, type Started } from './support/processes.js';
+import { type Started, startProcess, stopProcess } from './support/processes.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MAIN = process.env['GATEWAY_MAIN'] ?? join(ROOT, 'dist', 'core', 'main.js');
@@ -39,16 +39,37 @@ async function main(): Promise<void> {
   const started: Started[] = [];
   let requests = 0;
   try {
-    const upstream = await startProcess([join(ROOT, 'dist', 'bench', 'support', 'fake-upstream-server.js')], {}, /listening on (http:\/\/[\d.:]+)/);
+    const upstream = await startProcess(
+      [join(ROOT, 'dist', 'bench', 'support', 'fake-upstream-server.js')],
+      {},
+      /listening on (http:\/\/[\d.:]+)/,
+    );
     started.push(upstream);
     const config = join(dir, 'models-config.json');
     const provider = { id: 'bench-upstream', api_host: upstream.url, api_type: 'openai', model_path: 'bench-model' };
-    writeFileSync(config, JSON.stringify({ bench: { 'bench-model': { providers: [provider] } }, active_models: { bench: ['bench-model'] } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        bench: { 'bench-model': { providers: [provider] } },
+        active_models: { bench: ['bench-model'] },
+      }),
+    );
     const env = { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_HOST: '127.0.0.1', LLM_ROUTER_SERVER_PORT: '0' };
-    const gateway = await startProcess(['--cpu-prof', `--cpu-prof-dir=${dir}`, MAIN], env, /listening on (http:\/\/[\d.:]+)/);
+    const gateway = await startProcess(
+      ['--cpu-prof', `--cpu-prof-dir=${dir}`, MAIN],
+      env,
+      /listening on (http:\/\/[\d.:]+)/,
+    );
     started.push(gateway);
     const load = (duration: number) =>
-      autocannon({ url: `${gateway.url}/v1/chat/completions`, method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, connections: 32, duration });
+      autocannon({
+        url: `${gateway.url}/v1/chat/completions`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: BODY,
+        connections: 32,
+        duration,
+      });
     await load(2);
     const result = await load(DURATION_S);
     if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`);
@@ -73,14 +94,22 @@ function print(profile: Profile, requests: number): void {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     if (functionName === '(idle)' || functionName === '(program)') continue;
     busy++;
-    const where = url ? `${url.replace(/^file:\/\//, '').replace(ROOT, '.').replace(/.*node_modules\//, '')}:${lineNumber + 1}` : '';
+    const where = url
+      ? `${url
+          .replace(/^file:\/\//, '')
+          .replace(ROOT, '.')
+          .replace(/.*node_modules\//, '')}:${lineNumber + 1}`
+      : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + 1);
   }
-  console.log(`\nGateway CPU profile — ${new Date().toISOString().slice(0, 10)}, ${MAIN.replace(ROOT, '.')}, ${requests} requests at c=32\n`);
+  console.log(
+    `\nGateway CPU profile — ${new Date().toISOString().slice(0, 10)}, ${MAIN.replace(ROOT, '.')}, ${requests} requests at c=32\n`,
+  );
   console.log('| self % of busy samples | function |');
   console.log('|---|---|');
-  for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`| ${((100 * n) / busy).toFixed(1)} | \`${key}\` |`);
+  for (const [key, n] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+    console.log(`| ${((100 * n) / busy).toFixed(1)} | \`${key}\` |`);
 }
 
 main().catch((err: unknown) => {

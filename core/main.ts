@@ -51,7 +51,9 @@ async function main(): Promise<void> {
   container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
   container.registerInstance(PROMPT_LIBRARY, PromptLibrary.load(settings.promptsDir));
   container.registerInstance(PLUGIN_CONTAINER, container);
-  const auditor = settings.audit ? EncryptedAuditor.open({ ...settings.audit, keys: await loadAuditKeys(settings.audit.keysDir), logger, metrics }) : null;
+  const auditor = settings.audit
+    ? EncryptedAuditor.open({ ...settings.audit, keys: await loadAuditKeys(settings.audit.keysDir), logger, metrics })
+    : null;
   container.registerInstance(AUDIT_SINK, auditor ?? new NoAudit());
   if (auditor) {
     // Queued records get a few seconds to reach the disk; a stuck directory must not hold the exit.
@@ -97,7 +99,9 @@ async function main(): Promise<void> {
 /** In memory for one process; Redis when configured (then connected now, so a wrong address stops start-up). */
 function checkWorkersShareLocks(settings: Settings, Strategy: BalanceStrategyClass): void {
   if (!settings.redis && settings.workers > 1 && EXCLUSIVE.has(Strategy.id)) {
-    throw new StartupError(`LLM_ROUTER_BALANCE_STRATEGY=${Strategy.id} with LLM_ROUTER_SERVER_WORKERS_COUNT=${settings.workers} needs LLM_ROUTER_REDIS_HOST: workers must share their provider locks`);
+    throw new StartupError(
+      `LLM_ROUTER_BALANCE_STRATEGY=${Strategy.id} with LLM_ROUTER_SERVER_WORKERS_COUNT=${settings.workers} needs LLM_ROUTER_REDIS_HOST: workers must share their provider locks`,
+    );
   }
 }
 
@@ -109,7 +113,9 @@ async function openStore(settings: Settings, Strategy: BalanceStrategyClass): Pr
     await store.connect();
   } catch (err) {
     await store.close();
-    throw new StartupError(`cannot reach Redis at ${settings.redis.host}:${settings.redis.port} (LLM_ROUTER_REDIS_HOST/PORT): ${(err as Error).message}`);
+    throw new StartupError(
+      `cannot reach Redis at ${settings.redis.host}:${settings.redis.port} (LLM_ROUTER_REDIS_HOST/PORT): ${(err as Error).message}`,
+    );
   }
   return store;
 }

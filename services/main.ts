@@ -13,8 +13,19 @@ import { PiiService } from './pii/pii-service.js';
 function modelSpecs(cfg: ServicesConfig): ModelSpec[] {
   return [
     ...cfg.guards.map((g) => ({ key: g.name, task: 'classify' as const, path: g.model_path, quantized: g.quantized })),
-    ...(cfg.pii ? [{ key: 'pii_masker', task: 'entities' as const, path: cfg.pii.model_path, quantized: cfg.pii.quantized }] : []),
-    ...(cfg.embeddings ? [{ key: 'embeddings', task: 'embed' as const, path: cfg.embeddings.model_path, quantized: cfg.embeddings.quantized }] : []),
+    ...(cfg.pii
+      ? [{ key: 'pii_masker', task: 'entities' as const, path: cfg.pii.model_path, quantized: cfg.pii.quantized }]
+      : []),
+    ...(cfg.embeddings
+      ? [
+          {
+            key: 'embeddings',
+            task: 'embed' as const,
+            path: cfg.embeddings.model_path,
+            quantized: cfg.embeddings.quantized,
+          },
+        ]
+      : []),
   ];
 }
 
@@ -29,7 +40,9 @@ async function main(): Promise<void> {
   const app = servicesApp({
     guards: new Map(cfg.guards.map((g) => [g.name, new GuardService(g, cached(g.name))])),
     pii: cfg.pii ? new PiiService(cfg.pii, cached('pii_masker')) : null,
-    embeddings: cfg.embeddings ? new EmbeddingsService(cfg.embeddings.model_path.split('/').pop()!, cached('embeddings')) : null,
+    embeddings: cfg.embeddings
+      ? new EmbeddingsService(cfg.embeddings.model_path.split('/').pop()!, cached('embeddings'))
+      : null,
     metrics,
   });
   const server: Server = await new Promise((ok, fail) => {
@@ -37,7 +50,9 @@ async function main(): Promise<void> {
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : cfg.port;
-  console.log(`llm-router services listening on http://${cfg.host}:${port} (models: ${specs.map((s) => `${s.key}=${s.path}`).join(', ') || 'none'}; workers: ${cfg.workers})`);
+  console.log(
+    `llm-router services listening on http://${cfg.host}:${port} (models: ${specs.map((s) => `${s.key}=${s.path}`).join(', ') || 'none'}; workers: ${cfg.workers})`,
+  );
   const stop = () => {
     server.close();
     server.closeAllConnections();

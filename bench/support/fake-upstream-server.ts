@@ -2,8 +2,18 @@
 import { createServer } from 'node:http';
 
 const ANSWER = JSON.stringify({
-  id: 'chatcmpl-bench', object: 'chat.completion', created: 1700000000, model: 'bench-model',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'The capital of Poland is Warsaw. It has been the capital since 1596.' }, finish_reason: 'stop', logprobs: null }],
+  id: 'chatcmpl-bench',
+  object: 'chat.completion',
+  created: 1700000000,
+  model: 'bench-model',
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: 'The capital of Poland is Warsaw. It has been the capital since 1596.' },
+      finish_reason: 'stop',
+      logprobs: null,
+    },
+  ],
   usage: { prompt_tokens: 24, completion_tokens: 17, total_tokens: 41 },
 });
 

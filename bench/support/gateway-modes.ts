@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startProcess, stopProcess, type Started } from './processes.js';
+import { type Started, startProcess, stopProcess } from './processes.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
@@ -14,7 +14,15 @@ export interface ModeRate {
 }
 
 async function rps(url: string, connections: number, body: string): Promise<number> {
-  const run = (duration: number) => autocannon({ url: `${url}/v1/chat/completions`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration });
+  const run = (duration: number) =>
+    autocannon({
+      url: `${url}/v1/chat/completions`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections,
+      duration,
+    });
   await run(2);
   const r = await run(DURATION_S);
   if (r.non2xx || r.errors) throw new Error(`${r.non2xx} non-2xx, ${r.errors} errors`);
@@ -25,16 +33,33 @@ async function rps(url: string, connections: number, body: string): Promise<numb
  * The gateway's req/s in each mode (a set of env variables), one gateway process per mode in turn, at
  * concurrency 1 and 32, against one fake OpenAI-compatible backend with instant answers.
  */
-export async function gatewayRatesByMode(modes: ReadonlyArray<readonly [string, Record<string, string>]>, body: (model: string) => string): Promise<ModeRate[]> {
+export async function gatewayRatesByMode(
+  modes: ReadonlyArray<readonly [string, Record<string, string>]>,
+  body: (model: string) => string,
+): Promise<ModeRate[]> {
   const started: Started[] = [];
   const out: ModeRate[] = [];
   try {
-    const upstream = await startProcess([join(ROOT, 'dist', 'bench', 'support', 'fake-upstream-server.js')], {}, /listening on (http:\/\/[\d.:]+)/);
+    const upstream = await startProcess(
+      [join(ROOT, 'dist', 'bench', 'support', 'fake-upstream-server.js')],
+      {},
+      /listening on (http:\/\/[\d.:]+)/,
+    );
     started.push(upstream);
     const config = join(mkdtempSync(join(tmpdir(), 'llm-router-bench-')), 'models-config.json');
-    writeFileSync(config, JSON.stringify({ b: { 'bench-model': { providers: [{ id: 'u', api_host: upstream.url, api_type: 'openai' }] } }, active_models: { b: ['bench-model'] } }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        b: { 'bench-model': { providers: [{ id: 'u', api_host: upstream.url, api_type: 'openai' }] } },
+        active_models: { b: ['bench-model'] },
+      }),
+    );
     for (const [mode, env] of modes) {
-      const gw = await startProcess([join(ROOT, 'dist', 'core', 'main.js')], { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_PORT: '0', ...env }, /listening on (http:\/\/[\d.:]+)/);
+      const gw = await startProcess(
+        [join(ROOT, 'dist', 'core', 'main.js')],
+        { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_PORT: '0', ...env },
+        /listening on (http:\/\/[\d.:]+)/,
+      );
       started.push(gw);
       for (const c of [1, 32]) out.push({ mode, c, rps: await rps(gw.url, c, body('bench-model')) });
       stopProcess(gw);

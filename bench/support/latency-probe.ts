@@ -15,7 +15,12 @@ export interface Latency {
  * Per-request latency in milliseconds with microsecond resolution (autocannon rounds to whole milliseconds):
  * `concurrency` loops, each sending requests back to back over its own keep-alive connection.
  */
-export async function probeLatency(target: Target, body: string, concurrency: number, requestsPerLoop: number): Promise<Latency> {
+export async function probeLatency(
+  target: Target,
+  body: string,
+  concurrency: number,
+  requestsPerLoop: number,
+): Promise<Latency> {
   const url = new URL(target.url);
   const pool = new Pool(url.origin, { connections: concurrency, pipelining: 1 });
   const samples: number[] = [];

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface Started {
   readonly child: ChildProcess;
@@ -6,7 +6,11 @@ export interface Started {
 }
 
 /** Starts a process and waits until it prints its URL (or until `ready` answers for servers that print none). */
-export async function startProcess(args: string[], env: Record<string, string>, waitFor: RegExp | (() => Promise<string>)): Promise<Started> {
+export async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  waitFor: RegExp | (() => Promise<string>),
+): Promise<Started> {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));

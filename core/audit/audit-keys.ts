@@ -12,14 +12,21 @@ export async function loadAuditKeys(dir: string): Promise<openpgp.PublicKey[]> {
   const where = resolve(dir);
   let names: string[];
   try {
-    names = readdirSync(where).filter((n) => n.endsWith('.asc')).sort();
+    names = readdirSync(where)
+      .filter((n) => n.endsWith('.asc'))
+      .sort();
   } catch (err) {
-    throw new StartupError(`auditing is on but LLM_ROUTER_AUDIT_KEYS_DIR ${where} cannot be read: ${(err as Error).message}`);
+    throw new StartupError(
+      `auditing is on but LLM_ROUTER_AUDIT_KEYS_DIR ${where} cannot be read: ${(err as Error).message}`,
+    );
   }
   const keys: openpgp.PublicKey[] = [];
   for (const name of names) {
     const armored = readFileSync(join(where, name), 'utf8');
-    if (armored.includes('PRIVATE KEY BLOCK')) throw new StartupError(`${join(where, name)} is a private key: only public keys belong in LLM_ROUTER_AUDIT_KEYS_DIR`);
+    if (armored.includes('PRIVATE KEY BLOCK'))
+      throw new StartupError(
+        `${join(where, name)} is a private key: only public keys belong in LLM_ROUTER_AUDIT_KEYS_DIR`,
+      );
     let key: openpgp.Key;
     try {
       key = await openpgp.readKey({ armoredKey: armored });
@@ -29,6 +36,9 @@ export async function loadAuditKeys(dir: string): Promise<openpgp.PublicKey[]> {
     }
     keys.push(key as openpgp.PublicKey);
   }
-  if (keys.length === 0) throw new StartupError(`auditing is on but LLM_ROUTER_AUDIT_KEYS_DIR ${where} has no public key (*.asc); make one with scripts/gen_and_export_gpg.sh`);
+  if (keys.length === 0)
+    throw new StartupError(
+      `auditing is on but LLM_ROUTER_AUDIT_KEYS_DIR ${where} has no public key (*.asc); make one with scripts/gen_and_export_gpg.sh`,
+    );
   return keys;
 }

@@ -7,7 +7,11 @@ export interface AuditEvent {
   /** Null when the event happens before a provider is chosen (masking, request guardrails). */
   readonly provider: string | null;
   readonly begin: { readonly timestamp: number; readonly payload: unknown };
-  readonly end: { readonly timestamp: number; readonly payload: unknown; readonly mappings: Readonly<Record<string, string>> };
+  readonly end: {
+    readonly timestamp: number;
+    readonly payload: unknown;
+    readonly mappings: Readonly<Record<string, string>>;
+  };
 }
 
 export interface AuditSink {

@@ -7,7 +7,7 @@ import * as openpgp from 'openpgp';
 import { StartupError } from '../errors/startup-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { auditFileName, CHAIN_DIR, chainComment, FIRST_PREV, type ChainHead } from './audit-chain.js';
+import { auditFileName, CHAIN_DIR, type ChainHead, chainComment, FIRST_PREV } from './audit-chain.js';
 import type { AuditEvent, AuditSink } from './audit-sink.js';
 import { createDurably, replaceDurably } from './durable-file.js';
 
@@ -48,7 +48,9 @@ export class EncryptedAuditor implements AuditSink {
       writeFileSync(probe, '');
       unlinkSync(probe);
     } catch (err) {
-      throw new StartupError(`auditing is on but LLM_ROUTER_AUDIT_DIR ${dir} is not writable: ${(err as Error).message}`);
+      throw new StartupError(
+        `auditing is on but LLM_ROUTER_AUDIT_DIR ${dir} is not writable: ${(err as Error).message}`,
+      );
     }
     return new EncryptedAuditor({ ...o, dir });
   }
@@ -68,7 +70,8 @@ export class EncryptedAuditor implements AuditSink {
   async flush(timeoutMs = 10_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     // A drain stuck retrying an unwritable directory must not hold the caller past its deadline.
-    while (this.queue.length > 0 && Date.now() < end) await Promise.race([this.running ?? sleep(10), sleep(Math.max(0, end - Date.now()))]);
+    while (this.queue.length > 0 && Date.now() < end)
+      await Promise.race([this.running ?? sleep(10), sleep(Math.max(0, end - Date.now()))]);
   }
 
   /** Flushes, then stops retrying; returns how many records are still unwritten. */
@@ -89,9 +92,13 @@ export class EncryptedAuditor implements AuditSink {
         backoff = 250;
       } catch (err) {
         // A directory removed at run time is made again; anything else waits for an operator.
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') await mkdir(join(this.o.dir, CHAIN_DIR), { recursive: true }).catch(() => {});
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          await mkdir(join(this.o.dir, CHAIN_DIR), { recursive: true }).catch(() => {});
         if (this.o.metrics.enabled) this.o.metrics.auditWriteFailures.inc();
-        if (!this.failing) this.o.logger.error(`cannot write the audit log in ${this.o.dir} (records wait in the queue): ${(err as Error).message}`);
+        if (!this.failing)
+          this.o.logger.error(
+            `cannot write the audit log in ${this.o.dir} (records wait in the queue): ${(err as Error).message}`,
+          );
         this.failing = true;
         await sleep(backoff);
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -101,7 +108,16 @@ export class EncryptedAuditor implements AuditSink {
 
   private async write(event: AuditEvent): Promise<void> {
     const link = { chain: this.chain, seq: this.seq + 1, prev: this.prev };
-    const record = { audit_type: event.type, endpoint: event.endpoint, request_id: event.request_id, model: event.model, provider: event.provider, begin: event.begin, end: event.end, chain: link };
+    const record = {
+      audit_type: event.type,
+      endpoint: event.endpoint,
+      request_id: event.request_id,
+      model: event.model,
+      provider: event.provider,
+      begin: event.begin,
+      end: event.end,
+      chain: link,
+    };
     const armored = (await openpgp.encrypt({
       message: await openpgp.createMessage({ text: JSON.stringify(record, null, 2) }),
       encryptionKeys: this.o.keys,

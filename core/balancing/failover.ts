@@ -63,7 +63,8 @@ export class ProviderAttempts {
     const lease = await this.f.selector.acquire(this.model, this.signal, this.tried);
     this.count += 1;
     const { metrics, settings } = this.f;
-    if (metrics.enabled) metrics.strategySelected.inc({ strategy: settings.balanceStrategy, model_name: this.model.name });
+    if (metrics.enabled)
+      metrics.strategySelected.inc({ strategy: settings.balanceStrategy, model_name: this.model.name });
     const type = this.f.types.get(lease.provider.api_type)!;
     return new ProviderAttempt(this.count, this.model, lease, type, this.f.upstream, metrics, this.signal, this.scope);
   }
@@ -93,7 +94,8 @@ export class ProviderAttempts {
       this.count < settings.balancing.maxAttempts &&
       this.tried.size + 1 < this.model.providers.length;
     if (!again) {
-      if (metrics.enabled && this.count > 1) metrics.retriesExhausted.inc({ model_name: this.model.name, last_error_code: err.code });
+      if (metrics.enabled && this.count > 1)
+        metrics.retriesExhausted.inc({ model_name: this.model.name, last_error_code: err.code });
       throw err;
     }
     this.tried.add(attempt.provider.id);

@@ -67,11 +67,28 @@ export class KeepAliveMonitor {
     const type = this.types.get(e.provider.api_type)!;
     const model = e.provider.model_path || e.model.name;
     // Ollama loads a model and keeps it for keep_alive on an empty generate; others get a one-token chat.
-    const [path, payload] = type.family === 'ollama'
-      ? ['/api/generate', { model, keep_alive: e.provider.keep_alive, stream: false }]
-      : [type.path('chat') ?? '/v1/chat/completions', { model, messages: [{ role: 'user', content: 'Send an empty message.' }], max_tokens: 1, temperature: 0, stream: false }];
+    const [path, payload] =
+      type.family === 'ollama'
+        ? ['/api/generate', { model, keep_alive: e.provider.keep_alive, stream: false }]
+        : [
+            type.path('chat') ?? '/v1/chat/completions',
+            {
+              model,
+              messages: [{ role: 'user', content: 'Send an empty message.' }],
+              max_tokens: 1,
+              temperature: 0,
+              stream: false,
+            },
+          ];
     try {
-      const res = await this.upstream.send(e.provider, type, 'chat', path, JSON.stringify(payload), AbortSignal.timeout(60_000));
+      const res = await this.upstream.send(
+        e.provider,
+        type,
+        'chat',
+        path,
+        JSON.stringify(payload),
+        AbortSignal.timeout(60_000),
+      );
       await res.body.dump();
     } catch (err) {
       this.logger.warn(`keep-alive ping to ${e.provider.id} failed: ${(err as Error).message}`);

@@ -5,7 +5,12 @@ import type { GatewayError } from '../errors/gateway-error.js';
 import type { RequestScope } from '../logging/request-scope.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Operation, ProviderType } from '../providers/provider-type.js';
-import { transportError, type UpstreamClient, upstreamHttpError, type UpstreamResponse } from '../providers/upstream-client.js';
+import {
+  transportError,
+  type UpstreamClient,
+  type UpstreamResponse,
+  upstreamHttpError,
+} from '../providers/upstream-client.js';
 import type { ProviderLease } from './strategy.js';
 
 // Keys a provider without `tool_calling` must not receive.
@@ -71,7 +76,15 @@ export class ProviderAttempt {
       this.metrics.responseFormat.inc({ ...labels, format: stream ? 'streamed' : 'non_streamed' });
     }
     try {
-      this.response = await this.upstream.send(this.provider, this.type, op, this.type.path(op)!, JSON.stringify(payload), this.signal, this.scope.requestId);
+      this.response = await this.upstream.send(
+        this.provider,
+        this.type,
+        op,
+        this.type.path(op)!,
+        JSON.stringify(payload),
+        this.signal,
+        this.scope.requestId,
+      );
     } catch (err) {
       this.failed(err as GatewayError);
       throw err;
@@ -123,6 +136,10 @@ export class ProviderAttempt {
 
   private countError(code: string): void {
     if (!this.metrics.enabled) return;
-    this.metrics.providerErrors.inc({ provider_type: this.type.apiType, model_name: this.model.name, error_code: code });
+    this.metrics.providerErrors.inc({
+      provider_type: this.type.apiType,
+      model_name: this.model.name,
+      error_code: code,
+    });
   }
 }

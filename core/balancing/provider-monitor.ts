@@ -32,18 +32,25 @@ export class ProviderMonitor {
     @inject(Lifecycle) lifecycle: Lifecycle,
   ) {
     this.providers = [...models.models.values()].flatMap((m) => m.providers);
-    lifecycle.every('provider health probes', settings.balancing.monitorIntervalMs, () => this.probeAll(), { immediate: true });
+    lifecycle.every('provider health probes', settings.balancing.monitorIntervalMs, () => this.probeAll(), {
+      immediate: true,
+    });
   }
 
   async probeAll(): Promise<void> {
     const ttl = Math.max(3 * this.settings.balancing.monitorIntervalMs, 1000);
-    await Promise.all(this.providers.map(async (p) => {
-      const status = await this.upstream.probe(p, this.types.get(p.api_type)!, PROBE_TIMEOUT_MS);
-      const up = status > 0 && status < 500;
-      if (this.last.get(p.id) !== up) this.logger.info(`provider ${p.id} is ${up ? 'up' : `down (${status || 'unreachable'})`}`);
-      this.last.set(p.id, up);
-      if (this.metrics.enabled) this.metrics.providerUp.set({ provider: p.id }, up ? 1 : 0);
-      await this.store.put(healthKey(p), up ? 'up' : 'down', ttl).catch((err: unknown) => this.logger.warn(`could not store health of ${p.id}: ${(err as Error).message}`));
-    }));
+    await Promise.all(
+      this.providers.map(async (p) => {
+        const status = await this.upstream.probe(p, this.types.get(p.api_type)!, PROBE_TIMEOUT_MS);
+        const up = status > 0 && status < 500;
+        if (this.last.get(p.id) !== up)
+          this.logger.info(`provider ${p.id} is ${up ? 'up' : `down (${status || 'unreachable'})`}`);
+        this.last.set(p.id, up);
+        if (this.metrics.enabled) this.metrics.providerUp.set({ provider: p.id }, up ? 1 : 0);
+        await this.store
+          .put(healthKey(p), up ? 'up' : 'down', ttl)
+          .catch((err: unknown) => this.logger.warn(`could not store health of ${p.id}: ${(err as Error).message}`));
+      }),
+    );
   }
 }

@@ -50,21 +50,34 @@ export class ProviderSelector {
       const untried = tried.size === 0 ? model.providers : model.providers.filter((p) => !tried.has(p.id));
       const up = this.health.cachedUpOf(untried) ?? (await this.health.upOf(untried));
       const now = Date.now();
-      const usable = untried.filter((p, i) => up[i] && this.breaker.allows(p.id) && (this.coolingUntil.get(p.id) ?? 0) <= now);
+      const usable = untried.filter(
+        (p, i) => up[i] && this.breaker.allows(p.id) && (this.coolingUntil.get(p.id) ?? 0) <= now,
+      );
       if (usable.length === 0) {
         const cooling = untried.map((p) => this.coolingUntil.get(p.id) ?? 0).filter((t) => t > now);
         if (cooling.length && Math.min(...cooling) <= deadline) {
           await this.waitForRelease(NO_KEYS, Math.min(...cooling) - now, signal);
           continue;
         }
-        throw noProvider(model.name, untried.length ? 'none is healthy' : 'every provider failed', monitorIntervalMs / 1000);
+        throw noProvider(
+          model.name,
+          untried.length ? 'none is healthy' : 'every provider failed',
+          monitorIntervalMs / 1000,
+        );
       }
       const inFlight = this.strategy.exclusive ? [] : await this.store.count(usable.map(leaseKey));
       // Awaited only when a strategy is asynchronous: each await is a turn of the event loop per request.
       const order = this.strategy.order(model, usable, inFlight);
       const ordered = order instanceof Promise ? await order : order;
       for (const p of ordered) {
-        if (await this.store.acquire(leaseKey(p), holder, leaseTtlMs, this.strategy.exclusive ? 1 : Number.POSITIVE_INFINITY)) {
+        if (
+          await this.store.acquire(
+            leaseKey(p),
+            holder,
+            leaseTtlMs,
+            this.strategy.exclusive ? 1 : Number.POSITIVE_INFINITY,
+          )
+        ) {
           const chosen = this.strategy.chosen?.(model, p);
           if (chosen instanceof Promise) await chosen;
           this.keepAlive.recordUse(model, p);
@@ -91,7 +104,7 @@ export class ProviderSelector {
       };
       const timer = setTimeout(() => (done(), resolve()), Math.max(1, ms));
       const unsubscribe = this.store.onRelease((key) => {
-        if (keys.has(key)) (done(), resolve());
+        if (keys.has(key)) done(), resolve();
       });
       const aborted = () => {
         done();
@@ -100,6 +113,4 @@ export class ProviderSelector {
       signal.addEventListener('abort', aborted, { once: true });
     });
   }
-
-
 }

@@ -19,7 +19,11 @@ export interface CallOutcome {
 export interface BalanceStrategy {
   readonly exclusive: boolean;
   /** `inFlight[i]` is how many requests `candidates[i]` is serving now (across instances with Redis). */
-  order(model: ModelConfig, candidates: readonly ProviderConfig[], inFlight: readonly number[]): Promise<ProviderConfig[]> | ProviderConfig[];
+  order(
+    model: ModelConfig,
+    candidates: readonly ProviderConfig[],
+    inFlight: readonly number[],
+  ): Promise<ProviderConfig[]> | ProviderConfig[];
   observe?(provider: ProviderConfig, outcome: CallOutcome): void;
   chosen?(model: ModelConfig, provider: ProviderConfig): Promise<void> | void;
 }

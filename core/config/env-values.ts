@@ -68,4 +68,9 @@ export const envList = () =>
   z
     .string()
     .optional()
-    .transform((raw) => (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+    .transform((raw) =>
+      (raw ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    );

@@ -13,11 +13,23 @@ const providerSchema = z.object({
   api_host: z.url({ protocol: /^https?$/ }),
   api_type: z.enum(API_TYPES),
   api_token: z.string().default(''),
-  model_path: z.string().nullish().transform((v) => v ?? ''),
+  model_path: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   input_size: z.coerce.number().int().nonnegative().default(0),
   // The reference clamps weights to [0, 1] and falls back to 1.0 on junk; we keep the clamp, refuse junk.
-  weight: z.number().nonnegative().default(1).transform((w) => Math.min(w, 1)),
-  keep_alive: z.string().regex(KEEP_ALIVE, 'expected like "35m", "90s" or "1h"').nullish().or(z.literal('')).transform((v) => v || null),
+  weight: z
+    .number()
+    .nonnegative()
+    .default(1)
+    .transform((w) => Math.min(w, 1)),
+  keep_alive: z
+    .string()
+    .regex(KEEP_ALIVE, 'expected like "35m", "90s" or "1h"')
+    .nullish()
+    .or(z.literal(''))
+    .transform((v) => v || null),
   tool_calling: z.boolean().default(false),
   is_embedding: z.boolean().default(false),
 });
@@ -63,10 +75,12 @@ export function parseModelsConfig(raw: unknown, source: string): ModelsConfig {
   const providerOwner = new Map<string, string>();
   for (const [group, names] of Object.entries(active.data)) {
     const groupModels = file[group];
-    if (!groupModels || typeof groupModels !== 'object') throw fail(`active_models.${group}`, `group "${group}" is not defined`);
+    if (!groupModels || typeof groupModels !== 'object')
+      throw fail(`active_models.${group}`, `group "${group}" is not defined`);
     for (const name of names) {
       const entry = (groupModels as Record<string, unknown>)[name];
-      if (entry === undefined) throw fail(`model "${name}"`, `listed in active_models.${group} but not defined in group "${group}"`);
+      if (entry === undefined)
+        throw fail(`model "${name}"`, `listed in active_models.${group} but not defined in group "${group}"`);
       const parsed = modelSchema.safeParse(entry);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -75,14 +89,18 @@ export function parseModelsConfig(raw: unknown, source: string): ModelsConfig {
       if (models.has(name)) throw fail(`model "${name}"`, 'listed twice in active_models');
       for (const p of parsed.data.providers) {
         const owner = providerOwner.get(p.id);
-        if (owner !== undefined) throw fail(`model "${name}"`, `duplicate provider id "${p.id}" (also used by "${owner}")`);
+        if (owner !== undefined)
+          throw fail(`model "${name}"`, `duplicate provider id "${p.id}" (also used by "${owner}")`);
         providerOwner.set(p.id, name);
       }
-      models.set(name, deepFreeze({
+      models.set(
         name,
-        providers: parsed.data.providers,
-        isEmbedding: parsed.data.providers.every((p) => p.is_embedding),
-      }));
+        deepFreeze({
+          name,
+          providers: parsed.data.providers,
+          isEmbedding: parsed.data.providers.every((p) => p.is_embedding),
+        }),
+      );
     }
   }
   return deepFreeze({ models });

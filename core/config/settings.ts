@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { envBool, envEnum, envInt, envList, envNumber, envString } from './env-values.js';
 import { StartupError } from '../errors/startup-error.js';
+import { envBool, envEnum, envInt, envList, envNumber, envString } from './env-values.js';
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
@@ -90,7 +90,13 @@ export interface Settings {
   readonly balanceStrategy: string;
   readonly log: { readonly level: string; readonly json: boolean; readonly file: string | null };
   readonly prometheus: boolean;
-  readonly redis: { readonly host: string; readonly port: number; readonly db: number; readonly password: string; readonly prefix: string } | null;
+  readonly redis: {
+    readonly host: string;
+    readonly port: number;
+    readonly db: number;
+    readonly password: string;
+    readonly prefix: string;
+  } | null;
   readonly balancing: {
     readonly waitTimeoutMs: number;
     readonly maxAttempts: number;
@@ -100,7 +106,12 @@ export interface Settings {
     readonly breakerFailures: number;
     readonly breakerCooldownMs: number;
   };
-  readonly masking: { readonly force: boolean; readonly pipeline: readonly string[]; readonly audit: boolean; readonly restore: boolean };
+  readonly masking: {
+    readonly force: boolean;
+    readonly pipeline: readonly string[];
+    readonly audit: boolean;
+    readonly restore: boolean;
+  };
   readonly guardrails: {
     /** `error`: a block is a 403; `assistant_message`: an ordinary answer saying the request was refused. */
     readonly rejection: 'error' | 'assistant_message';
@@ -145,11 +156,20 @@ function checkPipelines(p: Parsed): void {
   const need = (cond: boolean, message: string) => {
     if (cond) throw new StartupError(message);
   };
-  need(p.LLM_ROUTER_FORCE_MASKING && p.LLM_ROUTER_MASKING_STRATEGY_PIPELINE.length === 0, 'LLM_ROUTER_FORCE_MASKING is on but LLM_ROUTER_MASKING_STRATEGY_PIPELINE names no masker (e.g. fast_masker)');
+  need(
+    p.LLM_ROUTER_FORCE_MASKING && p.LLM_ROUTER_MASKING_STRATEGY_PIPELINE.length === 0,
+    'LLM_ROUTER_FORCE_MASKING is on but LLM_ROUTER_MASKING_STRATEGY_PIPELINE names no masker (e.g. fast_masker)',
+  );
   for (const dir of ['REQUEST', 'RESPONSE'] as const) {
     const force = p[`LLM_ROUTER_FORCE_GUARDRAIL_${dir}`];
-    need(force && p[`LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_${dir}`].length === 0, `LLM_ROUTER_FORCE_GUARDRAIL_${dir} is on but LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_${dir} names no guardrail`);
-    need(p[`LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir}`] && !force, `LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir} needs LLM_ROUTER_FORCE_GUARDRAIL_${dir}`);
+    need(
+      force && p[`LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_${dir}`].length === 0,
+      `LLM_ROUTER_FORCE_GUARDRAIL_${dir} is on but LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_${dir} names no guardrail`,
+    );
+    need(
+      p[`LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir}`] && !force,
+      `LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir} needs LLM_ROUTER_FORCE_GUARDRAIL_${dir}`,
+    );
   }
 }
 
@@ -199,13 +219,27 @@ function toSettings(p: Parsed): Settings {
     guardrails: {
       rejection: p.LLM_ROUTER_REJECTION_MODE,
       failMode: p.LLM_ROUTER_GUARDRAIL_FAIL_MODE,
-      request: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_REQUEST, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST },
-      response: { force: p.LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE, pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE, audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE },
+      request: {
+        force: p.LLM_ROUTER_FORCE_GUARDRAIL_REQUEST,
+        pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST,
+        audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST,
+      },
+      response: {
+        force: p.LLM_ROUTER_FORCE_GUARDRAIL_RESPONSE,
+        pipeline: p.LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE,
+        audit: p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE,
+      },
       streamWindowChars: p.LLM_ROUTER_GUARDRAIL_STREAM_WINDOW,
     },
     audit:
-      p.LLM_ROUTER_MASKING_WITH_AUDIT || p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST || p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE
-        ? { dir: p.LLM_ROUTER_AUDIT_DIR, keysDir: p.LLM_ROUTER_AUDIT_KEYS_DIR, queueSize: p.LLM_ROUTER_AUDIT_QUEUE_SIZE }
+      p.LLM_ROUTER_MASKING_WITH_AUDIT ||
+      p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_REQUEST ||
+      p.LLM_ROUTER_GUARDRAIL_WITH_AUDIT_RESPONSE
+        ? {
+            dir: p.LLM_ROUTER_AUDIT_DIR,
+            keysDir: p.LLM_ROUTER_AUDIT_KEYS_DIR,
+            queueSize: p.LLM_ROUTER_AUDIT_QUEUE_SIZE,
+          }
         : null,
     sidecars: {
       piiMaskerHost: p.LLM_ROUTER_MASKER_PII_HOST,

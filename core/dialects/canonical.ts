@@ -2,11 +2,21 @@
  * The gateway's inner language: OpenAI chat-completions shapes. Every client dialect is decoded into these,
  * every provider dialect is encoded from them, and answers travel back the same way.
  */
-export interface TextPart { type: 'text'; text: string }
-export interface ImagePart { type: 'image_url'; image_url: { url: string; detail?: string } }
+export interface TextPart {
+  type: 'text';
+  text: string;
+}
+export interface ImagePart {
+  type: 'image_url';
+  image_url: { url: string; detail?: string };
+}
 export type ContentPart = TextPart | ImagePart;
 
-export interface ToolCall { id: string; type: 'function'; function: { name: string; arguments: string } }
+export interface ToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
 export interface ToolCallDelta {
   index: number;
   id?: string;
@@ -47,7 +57,11 @@ export interface ChatRequest {
   [extra: string]: unknown;
 }
 
-export interface Usage { prompt_tokens: number; completion_tokens: number; total_tokens: number }
+export interface Usage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter';
 

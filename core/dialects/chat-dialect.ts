@@ -1,7 +1,7 @@
 import type { ChatCompletion, ChatRequest } from './canonical.js';
-import type { StreamDecoder, StreamEncoder } from './stream-codec.js';
 import type { Operation, ProtocolFamily } from './protocol.js';
 import type { Json } from './request-fields.js';
+import type { StreamDecoder, StreamEncoder } from './stream-codec.js';
 
 /** How a client speaks chat: read its requests, write answers and streams back in its shape. */
 export interface ClientChatDialect {

@@ -14,7 +14,8 @@ export function requireObject(body: unknown): Json {
 
 export function requireString(obj: Json, field: string, path = field): string {
   const v = obj[field];
-  if (typeof v !== 'string' || v === '') throw invalidRequest(`'${path}' is required and must be a non-empty string`, path);
+  if (typeof v !== 'string' || v === '')
+    throw invalidRequest(`'${path}' is required and must be a non-empty string`, path);
   return v;
 }
 

@@ -1,5 +1,5 @@
-import type { ChatChunk } from './canonical.js';
 import type { GatewayError } from '../errors/gateway-error.js';
+import type { ChatChunk } from './canonical.js';
 
 /** Turns a provider's stream (text as it arrives) into canonical chunks. */
 export interface StreamDecoder {

@@ -2,7 +2,6 @@ import type { Settings } from '../config/settings.js';
 import type { ErrorDialect } from '../dialects/error-bodies.js';
 import type { Exchange } from '../http/exchange.js';
 
-
 export interface RoutePath {
   readonly path: string;
   /** True when LLM_ROUTER_EP_PREFIX goes in front of the path. */

@@ -7,7 +7,8 @@ const RETRY_SOON = { 'retry-after': '5' } as const;
 export const invalidRequest = (message: string, param: string | null = null) =>
   new GatewayError('invalid_request', message, { param });
 
-export const invalidValue = (message: string, param: string | null) => new GatewayError('invalid_value', message, { param });
+export const invalidValue = (message: string, param: string | null) =>
+  new GatewayError('invalid_value', message, { param });
 
 export const missingParameter = (message: string, param: string | null) =>
   new GatewayError('missing_required_parameter', message, { param });

@@ -40,7 +40,9 @@ export class Lifecycle {
     for (const { name, hooks } of [...this.components].reverse()) {
       if (!hooks.stop) continue;
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, until - Date.now()))));
+      const late = new Promise<'late'>(
+        (resolve) => (timer = setTimeout(() => resolve('late'), Math.max(0, until - Date.now()))),
+      );
       try {
         const outcome = await Promise.race([Promise.resolve(hooks.stop()), late]);
         if (outcome === 'late') this.logger.error(`${name} did not stop within ${deadlineMs} ms`);

@@ -12,10 +12,7 @@ const textLine = winston.format.printf((info) => {
 });
 
 export function createLogger(log: Settings['log']): Logger {
-  const format = winston.format.combine(
-    winston.format.timestamp(),
-    log.json ? winston.format.json() : textLine,
-  );
+  const format = winston.format.combine(winston.format.timestamp(), log.json ? winston.format.json() : textLine);
   const transports: winston.transport[] = [new winston.transports.Console({ stderrLevels: ['error', 'warn'] })];
   if (log.file) transports.push(new winston.transports.File({ filename: log.file }));
   return winston.createLogger({ level: log.level, format, transports });

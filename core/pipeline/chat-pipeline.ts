@@ -127,7 +127,10 @@ export class ChatPipeline {
   private async attempt(turn: ChatTurn, attempt: ProviderAttempt): Promise<ChatAnswer> {
     const { dialect, body, stream } = turn;
     const provider = PROVIDER_DIALECTS[attempt.type.family];
-    const passthrough = turn.canonical === null && attempt.type.family === dialect.family && attempt.type.path(dialect.operation) !== null;
+    const passthrough =
+      turn.canonical === null &&
+      attempt.type.family === dialect.family &&
+      attempt.type.path(dialect.operation) !== null;
     if (passthrough) {
       const payload = attempt.alias(body, stream);
       if (stream) {
@@ -142,7 +145,8 @@ export class ChatPipeline {
     }
     const request = turn.canonical ?? dialect.read(body);
     const payload = provider.write(attempt.alias(request, stream), stream);
-    if (this.metrics.enabled) this.metrics.payloadConversions.inc({ from_type: dialect.name, to_type: attempt.type.family });
+    if (this.metrics.enabled)
+      this.metrics.payloadConversions.inc({ from_type: dialect.name, to_type: attempt.type.family });
     if (stream) {
       await attempt.send('chat', payload, true);
       return this.streamed(turn, attempt, provider.streamDecoder());
@@ -158,7 +162,8 @@ export class ChatPipeline {
   private answerStages(turn: ChatTurn, attempt: ProviderAttempt): AnswerChain {
     const stages: AnswerStage[] = [];
     if (turn.restoring) stages.push(new RestoreStage(turn.restoring));
-    if (this.guardrails.guardsAnswers) stages.push(this.guardrails.answerStage(turn.ex, turn.clientModel, attempt.provider.id));
+    if (this.guardrails.guardsAnswers)
+      stages.push(this.guardrails.answerStage(turn.ex, turn.clientModel, attempt.provider.id));
     return new AnswerChain(stages);
   }
 
@@ -200,7 +205,10 @@ export class ChatPipeline {
     }
     // The answer has begun: the refusal continues it (no second role) and finishes it.
     const [first, ...rest] = refusalChunks(block, turn.clientModel);
-    const continued = { ...first!, choices: first!.choices.map((c) => ({ ...c, delta: { content: `\n\n${c.delta.content ?? ''}` } })) };
+    const continued = {
+      ...first!,
+      choices: first!.choices.map((c) => ({ ...c, delta: { content: `\n\n${c.delta.content ?? ''}` } })),
+    };
     await this.write(turn.ex, encoder, [continued, ...rest]);
     return STREAMED;
   }

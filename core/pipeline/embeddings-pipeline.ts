@@ -39,14 +39,24 @@ export class EmbeddingsPipeline {
     }
   }
 
-  private async attempt(dialect: ClientEmbeddingsDialect, body: Json, request: EmbeddingRequest | null, attempt: ProviderAttempt) {
+  private async attempt(
+    dialect: ClientEmbeddingsDialect,
+    body: Json,
+    request: EmbeddingRequest | null,
+    attempt: ProviderAttempt,
+  ) {
     const provider = PROVIDER_EMBEDDINGS[attempt.type.family];
     if (attempt.type.path('embeddings') === null || !provider) {
-      throw invalidRequest(`The model '${attempt.model.name}' is served by a provider without an embeddings API`, 'model');
+      throw invalidRequest(
+        `The model '${attempt.model.name}' is served by a provider without an embeddings API`,
+        'model',
+      );
     }
     // Masked input always goes through the canonical form, so only masked text is sent.
     const passthrough = request === null && attempt.type.family === dialect.family;
-    const payload = passthrough ? { ...body, model: attempt.upstreamModel } : provider.write({ ...(request ?? dialect.read(body)), model: attempt.upstreamModel });
+    const payload = passthrough
+      ? { ...body, model: attempt.upstreamModel }
+      : provider.write({ ...(request ?? dialect.read(body)), model: attempt.upstreamModel });
     if (!passthrough && this.metrics.enabled) {
       this.metrics.payloadConversions.inc({ from_type: `${dialect.name}-embeddings`, to_type: attempt.type.family });
     }

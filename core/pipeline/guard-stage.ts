@@ -23,6 +23,10 @@ export class GuardStage implements AnswerStage {
   }
 
   completion(completion: ChatCompletion): Promise<void> {
-    return this.check(completionTexts(completion).map((t) => t.text).filter((t) => t !== ''));
+    return this.check(
+      completionTexts(completion)
+        .map((t) => t.text)
+        .filter((t) => t !== ''),
+    );
   }
 }

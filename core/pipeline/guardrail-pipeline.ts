@@ -1,20 +1,20 @@
-import { inject, singleton, type DependencyContainer } from 'tsyringe';
-import { AUDIT_SINK, auditTimestamp, type AuditSink } from '../audit/audit-sink.js';
+import { type DependencyContainer, inject, singleton } from 'tsyringe';
+import { AUDIT_SINK, type AuditSink, auditTimestamp } from '../audit/audit-sink.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatRequest } from '../dialects/canonical.js';
 import { contentBlocked, guardrailUnavailable } from '../errors/errors.js';
 import { GuardrailBlocked } from '../errors/gateway-error.js';
-import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { type RequestScope, scoped } from '../logging/request-scope.js';
+import { METRICS, type Metrics } from '../metrics/metrics.js';
 import type { GuardrailPlugin } from '../plugins/plugin.js';
-import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
+import { type PluginCatalogue, pluginsFor } from '../plugins/plugin-registry.js';
 import { SidecarUnavailable } from '../sidecars/sidecar-client.js';
 import type { ChatAnswer, ChatTurn } from './chat-turn.js';
 import type { Stage } from './compose.js';
 import { GuardStage } from './guard-stage.js';
-import { requestTexts } from './text-channels.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
+import { requestTexts } from './text-channels.js';
 
 export type GuardDirection = 'request' | 'response';
 
@@ -37,8 +37,20 @@ export class GuardrailPipeline {
   ) {
     const { request, response } = settings.guardrails;
     this.stages = {
-      request: pluginsFor<GuardrailPlugin>(catalogue, container, 'guardrail', request.force ? request.pipeline : [], 'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST'),
-      response: pluginsFor<GuardrailPlugin>(catalogue, container, 'guardrail', response.force ? response.pipeline : [], 'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE'),
+      request: pluginsFor<GuardrailPlugin>(
+        catalogue,
+        container,
+        'guardrail',
+        request.force ? request.pipeline : [],
+        'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_REQUEST',
+      ),
+      response: pluginsFor<GuardrailPlugin>(
+        catalogue,
+        container,
+        'guardrail',
+        response.force ? response.pipeline : [],
+        'LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_RESPONSE',
+      ),
     };
   }
 
@@ -65,7 +77,13 @@ export class GuardrailPipeline {
   };
 
   async checkRequest(request: ChatRequest, scope: RequestScope): Promise<void> {
-    await this.check(scope, 'request', requestTexts(request).slots.map((s) => s.text), String(request.model), null);
+    await this.check(
+      scope,
+      'request',
+      requestTexts(request).slots.map((s) => s.text),
+      String(request.model),
+      null,
+    );
   }
 
   /** The answer guardrails as a stage of one provider's answer; streams a window at a time. */
@@ -74,7 +92,13 @@ export class GuardrailPipeline {
     return new GuardStage((texts) => this.check(scope, 'response', texts, model, provider), window);
   }
 
-  private async check(scope: RequestScope, direction: GuardDirection, texts: readonly string[], model: string, provider: string | null): Promise<void> {
+  private async check(
+    scope: RequestScope,
+    direction: GuardDirection,
+    texts: readonly string[],
+    model: string,
+    provider: string | null,
+  ): Promise<void> {
     const began = auditTimestamp();
     const what = direction === 'request' ? 'request' : 'answer';
     for (const { id, plugin } of this.stages[direction]) {
@@ -89,7 +113,10 @@ export class GuardrailPipeline {
           if (this.metrics.enabled) this.metrics.guardrailFailures.inc({ plugin: id });
           continue;
         }
-        throw guardrailUnavailable(`The guardrail '${id}' failed${reason}, so the ${what} was not ${direction === 'request' ? 'sent' : 'delivered'}`, err);
+        throw guardrailUnavailable(
+          `The guardrail '${id}' failed${reason}, so the ${what} was not ${direction === 'request' ? 'sent' : 'delivered'}`,
+          err,
+        );
       }
       if (!verdict.safe) {
         const category = verdict.category ?? 'unsafe';

@@ -1,7 +1,10 @@
 import type { ChatChunk } from '../dialects/canonical.js';
 import { chunkTexts } from './text-channels.js';
 
-const chunkText = (c: ChatChunk) => chunkTexts(c).map((t) => t.text).join('');
+const chunkText = (c: ChatChunk) =>
+  chunkTexts(c)
+    .map((t) => t.text)
+    .join('');
 
 /**
  * Response guardrails on a stream: chunks are held until `window` new characters have arrived, then the new

@@ -14,7 +14,14 @@ export async function relayBytes(body: Body, res: Response, signal: AbortSignal)
 }
 
 /** A converted stream: decoded, through the answer stages, encoded in the client's dialect and closed properly. */
-export async function relayChunks(body: Body, decoder: StreamDecoder, chain: AnswerChain, encoder: StreamEncoder, res: Response, signal: AbortSignal): Promise<void> {
+export async function relayChunks(
+  body: Body,
+  decoder: StreamDecoder,
+  chain: AnswerChain,
+  encoder: StreamEncoder,
+  res: Response,
+  signal: AbortSignal,
+): Promise<void> {
   for await (const chunk of answerChunks(body, decoder, chain)) {
     if (!(await writeChunk(res, encoder.encode(chunk), signal))) return;
   }

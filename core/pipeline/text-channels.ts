@@ -34,7 +34,8 @@ export function requestTexts(req: ChatRequest): { slots: TextSlot[]; commit(): v
     if (typeof m.content === 'string') {
       slots.push(slot(m.content, false, (v) => (m.content = v)));
     } else if (Array.isArray(m.content)) {
-      for (const part of m.content) if (part.type === 'text') slots.push(slot(part.text, false, (v) => (part.text = v)));
+      for (const part of m.content)
+        if (part.type === 'text') slots.push(slot(part.text, false, (v) => (part.text = v)));
     }
     for (const call of m.tool_calls ?? []) {
       const fn = call.function;
@@ -74,11 +75,15 @@ export function chunkTexts(c: ChatChunk): ChunkText[] {
   for (const { index, delta: d } of c.choices) {
     if (d.content) texts.push({ ...slot(d.content, false, (v) => (d.content = v)), channel: `${index}:content` });
     if (d.reasoning_content) {
-      texts.push({ ...slot(d.reasoning_content, false, (v) => (d.reasoning_content = v)), channel: `${index}:reasoning` });
+      texts.push({
+        ...slot(d.reasoning_content, false, (v) => (d.reasoning_content = v)),
+        channel: `${index}:reasoning`,
+      });
     }
     for (const call of d.tool_calls ?? []) {
       const fn = call.function;
-      if (fn?.arguments) texts.push({ ...slot(fn.arguments, true, (v) => (fn.arguments = v)), channel: `${index}:call:${call.index}` });
+      if (fn?.arguments)
+        texts.push({ ...slot(fn.arguments, true, (v) => (fn.arguments = v)), channel: `${index}:call:${call.index}` });
     }
   }
   return texts;

@@ -1,10 +1,10 @@
-import { inject, singleton, type DependencyContainer } from 'tsyringe';
+import { type DependencyContainer, inject, singleton } from 'tsyringe';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatRequest } from '../dialects/canonical.js';
 import type { UtilsPlugin } from '../plugins/plugin.js';
+import { type PluginCatalogue, pluginsFor } from '../plugins/plugin-registry.js';
 import type { ChatAnswer, ChatTurn } from './chat-turn.js';
 import type { Stage } from './compose.js';
-import { pluginsFor, type PluginCatalogue } from '../plugins/plugin-registry.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
 
 /** LLM_ROUTER_UTILS_PLUGINS_PIPELINE in order; runs first, so whatever it adds is guarded and masked too. */
@@ -17,7 +17,13 @@ export class UtilsPipeline {
     @inject(PLUGIN_CATALOGUE) catalogue: PluginCatalogue,
     @inject(PLUGIN_CONTAINER) container: DependencyContainer,
   ) {
-    this.plugins = pluginsFor<UtilsPlugin>(catalogue, container, 'utils', settings.utils, 'LLM_ROUTER_UTILS_PLUGINS_PIPELINE').map((p) => p.plugin);
+    this.plugins = pluginsFor<UtilsPlugin>(
+      catalogue,
+      container,
+      'utils',
+      settings.utils,
+      'LLM_ROUTER_UTILS_PLUGINS_PIPELINE',
+    ).map((p) => p.plugin);
   }
 
   get active(): boolean {

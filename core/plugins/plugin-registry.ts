@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import { discoverClasses, hasStatic } from '../registry/discover.js';
-import { StartupError } from '../errors/startup-error.js';
 import type { DependencyContainer } from 'tsyringe';
+import { StartupError } from '../errors/startup-error.js';
+import { discoverClasses, hasStatic } from '../registry/discover.js';
 import type { PluginClass, PluginKind } from './plugin.js';
 
 // dist/core/plugins → dist/plugins
@@ -24,12 +24,20 @@ export async function discoverPlugins(root = PLUGINS_ROOT): Promise<PluginCatalo
  * The plugins an env list names, in its order, built through the container (so they get their settings and
  * clients by constructor); an unknown id stops start-up naming the variable.
  */
-export function pluginsFor<P>(catalogue: PluginCatalogue, container: DependencyContainer, kind: PluginKind, ids: readonly string[], variable: string): Array<{ id: string; plugin: P }> {
+export function pluginsFor<P>(
+  catalogue: PluginCatalogue,
+  container: DependencyContainer,
+  kind: PluginKind,
+  ids: readonly string[],
+  variable: string,
+): Array<{ id: string; plugin: P }> {
   return ids.map((id) => {
     const found = catalogue.get(id);
     if (!found || found.kind !== kind) {
       const known = [...catalogue.values()].filter((c) => c.kind === kind).map((c) => c.id);
-      throw new StartupError(`invalid ${variable}: unknown ${kind} plugin "${id}" (available: ${known.join(', ') || 'none'})`);
+      throw new StartupError(
+        `invalid ${variable}: unknown ${kind} plugin "${id}" (available: ${known.join(', ') || 'none'})`,
+      );
     }
     return { id, plugin: container.resolve(found) as P };
   });

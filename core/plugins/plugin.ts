@@ -1,5 +1,5 @@
-import type { MaskingSession } from '../pipeline/masking/masking-session.js';
 import type { ChatRequest } from '../dialects/canonical.js';
+import type { MaskingSession } from '../pipeline/masking/masking-session.js';
 
 /** The request a plugin works for: its id goes with any call the plugin makes (sidecars log it). */
 export interface PluginContext {

@@ -24,11 +24,24 @@ export abstract class SidecarGuard implements GuardrailPlugin {
   async apply(texts: readonly string[], ctx: PluginContext): Promise<GuardVerdict> {
     if (!texts.some((t) => t.trim() !== '')) return { safe: true };
     for (const guard of this.guards) {
-      const r = await this.client.post<GuardResponse>(this.service, this.origin, `/api/guardrails/${encodeURIComponent(guard)}`, { texts }, ctx.requestId);
-      if (typeof r?.results?.safe !== 'boolean') throw new SidecarUnavailable(this.service, 'answered without results.safe');
+      const r = await this.client.post<GuardResponse>(
+        this.service,
+        this.origin,
+        `/api/guardrails/${encodeURIComponent(guard)}`,
+        { texts },
+        ctx.requestId,
+      );
+      if (typeof r?.results?.safe !== 'boolean')
+        throw new SidecarUnavailable(this.service, 'answered without results.safe');
       if (r.results.safe) continue;
-      const worst = (r.results.detailed ?? []).filter((c) => c.safe === false).sort((a, b) => Number(b.score) - Number(a.score))[0];
-      return { safe: false, category: typeof worst?.label === 'string' ? worst.label : 'unsafe', ...(typeof worst?.score === 'number' ? { score: worst.score } : {}) };
+      const worst = (r.results.detailed ?? [])
+        .filter((c) => c.safe === false)
+        .sort((a, b) => Number(b.score) - Number(a.score))[0];
+      return {
+        safe: false,
+        category: typeof worst?.label === 'string' ? worst.label : 'unsafe',
+        ...(typeof worst?.score === 'number' ? { score: worst.score } : {}),
+      };
     }
     return { safe: true };
   }

@@ -33,9 +33,15 @@ export class PromptLibrary {
     const prompts = new Map<string, string>();
     for (const lang of LANGUAGES) {
       for (const name of PROMPT_NAMES) {
-        const candidates = [join(root, lang, `${name}.prompt`), join(root, 'builtin', 'system', lang, `${name}.prompt`)];
+        const candidates = [
+          join(root, lang, `${name}.prompt`),
+          join(root, 'builtin', 'system', lang, `${name}.prompt`),
+        ];
         const file = candidates.find((f) => existsSync(f));
-        if (!file) throw new StartupError(`the prompt ${lang}/${name} is missing: expected ${candidates[0]} (LLM_ROUTER_PROMPTS_DIR=${dir})`);
+        if (!file)
+          throw new StartupError(
+            `the prompt ${lang}/${name} is missing: expected ${candidates[0]} (LLM_ROUTER_PROMPTS_DIR=${dir})`,
+          );
         prompts.set(`${lang}/${name}`, readFileSync(file, 'utf8').trim());
       }
     }

@@ -1,12 +1,19 @@
-import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { inject, singleton } from 'tsyringe';
+import { type Dispatcher, Pool, errors as undiciErrors } from 'undici';
 import type { ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
-import { upstreamFailed, upstreamRateLimited, upstreamRejected, upstreamStreamBroken, upstreamTimeout, upstreamUnreachable } from '../errors/errors.js';
+import {
+  upstreamFailed,
+  upstreamRateLimited,
+  upstreamRejected,
+  upstreamStreamBroken,
+  upstreamTimeout,
+  upstreamUnreachable,
+} from '../errors/errors.js';
 import { GatewayError } from '../errors/gateway-error.js';
 import { sanitizeMessage } from '../errors/sanitize.js';
-import type { Operation, ProviderType } from './provider-type.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
+import type { Operation, ProviderType } from './provider-type.js';
 
 export interface UpstreamResponse {
   readonly status: number;
@@ -29,7 +36,15 @@ export class UpstreamClient {
     lifecycle.register('upstream client', { stop: () => this.close() });
   }
 
-  async send(provider: ProviderConfig, type: ProviderType, op: Operation, path: string, payload: string, signal: AbortSignal, requestId = ''): Promise<UpstreamResponse> {
+  async send(
+    provider: ProviderConfig,
+    type: ProviderType,
+    op: Operation,
+    path: string,
+    payload: string,
+    signal: AbortSignal,
+    requestId = '',
+  ): Promise<UpstreamResponse> {
     const { pool, basePath } = this.poolFor(provider.api_host);
     try {
       const res = await pool.request({
@@ -48,7 +63,12 @@ export class UpstreamClient {
       });
       const ct = res.headers['content-type'];
       const ra = res.headers['retry-after'];
-      return { status: res.statusCode, contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '', retryAfter: (Array.isArray(ra) ? ra[0] : ra) ?? null, body: res.body };
+      return {
+        status: res.statusCode,
+        contentType: (Array.isArray(ct) ? ct[0] : ct) ?? '',
+        retryAfter: (Array.isArray(ra) ? ra[0] : ra) ?? null,
+        body: res.body,
+      };
     } catch (err) {
       throw transportError(err, provider.id, signal);
     }
@@ -58,7 +78,14 @@ export class UpstreamClient {
   async probe(provider: ProviderConfig, type: ProviderType, timeoutMs: number): Promise<number> {
     const { pool, basePath } = this.poolFor(provider.api_host);
     try {
-      const res = await pool.request({ path: basePath + type.healthPath, method: 'GET', headers: type.headers(provider.api_token), headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+      const res = await pool.request({
+        path: basePath + type.healthPath,
+        method: 'GET',
+        headers: type.headers(provider.api_token),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       await res.body.dump();
       return res.statusCode;
     } catch {
@@ -76,7 +103,12 @@ export class UpstreamClient {
     if (!entry) {
       const url = new URL(apiHost);
       entry = {
-        pool: new Pool(url.origin, { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000, connections: 256, pipelining: 1 }),
+        pool: new Pool(url.origin, {
+          keepAliveTimeout: 30_000,
+          keepAliveMaxTimeout: 600_000,
+          connections: 256,
+          pipelining: 1,
+        }),
         basePath: url.pathname.replace(/\/+$/, ''),
       };
       this.pools.set(apiHost, entry);
@@ -90,11 +122,19 @@ export class UpstreamClient {
  * the host leaks; the server log keeps the transport's own reason as the cause), the request's own abort reason,
  * or the GatewayError it already was.
  */
-export function transportError(err: unknown, providerId: string, signal?: AbortSignal, midStream = false): GatewayError {
+export function transportError(
+  err: unknown,
+  providerId: string,
+  signal?: AbortSignal,
+  midStream = false,
+): GatewayError {
   if (err instanceof GatewayError) return err;
   if (signal?.aborted && signal.reason instanceof GatewayError) return signal.reason;
   const code = (err as { code?: string }).code ?? '';
-  const timedOut = TIMEOUT_CODES.has(code) || err instanceof undiciErrors.HeadersTimeoutError || err instanceof undiciErrors.BodyTimeoutError;
+  const timedOut =
+    TIMEOUT_CODES.has(code) ||
+    err instanceof undiciErrors.HeadersTimeoutError ||
+    err instanceof undiciErrors.BodyTimeoutError;
   if (timedOut) return upstreamTimeout(providerId, err);
   return midStream ? upstreamStreamBroken(providerId, err) : upstreamUnreachable(providerId, err);
 }
@@ -125,7 +165,8 @@ function extractMessage(text: string): string {
     const body = JSON.parse(text) as { error?: unknown; message?: unknown; detail?: unknown };
     const e = body.error;
     if (typeof e === 'string') return e;
-    if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+    if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string')
+      return (e as { message: string }).message;
     if (typeof body.message === 'string') return body.message;
     if (typeof body.detail === 'string') return body.detail;
   } catch {

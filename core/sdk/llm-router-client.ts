@@ -94,7 +94,11 @@ export class LLMRouterClient {
       try {
         const res = await fetch(`${this.base}${path}`, {
           method,
-          headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}) },
+          headers: {
+            accept: 'application/json',
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
         });

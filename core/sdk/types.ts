@@ -62,7 +62,11 @@ export interface ChatRequest {
 export interface ChatCompletion {
   id: string;
   model: string;
-  choices: Array<{ index: number; message: { role: 'assistant'; content: string | null }; finish_reason: string | null }>;
+  choices: Array<{
+    index: number;
+    message: { role: 'assistant'; content: string | null };
+    finish_reason: string | null;
+  }>;
   usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 export interface ModelList {

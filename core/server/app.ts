@@ -4,14 +4,22 @@ import type { DependencyContainer } from 'tsyringe';
 import type { Settings } from '../config/settings.js';
 import { ERROR_BODIES, type ErrorDialect } from '../dialects/error-bodies.js';
 import type { Endpoint } from '../endpoints/endpoint.js';
-import { bodyTooLarge, clientClosed, internalError, invalidJson, requestTimeout, routeNotFound, unsupportedEncoding } from '../errors/errors.js';
-import { GatewayError } from '../errors/gateway-error.js';
 import { causeOf } from '../errors/cause.js';
+import {
+  bodyTooLarge,
+  clientClosed,
+  internalError,
+  invalidJson,
+  requestTimeout,
+  routeNotFound,
+  unsupportedEncoding,
+} from '../errors/errors.js';
+import { GatewayError } from '../errors/gateway-error.js';
 import type { Exchange } from '../http/exchange.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { discoverEndpoints, resolveRoutes } from './routes.js';
 import { requestObserver } from './observe.js';
+import { discoverEndpoints, resolveRoutes } from './routes.js';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -67,7 +75,10 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
     if (route === undefined) return next();
     res.locals['dialect'] = route.dialect;
     if (settings.requestTimeoutMs > 0) {
-      deadline = setTimeout(() => controller.abort(requestTimeout(settings.requestTimeoutMs)), settings.requestTimeoutMs);
+      deadline = setTimeout(
+        () => controller.abort(requestTimeout(settings.requestTimeoutMs)),
+        settings.requestTimeoutMs,
+      );
     }
     const run = () => {
       const ex: Exchange = { req, res, body: req.body, signal: controller.signal, requestId, endpoint: req.path };

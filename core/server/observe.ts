@@ -11,7 +11,8 @@ export function requestObserver(logger: Logger, metrics: Metrics) {
   return (req: Request, res: Response, startedAt: number, routed: boolean, requestId: string): void => {
     const ms = performance.now() - startedAt;
     const status = res.writableFinished ? res.statusCode : 499;
-    if (logger.isDebugEnabled()) logger.debug(`${req.method} ${req.path} ${status} ${ms.toFixed(1)}ms`, { request_id: requestId });
+    if (logger.isDebugEnabled())
+      logger.debug(`${req.method} ${req.path} ${status} ${ms.toFixed(1)}ms`, { request_id: requestId });
     if (!metrics.enabled) return;
     metrics.httpInProgress.dec();
     const labels = { method: req.method, endpoint: routed ? req.path : 'unmatched' };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { StartupError } from '../errors/startup-error.js';
 import type { EndpointClass, RouteSpec } from '../endpoints/endpoint.js';
+import { StartupError } from '../errors/startup-error.js';
 import { discoverClasses, hasStatic } from '../registry/discover.js';
 
 export interface ResolvedRoute {
@@ -11,7 +11,9 @@ export interface ResolvedRoute {
 }
 
 export async function discoverEndpoints(): Promise<EndpointClass[]> {
-  return discoverClasses(join(import.meta.dirname, '..', 'endpoints'), (v): v is EndpointClass => hasStatic(v, 'route'));
+  return discoverClasses(join(import.meta.dirname, '..', 'endpoints'), (v): v is EndpointClass =>
+    hasStatic(v, 'route'),
+  );
 }
 
 /**
@@ -28,7 +30,9 @@ export function resolveRoutes(classes: readonly EndpointClass[], settings: Setti
       const key = `${route.method} ${path}`;
       const existing = byKey.get(key);
       if (existing && existing.endpoint !== endpoint) {
-        throw new StartupError(`route ${key} is claimed by both ${existing.endpoint.name} and ${endpoint.name} (check LLM_ROUTER_EP_PREFIX)`);
+        throw new StartupError(
+          `route ${key} is claimed by both ${existing.endpoint.name} and ${endpoint.name} (check LLM_ROUTER_EP_PREFIX)`,
+        );
       }
       byKey.set(key, { method: route.method, path, endpoint });
     }

@@ -1,5 +1,5 @@
-import { Pool } from 'undici';
 import { inject, singleton } from 'tsyringe';
+import { Pool } from 'undici';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import { StartupError } from '../errors/startup-error.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
@@ -19,9 +19,15 @@ export class SidecarUnavailable extends Error {
 
 /** A sidecar's base URL from its variable; an empty or malformed one stops start-up naming the variable. */
 export function sidecarHost(value: string, variable: string, plugin: string): string {
-  if (value === '') throw new StartupError(`the ${plugin} plugin needs ${variable} (the sidecar's base URL, e.g. http://127.0.0.1:5000)`);
+  if (value === '')
+    throw new StartupError(
+      `the ${plugin} plugin needs ${variable} (the sidecar's base URL, e.g. http://127.0.0.1:5000)`,
+    );
   const url = URL.canParse(value) ? new URL(value) : null;
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new StartupError(`invalid ${variable}=${JSON.stringify(value)}: expected an http(s) URL such as http://127.0.0.1:5000`);
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    throw new StartupError(
+      `invalid ${variable}=${JSON.stringify(value)}: expected an http(s) URL such as http://127.0.0.1:5000`,
+    );
   return url.origin;
 }
 
@@ -60,7 +66,8 @@ export class SidecarClient {
     if (this.down.has(origin)) throw new SidecarUnavailable(service, 'is down (it failed its health pings)');
     const started = performance.now();
     const observe = (outcome: string) => {
-      if (this.metrics.enabled) this.metrics.sidecarLatency.observe({ service, outcome }, (performance.now() - started) / 1000);
+      if (this.metrics.enabled)
+        this.metrics.sidecarLatency.observe({ service, outcome }, (performance.now() - started) / 1000);
     };
     let res;
     try {
@@ -75,7 +82,10 @@ export class SidecarClient {
     } catch (err) {
       observe('unreachable');
       if (this.settings.sidecars.monitorIntervalMs > 0) this.markDown(origin);
-      throw new SidecarUnavailable(service, `did not answer (${(err as { code?: string }).code ?? (err as Error).message})`);
+      throw new SidecarUnavailable(
+        service,
+        `did not answer (${(err as { code?: string }).code ?? (err as Error).message})`,
+      );
     }
     const text = await res.body.text().catch(() => '');
     if (res.statusCode !== 200) {
@@ -95,7 +105,13 @@ export class SidecarClient {
   /** `GET /api/ping` answering `{"response":"pong"}` within two seconds. */
   async ping(origin: string): Promise<boolean> {
     try {
-      const res = await this.pool(origin).request({ method: 'GET', path: '/api/ping', headersTimeout: PING_TIMEOUT_MS, bodyTimeout: PING_TIMEOUT_MS, signal: AbortSignal.timeout(PING_TIMEOUT_MS) });
+      const res = await this.pool(origin).request({
+        method: 'GET',
+        path: '/api/ping',
+        headersTimeout: PING_TIMEOUT_MS,
+        bodyTimeout: PING_TIMEOUT_MS,
+        signal: AbortSignal.timeout(PING_TIMEOUT_MS),
+      });
       const body = (await res.body.json().catch(() => null)) as { response?: unknown } | null;
       return res.statusCode === 200 && body?.response === 'pong';
     } catch {
@@ -124,7 +140,8 @@ export class SidecarClient {
   setUp(origin: string, up: boolean): void {
     if (up) this.down.delete(origin);
     else this.down.add(origin);
-    if (this.metrics.enabled) for (const service of this.services.get(origin) ?? []) this.metrics.sidecarUp.set({ service }, up ? 1 : 0);
+    if (this.metrics.enabled)
+      for (const service of this.services.get(origin) ?? []) this.metrics.sidecarUp.set({ service }, up ? 1 : 0);
   }
 
   isUp(origin: string): boolean {

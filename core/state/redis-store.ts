@@ -78,7 +78,14 @@ export class RedisStore implements StateStore {
   }
 
   async acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> {
-    const ok = await this.command('leaseAcquire', key, holder, ttlMs, Date.now(), Number.isFinite(capacity) ? capacity : 2 ** 31);
+    const ok = await this.command(
+      'leaseAcquire',
+      key,
+      holder,
+      ttlMs,
+      Date.now(),
+      Number.isFinite(capacity) ? capacity : 2 ** 31,
+    );
     return ok === 1;
   }
 
@@ -124,6 +131,8 @@ export class RedisStore implements StateStore {
   }
 
   private command(name: string, ...args: Array<string | number>): Promise<unknown> {
-    return (this.redis as unknown as Record<string, (...a: Array<string | number>) => Promise<unknown>>)[name]!(...args);
+    return (this.redis as unknown as Record<string, (...a: Array<string | number>) => Promise<unknown>>)[name]!(
+      ...args,
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAIN_DIR, fileTime, FIRST_PREV, parseChainComment, type ChainHead, type ChainLink } from '../../core/audit/audit-chain.js';
+import {
+  CHAIN_DIR,
+  type ChainHead,
+  type ChainLink,
+  FIRST_PREV,
+  fileTime,
+  parseChainComment,
+} from '../../core/audit/audit-chain.js';
 
 interface AuditFile extends ChainLink {
   readonly name: string;
@@ -22,7 +29,9 @@ export function checkAuditDir(dir: string): ChainReport {
   const ok: string[] = [];
   const problems: string[] = [];
   const chains = new Map<string, AuditFile[]>();
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.audit')).sort((a, b) => fileTime(a).localeCompare(fileTime(b)) || a.localeCompare(b))) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.audit'))
+    .sort((a, b) => fileTime(a).localeCompare(fileTime(b)) || a.localeCompare(b))) {
     const content = readFileSync(join(dir, name));
     const link = parseChainComment(content.toString('utf8'));
     if (!link) {
@@ -34,30 +43,49 @@ export function checkAuditDir(dir: string): ChainReport {
     chains.set(link.chain, list);
   }
   const headsDir = join(dir, CHAIN_DIR);
-  const heads = existsSync(headsDir) ? readdirSync(headsDir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(readFileSync(join(headsDir, n), 'utf8')) as ChainHead) : [];
-  for (const head of heads) if (!chains.has(head.chain)) problems.push(`MISSING chain ${head.chain}: all ${head.seq} records (the last was ${head.file})`);
+  const heads = existsSync(headsDir)
+    ? readdirSync(headsDir)
+        .filter((n) => n.endsWith('.json'))
+        .map((n) => JSON.parse(readFileSync(join(headsDir, n), 'utf8')) as ChainHead)
+    : [];
+  for (const head of heads)
+    if (!chains.has(head.chain))
+      problems.push(`MISSING chain ${head.chain}: all ${head.seq} records (the last was ${head.file})`);
 
   for (const [chain, inWriteOrder] of chains) {
     const before = problems.length;
     for (let i = 1; i < inWriteOrder.length; i++) {
       const [a, b] = [inWriteOrder[i - 1]!, inWriteOrder[i]!];
-      if (b.seq <= a.seq) problems.push(`REORDERED ${b.name}: record ${b.seq} of chain ${chain} is named after ${a.name} (record ${a.seq})`);
+      if (b.seq <= a.seq)
+        problems.push(
+          `REORDERED ${b.name}: record ${b.seq} of chain ${chain} is named after ${a.name} (record ${a.seq})`,
+        );
     }
     const bySeq = [...inWriteOrder].sort((x, y) => x.seq - y.seq);
-    if (bySeq[0]!.seq !== 1) problems.push(`MISSING chain ${chain}: records 1…${bySeq[0]!.seq - 1}, before ${bySeq[0]!.name}`);
-    else if (bySeq[0]!.prev !== FIRST_PREV) problems.push(`ALTERED ${bySeq[0]!.name}: the first record of chain ${chain} names a previous one`);
+    if (bySeq[0]!.seq !== 1)
+      problems.push(`MISSING chain ${chain}: records 1…${bySeq[0]!.seq - 1}, before ${bySeq[0]!.name}`);
+    else if (bySeq[0]!.prev !== FIRST_PREV)
+      problems.push(`ALTERED ${bySeq[0]!.name}: the first record of chain ${chain} names a previous one`);
     for (let i = 1; i < bySeq.length; i++) {
       const [a, b] = [bySeq[i - 1]!, bySeq[i]!];
-      if (b.seq === a.seq) problems.push(`ALTERED ${b.name}: record ${b.seq} of chain ${chain} appears twice (also ${a.name})`);
-      else if (b.seq > a.seq + 1) problems.push(`MISSING chain ${chain}: ${b.seq - a.seq - 1} record(s) between ${a.name} and ${b.name} (records ${a.seq + 1}…${b.seq - 1})`);
+      if (b.seq === a.seq)
+        problems.push(`ALTERED ${b.name}: record ${b.seq} of chain ${chain} appears twice (also ${a.name})`);
+      else if (b.seq > a.seq + 1)
+        problems.push(
+          `MISSING chain ${chain}: ${b.seq - a.seq - 1} record(s) between ${a.name} and ${b.name} (records ${a.seq + 1}…${b.seq - 1})`,
+        );
       else if (b.prev !== a.sha256) problems.push(`ALTERED ${a.name}: its contents are not what ${b.name} recorded`);
     }
     const last = bySeq.at(-1)!;
     const head = heads.find((h) => h.chain === chain);
-    if (head && head.seq > last.seq) problems.push(`MISSING chain ${chain}: the last ${head.seq - last.seq} record(s), up to ${head.file}`);
-    else if (head && head.seq === last.seq && head.sha256 !== last.sha256) problems.push(`ALTERED ${last.name}: it is not the chain's recorded head`);
-    else if (head && head.seq < last.seq - 1) problems.push(`ALTERED chain ${chain}: ${last.seq - head.seq} records after its recorded head (${head.file})`);
-    if (problems.length === before) ok.push(`OK chain ${chain}: ${bySeq.length} record(s), ${inWriteOrder[0]!.name} … ${inWriteOrder.at(-1)!.name}`);
+    if (head && head.seq > last.seq)
+      problems.push(`MISSING chain ${chain}: the last ${head.seq - last.seq} record(s), up to ${head.file}`);
+    else if (head && head.seq === last.seq && head.sha256 !== last.sha256)
+      problems.push(`ALTERED ${last.name}: it is not the chain's recorded head`);
+    else if (head && head.seq < last.seq - 1)
+      problems.push(`ALTERED chain ${chain}: ${last.seq - head.seq} records after its recorded head (${head.file})`);
+    if (problems.length === before)
+      ok.push(`OK chain ${chain}: ${bySeq.length} record(s), ${inWriteOrder[0]!.name} … ${inWriteOrder.at(-1)!.name}`);
   }
   return { ok, problems };
 }

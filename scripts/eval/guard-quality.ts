@@ -5,13 +5,22 @@ import { judge } from '../../plugins/guardrails/injection-guard/injection-guard.
 
 const EVAL_DIR = process.env['EVAL_DIR'] ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'eval');
 
-interface Row { text: string; label: 'injection' | 'benign' }
+interface Row {
+  text: string;
+  label: 'injection' | 'benign';
+}
 
 function evaluate(file: string): void {
-  const rows = readFileSync(join(EVAL_DIR, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
+  const rows = readFileSync(join(EVAL_DIR, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Row);
   // One untimed pass first: latency is reported for a running gateway, not for the regexes' first compile.
   for (const r of rows) judge(r.text);
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   const times: number[] = [];
   for (const r of rows) {
     const t = process.hrtime.bigint();
@@ -23,10 +32,14 @@ function evaluate(file: string): void {
     else tn++;
   }
   times.sort((a, b) => a - b);
-  const p = tp / (tp + fp || 1), rcl = tp / (tp + fn || 1), f1 = (2 * p * rcl) / (p + rcl || 1);
+  const p = tp / (tp + fp || 1),
+    rcl = tp / (tp + fn || 1),
+    f1 = (2 * p * rcl) / (p + rcl || 1);
   const q = (x: number) => times[Math.floor(x * (times.length - 1))]!;
   const chars = rows.reduce((n, r) => n + r.text.length, 0) / rows.length;
-  console.log(`| ${file} | ${rows.length} | ${tp} | ${fp} | ${fn} | ${tn} | ${p.toFixed(3)} | ${rcl.toFixed(3)} | ${f1.toFixed(3)} | ${q(0.5).toFixed(1)} | ${q(0.99).toFixed(1)} | ${chars.toFixed(0)} |`);
+  console.log(
+    `| ${file} | ${rows.length} | ${tp} | ${fp} | ${fn} | ${tn} | ${p.toFixed(3)} | ${rcl.toFixed(3)} | ${f1.toFixed(3)} | ${q(0.5).toFixed(1)} | ${q(0.99).toFixed(1)} | ${chars.toFixed(0)} |`,
+  );
 }
 
 console.log(`injection_guard quality — ${new Date().toISOString().slice(0, 10)}\n`);

@@ -1,9 +1,9 @@
 /** Precision and recall of the fast_masker per entity type on the shared eval sets and our Polish set. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MaskingSession } from '../../core/pipeline/masking/masking-session.js';
 import { maskText } from '../../plugins/maskers/fast-masker/mask-text.js';
 import { RULES } from '../../plugins/maskers/fast-masker/rules/order.js';
-import { MaskingSession } from '../../core/pipeline/masking/masking-session.js';
 import { polishSyntheticSet, type Row } from './polish-synthetic.js';
 
 const EVAL_DIR = process.env['EVAL_DIR'] ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'eval');
@@ -28,13 +28,22 @@ const LABEL_TAGS: Readonly<Record<string, readonly string[]>> = {
   EMAIL: ['EMAIL'],
 };
 
-interface Score { gold: number; found: number; predicted: number; correct: number }
+interface Score {
+  gold: number;
+  found: number;
+  predicted: number;
+  correct: number;
+}
 
 function evaluate(rows: readonly Row[]): Map<string, Score> {
   // Only the labels this dataset annotates are scored; a prediction of their tags anywhere counts.
   const scores = new Map<string, Score>();
-  for (const row of rows) for (const g of row.spans) if (LABEL_TAGS[g.label] && !scores.has(g.label)) scores.set(g.label, { gold: 0, found: 0, predicted: 0, correct: 0 });
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  for (const row of rows)
+    for (const g of row.spans)
+      if (LABEL_TAGS[g.label] && !scores.has(g.label))
+        scores.set(g.label, { gold: 0, found: 0, predicted: 0, correct: 0 });
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end;
   for (const row of rows) {
     const predicted: Array<{ start: number; end: number; tag: string }> = [];
     maskText(row.text, RULES, new MaskingSession(), (start, end, tag) => predicted.push({ start, end, tag }));
@@ -51,7 +60,11 @@ function evaluate(rows: readonly Row[]): Map<string, Score> {
   return scores;
 }
 
-const loadJsonl = (file: string): Row[] => readFileSync(join(EVAL_DIR, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
+const loadJsonl = (file: string): Row[] =>
+  readFileSync(join(EVAL_DIR, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Row);
 const pct = (a: number, b: number) => (b === 0 ? '–' : (a / b).toFixed(3));
 
 function table(name: string, rows: readonly Row[]): void {
@@ -65,11 +78,21 @@ function table(name: string, rows: readonly Row[]): void {
     const p = s.predicted ? s.correct / s.predicted : 0;
     const r = s.gold ? s.found / s.gold : 0;
     const f1 = p + r ? (2 * p * r) / (p + r) : 0;
-    console.log(`| ${label} | ${s.gold} | ${pct(s.found, s.gold)} | ${s.predicted} | ${pct(s.correct, s.predicted)} | ${f1.toFixed(3)} |`);
+    console.log(
+      `| ${label} | ${s.gold} | ${pct(s.found, s.gold)} | ${s.predicted} | ${pct(s.correct, s.predicted)} | ${f1.toFixed(3)} |`,
+    );
   }
 }
 
-console.log(`fast_masker quality — ${new Date().toISOString().slice(0, 10)}; overlap matching, labels the fast_masker is meant for only`);
-table('Presidio synthetic, English (shared/eval/pii_presidio_synth_en.jsonl)', loadJsonl('pii_presidio_synth_en.jsonl'));
-table('KPWr, Polish (shared/eval/pii_kpwr_ner_pl.jsonl; only URL is in the fast_masker\'s scope)', loadJsonl('pii_kpwr_ner_pl.jsonl'));
+console.log(
+  `fast_masker quality — ${new Date().toISOString().slice(0, 10)}; overlap matching, labels the fast_masker is meant for only`,
+);
+table(
+  'Presidio synthetic, English (shared/eval/pii_presidio_synth_en.jsonl)',
+  loadJsonl('pii_presidio_synth_en.jsonl'),
+);
+table(
+  "KPWr, Polish (shared/eval/pii_kpwr_ner_pl.jsonl; only URL is in the fast_masker's scope)",
+  loadJsonl('pii_kpwr_ner_pl.jsonl'),
+);
 table('Polish synthetic identifiers (scripts/eval/polish-synthetic.ts, seed 20261123)', polishSyntheticSet());

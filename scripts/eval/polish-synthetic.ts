@@ -4,16 +4,20 @@
  * strings, ordinary numbers). Values are made valid by trying each check digit against the validators,
  * which are themselves tested on published examples.
  */
+
+import { ibanChecksumOk } from '../../plugins/maskers/fast-masker/validators/iban.js';
 import { isValidNip } from '../../plugins/maskers/fast-masker/validators/nip.js';
 import { isValidPesel } from '../../plugins/maskers/fast-masker/validators/pesel.js';
 import { isValidRegon } from '../../plugins/maskers/fast-masker/validators/regon.js';
-import { ibanChecksumOk } from '../../plugins/maskers/fast-masker/validators/iban.js';
 
-export interface Row { text: string; spans: Array<{ start: number; end: number; label: string }> }
+export interface Row {
+  text: string;
+  spans: Array<{ start: number; end: number; label: string }>;
+}
 
 function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const digits = (rnd: () => number, n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
@@ -46,13 +50,21 @@ function validValue(rnd: () => number, label: string): string {
         break;
       case 'BANK_ACCOUNT': {
         const bban = digits(rnd, 24);
-        for (let c = 2; c < 99 && !v; c++) if (ibanChecksumOk(`PL${String(c).padStart(2, '0')}${bban}`)) v = `PL${String(c).padStart(2, '0')}${bban}`;
-        if (v && rnd() < 0.5) v = v.replace(/^(PL\d{2})(\d{4})(\d{4})(\d{4})(\d{4})(\d{4})(\d{4})$/, '$1 $2 $3 $4 $5 $6 $7');
+        for (let c = 2; c < 99 && !v; c++)
+          if (ibanChecksumOk(`PL${String(c).padStart(2, '0')}${bban}`)) v = `PL${String(c).padStart(2, '0')}${bban}`;
+        if (v && rnd() < 0.5)
+          v = v.replace(/^(PL\d{2})(\d{4})(\d{4})(\d{4})(\d{4})(\d{4})(\d{4})$/, '$1 $2 $3 $4 $5 $6 $7');
         break;
       }
       case 'PHONE': {
-        const n = pick(rnd, ['50', '51', '53', '60', '66', '69', '72', '78', '79', '22', '12', '58', '61']) + digits(rnd, 7);
-        v = pick(rnd, [n, `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`, `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`, `+48 ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`]);
+        const n =
+          pick(rnd, ['50', '51', '53', '60', '66', '69', '72', '78', '79', '22', '12', '58', '61']) + digits(rnd, 7);
+        v = pick(rnd, [
+          n,
+          `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
+          `${n.slice(0, 3)}-${n.slice(3, 6)}-${n.slice(6)}`,
+          `+48 ${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`,
+        ]);
         break;
       }
       case 'EMAIL':

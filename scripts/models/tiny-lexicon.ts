@@ -14,13 +14,56 @@ export const GUARD_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The Llama-Guard taxonomy class of HerBERT-PL-Guard that each category maps to. */
-export const LLAMA_GUARD_CLASS: Readonly<Record<string, string>> = { hate: 'S10', vulgar: 'S10', sex: 'S12', crime: 'S1', 'self-harm': 'S11' };
+export const LLAMA_GUARD_CLASS: Readonly<Record<string, string>> = {
+  hate: 'S10',
+  vulgar: 'S10',
+  sex: 'S12',
+  crime: 'S1',
+  'self-harm': 'S11',
+};
 
 /** Named-entity words: first names and places start an entity, surnames continue a person. */
 export const ENTITY_WORDS: Readonly<Record<string, readonly string[]>> = {
-  'B-PER': ['jan', 'anna', 'piotr', 'katarzyna', 'maria', 'tomasz', 'agnieszka', 'krzysztof', 'zofia', 'john', 'mary', 'michael', 'sarah'],
-  'I-PER': ['kowalski', 'kowalska', 'nowak', 'wiśniewski', 'wiśniewska', 'wójcik', 'zielińska', 'smith', 'johnson', 'brown'],
-  'B-LOC': ['warszawa', 'warszawie', 'kraków', 'krakowie', 'gdańsk', 'gdańsku', 'poznań', 'poznaniu', 'london', 'berlin', 'paris'],
+  'B-PER': [
+    'jan',
+    'anna',
+    'piotr',
+    'katarzyna',
+    'maria',
+    'tomasz',
+    'agnieszka',
+    'krzysztof',
+    'zofia',
+    'john',
+    'mary',
+    'michael',
+    'sarah',
+  ],
+  'I-PER': [
+    'kowalski',
+    'kowalska',
+    'nowak',
+    'wiśniewski',
+    'wiśniewska',
+    'wójcik',
+    'zielińska',
+    'smith',
+    'johnson',
+    'brown',
+  ],
+  'B-LOC': [
+    'warszawa',
+    'warszawie',
+    'kraków',
+    'krakowie',
+    'gdańsk',
+    'gdańsku',
+    'poznań',
+    'poznaniu',
+    'london',
+    'berlin',
+    'paris',
+  ],
   'B-ORG': ['orlen', 'pzu', 'allegro', 'microsoft', 'google'],
 };
 

@@ -35,15 +35,30 @@ const VOCAB: readonly string[] = [
 ];
 
 export function buildTinyModels(root: string): Record<keyof typeof TINY_MODELS, string> {
-  const dirs = Object.fromEntries(Object.entries(TINY_MODELS).map(([k, name]) => [k, join(root, name)])) as Record<keyof typeof TINY_MODELS, string>;
-  writeModel(dirs.sojkaGuard, sojkaGuard(), { problem_type: 'multi_label_classification', labels: CATEGORIES, architecture: 'BertForSequenceClassification' });
-  writeModel(dirs.naskGuard, naskGuard(), { problem_type: 'single_label_classification', labels: NASK_LABELS, architecture: 'BertForSequenceClassification' });
+  const dirs = Object.fromEntries(Object.entries(TINY_MODELS).map(([k, name]) => [k, join(root, name)])) as Record<
+    keyof typeof TINY_MODELS,
+    string
+  >;
+  writeModel(dirs.sojkaGuard, sojkaGuard(), {
+    problem_type: 'multi_label_classification',
+    labels: CATEGORIES,
+    architecture: 'BertForSequenceClassification',
+  });
+  writeModel(dirs.naskGuard, naskGuard(), {
+    problem_type: 'single_label_classification',
+    labels: NASK_LABELS,
+    architecture: 'BertForSequenceClassification',
+  });
   writeModel(dirs.piiNer, piiNer(), { labels: NER_LABELS, architecture: 'BertForTokenClassification' });
   writeModel(dirs.embeddings, embeddings(), { architecture: 'BertModel' });
   return dirs;
 }
 
-function writeModel(dir: string, onnx: Uint8Array, meta: { architecture: string; labels?: string[]; problem_type?: string }): void {
+function writeModel(
+  dir: string,
+  onnx: Uint8Array,
+  meta: { architecture: string; labels?: string[]; problem_type?: string },
+): void {
   mkdirSync(join(dir, 'onnx'), { recursive: true });
   writeFileSync(join(dir, 'onnx', 'model.onnx'), onnx);
   const labels = meta.labels ?? [];
@@ -53,7 +68,12 @@ function writeModel(dir: string, onnx: Uint8Array, meta: { architecture: string;
     max_position_embeddings: MAX_POSITIONS,
     vocab_size: VOCAB.length,
     ...(meta.problem_type ? { problem_type: meta.problem_type } : {}),
-    ...(labels.length ? { id2label: Object.fromEntries(labels.map((l, i) => [i, l])), label2id: Object.fromEntries(labels.map((l, i) => [l, i])) } : {}),
+    ...(labels.length
+      ? {
+          id2label: Object.fromEntries(labels.map((l, i) => [i, l])),
+          label2id: Object.fromEntries(labels.map((l, i) => [l, i])),
+        }
+      : {}),
   };
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
   const { tokenizer, config: tokenizerConfig } = wordPieceFiles(VOCAB, MAX_POSITIONS);
@@ -86,14 +106,21 @@ function pooledHead(head: Weight, bias: Weight): Node[] {
   ];
 }
 
-const identity = (n: number, name = 'HEAD'): Weight => ({ name, dims: [n, n], values: Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0)) });
+const identity = (n: number, name = 'HEAD'): Weight => ({
+  name,
+  dims: [n, n],
+  values: Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0)),
+});
 
 // Multi-label: each category's sigmoid is 0.02 with no trigger word and 0.88 with one (above Sójka's 0.7).
 function sojkaGuard(): Uint8Array {
   const n = CATEGORIES.length;
   const head = identity(n);
   const bias: Weight = { name: 'BIAS', dims: [n], values: Array(n).fill(-4) };
-  return encodeModel(pooledHead(head, bias), [table(n, categoryOf, 6), head, bias], { name: 'logits', shape: ['batch', n] });
+  return encodeModel(pooledHead(head, bias), [table(n, categoryOf, 6), head, bias], {
+    name: 'logits',
+    shape: ['batch', n],
+  });
 }
 
 // Softmax over safe/S1…S14: `safe` takes 0.91 of a text with no trigger word; one trigger gives its class 0.95.
@@ -101,9 +128,14 @@ function naskGuard(): Uint8Array {
   const n = CATEGORIES.length;
   const labels = NASK_LABELS.length;
   const head: Weight = { name: 'HEAD', dims: [n, labels], values: new Float32Array(n * labels) };
-  CATEGORIES.forEach((c, row) => ((head.values as Float32Array)[row * labels + NASK_LABELS.indexOf(LLAMA_GUARD_CLASS[c]!)] = 1));
+  CATEGORIES.forEach(
+    (c, row) => ((head.values as Float32Array)[row * labels + NASK_LABELS.indexOf(LLAMA_GUARD_CLASS[c]!)] = 1),
+  );
   const bias: Weight = { name: 'BIAS', dims: [labels], values: NASK_LABELS.map((l) => (l === 'safe' ? 5 : 0)) };
-  return encodeModel(pooledHead(head, bias), [table(n, categoryOf, 8), head, bias], { name: 'logits', shape: ['batch', labels] });
+  return encodeModel(pooledHead(head, bias), [table(n, categoryOf, 8), head, bias], {
+    name: 'logits',
+    shape: ['batch', labels],
+  });
 }
 
 // Per-token logits: an entity word scores 8 on its label against 3 for `O` (softmax 0.99).
@@ -137,7 +169,10 @@ function embeddings(): Uint8Array {
     }
   });
   const weights: Weight[] = [{ name: 'EMBEDDINGS', dims: [VOCAB.length, EMBEDDING_WIDTH], values }];
-  const nodes: Node[] = [...maskedEmbeddings('EMBEDDINGS'), { op: 'Identity', inputs: ['masked'], output: 'last_hidden_state' }];
+  const nodes: Node[] = [
+    ...maskedEmbeddings('EMBEDDINGS'),
+    { op: 'Identity', inputs: ['masked'], output: 'last_hidden_state' },
+  ];
   return encodeModel(nodes, weights, { name: 'last_hidden_state', shape: ['batch', 'sequence', EMBEDDING_WIDTH] });
 }
 

@@ -1,6 +1,14 @@
 export const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 
-const special = (id: number, content: string) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
+const special = (id: number, content: string) => ({
+  id,
+  content,
+  single_word: false,
+  lstrip: false,
+  rstrip: false,
+  normalized: false,
+  special: true,
+});
 const cls = { SpecialToken: { id: '[CLS]', type_id: 0 } };
 const sep = (typeId: number) => ({ SpecialToken: { id: '[SEP]', type_id: typeId } });
 
@@ -15,16 +23,31 @@ export function wordPieceFiles(vocab: readonly string[], maxLength: number): { t
     truncation: null,
     padding: null,
     added_tokens: SPECIAL_TOKENS.map((t) => special(vocab.indexOf(t), t)),
-    normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: false, lowercase: true },
+    normalizer: {
+      type: 'BertNormalizer',
+      clean_text: true,
+      handle_chinese_chars: true,
+      strip_accents: false,
+      lowercase: true,
+    },
     pre_tokenizer: { type: 'BertPreTokenizer' },
     post_processor: {
       type: 'TemplateProcessing',
       single: [cls, { Sequence: { id: 'A', type_id: 0 } }, sep(0)],
       pair: [cls, { Sequence: { id: 'A', type_id: 0 } }, sep(0), { Sequence: { id: 'B', type_id: 1 } }, sep(1)],
-      special_tokens: { '[CLS]': { id: '[CLS]', ids: ids('[CLS]'), tokens: ['[CLS]'] }, '[SEP]': { id: '[SEP]', ids: ids('[SEP]'), tokens: ['[SEP]'] } },
+      special_tokens: {
+        '[CLS]': { id: '[CLS]', ids: ids('[CLS]'), tokens: ['[CLS]'] },
+        '[SEP]': { id: '[SEP]', ids: ids('[SEP]'), tokens: ['[SEP]'] },
+      },
     },
     decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-    model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab: Object.fromEntries(vocab.map((w, i) => [w, i])) },
+    model: {
+      type: 'WordPiece',
+      unk_token: '[UNK]',
+      continuing_subword_prefix: '##',
+      max_input_chars_per_word: 100,
+      vocab: Object.fromEntries(vocab.map((w, i) => [w, i])),
+    },
   };
   const config = {
     tokenizer_class: 'BertTokenizer',

@@ -14,10 +14,16 @@ const guardSchema = z.object({
   quantized: z.boolean().default(false),
 });
 
-const modelSchema = z.object({ enabled: z.boolean().default(false), model_path: z.string().min(1), quantized: z.boolean().default(false) });
+const modelSchema = z.object({
+  enabled: z.boolean().default(false),
+  model_path: z.string().min(1),
+  quantized: z.boolean().default(false),
+});
 
 const fileSchema = z.object({
-  guardrails: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'guard names are lower-case words with _'), guardSchema).default({}),
+  guardrails: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'guard names are lower-case words with _'), guardSchema)
+    .default({}),
   pii_masker: modelSchema
     .extend({
       min_score: z.number().min(0).max(1).default(0.5),
@@ -44,7 +50,12 @@ export type ServicesConfig = Readonly<{
 }>;
 
 // The reference's variable stems for its two guards; any other guard `x_guard` uses LLM_ROUTER_X_GUARD_….
-const ENV_STEM: Record<string, string> = { nask_guard: 'NASK_PIB_GUARD', sojka_guard: 'SOJKA_GUARD', pii_masker: 'PII_MASKER', embeddings: 'EMBEDDINGS' };
+const ENV_STEM: Record<string, string> = {
+  nask_guard: 'NASK_PIB_GUARD',
+  sojka_guard: 'SOJKA_GUARD',
+  pii_masker: 'PII_MASKER',
+  embeddings: 'EMBEDDINGS',
+};
 const stemOf = (name: string) => ENV_STEM[name] ?? name.toUpperCase();
 
 /**
@@ -71,7 +82,9 @@ export function loadServicesConfig(env: NodeJS.ProcessEnv = process.env): Servic
     const enabled = read(env, `LLM_ROUTER_${stem}_ENABLED`, envBool(model.enabled));
     const path = resolve(read(env, `LLM_ROUTER_${stem}_MODEL_PATH`, envString(model.model_path)) || model.model_path);
     if (enabled && !existsSync(join(path, 'config.json'))) {
-      throw new StartupError(`${name} is enabled but its model directory ${path} has no config.json (set LLM_ROUTER_${stem}_MODEL_PATH or model_path in ${file})`);
+      throw new StartupError(
+        `${name} is enabled but its model directory ${path} has no config.json (set LLM_ROUTER_${stem}_MODEL_PATH or model_path in ${file})`,
+      );
     }
     return { ...model, enabled, model_path: path };
   };

@@ -10,6 +10,10 @@ export class EmbeddingsService {
   async embed(input: string | string[]): Promise<object> {
     const texts = typeof input === 'string' ? [input] : input;
     const vectors = await this.inference.run(texts);
-    return { object: 'list', model: this.model, data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })) };
+    return {
+      object: 'list',
+      model: this.model,
+      data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+    };
   }
 }

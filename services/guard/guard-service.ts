@@ -33,7 +33,9 @@ export class GuardService {
     const safeLabels = new Set(this.config.safe_labels.map((l) => l.toLowerCase()));
     const detailed = perText.flat().map((c, chunk_index) => {
       const labelSafe = safeLabels.has(c.label.toLowerCase());
-      const safe = labelSafe ? c.score >= this.config.min_score_for_safe : c.score <= this.config.min_score_for_not_safe;
+      const safe = labelSafe
+        ? c.score >= this.config.min_score_for_safe
+        : c.score <= this.config.min_score_for_not_safe;
       return { chunk_index, chunk_text: c.chunk_text, label: c.label, score: Math.round(c.score * 1e4) / 1e4, safe };
     });
     return { safe: detailed.every((c) => c.safe), detailed };

@@ -10,6 +10,7 @@ export function jsonTexts(value: unknown, out: string[] = []): string[] {
 export function mapJsonTexts(value: unknown, map: (s: string) => string): unknown {
   if (typeof value === 'string') return map(value);
   if (Array.isArray(value)) return value.map((v) => mapJsonTexts(v, map));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapJsonTexts(v, map)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapJsonTexts(v, map)]));
   return value;
 }

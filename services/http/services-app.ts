@@ -20,11 +20,19 @@ export function servicesApp(s: Services): express.Express {
   app.use(express.json({ limit: '10mb', type: () => true }));
 
   app.get('/api/ping', (_req, res) => void res.json({ response: 'pong' }));
-  app.get('/metrics', async (_req, res) => void res.type(s.metrics.registry.contentType).send(await s.metrics.registry.metrics()));
+  app.get(
+    '/metrics',
+    async (_req, res) => void res.type(s.metrics.registry.contentType).send(await s.metrics.registry.metrics()),
+  );
 
   app.post('/api/guardrails/:name', async (req, res) => {
     const guard = s.guards.get(String(req.params['name']));
-    if (!guard) return void fail(res, 404, `no guard "${String(req.params['name'])}" is loaded (loaded: ${[...s.guards.keys()].join(', ') || 'none'})`);
+    if (!guard)
+      return void fail(
+        res,
+        404,
+        `no guard "${String(req.params['name'])}" is loaded (loaded: ${[...s.guards.keys()].join(', ') || 'none'})`,
+      );
     if (req.body === undefined) return void fail(res, 400, 'Request body must be JSON');
     const results = await guard.judge(req.body);
     if (!results.safe) s.metrics.blocked.inc({ service: guard.config.name });
@@ -40,7 +48,9 @@ export function servicesApp(s: Services): express.Express {
   app.post('/api/embeddings', async (req, res) => {
     if (!s.embeddings) return void fail(res, 404, 'embeddings are not enabled on this sidecar');
     const input = (req.body as { input?: unknown } | undefined)?.input;
-    const ok = typeof input === 'string' || (Array.isArray(input) && input.length > 0 && input.every((x) => typeof x === 'string'));
+    const ok =
+      typeof input === 'string' ||
+      (Array.isArray(input) && input.length > 0 && input.every((x) => typeof x === 'string'));
     if (!ok) return void fail(res, 400, '"input" must be a string or a non-empty array of strings');
     res.json(await s.embeddings.embed(input as string | string[]));
   });

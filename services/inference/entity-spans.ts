@@ -17,11 +17,20 @@ export function wordsOf(text: string): Word[] {
  * Joins labelled words into entities (BIO): `B-X` starts one, `I-X` continues an `X` (or starts one, as
  * models often begin with `I-`), `O` ends it. Labels without a prefix (`PERSON`) continue a same-typed run.
  */
-export function entitySpans(words: readonly Word[], labels: ReadonlyArray<{ label: string; score: number }>): EntitySpan[] {
+export function entitySpans(
+  words: readonly Word[],
+  labels: ReadonlyArray<{ label: string; score: number }>,
+): EntitySpan[] {
   const spans: EntitySpan[] = [];
   let open: { start: number; end: number; type: string; scores: number[] } | null = null;
   const close = () => {
-    if (open) spans.push({ start: open.start, end: open.end, type: open.type, score: open.scores.reduce((a, b) => a + b, 0) / open.scores.length });
+    if (open)
+      spans.push({
+        start: open.start,
+        end: open.end,
+        type: open.type,
+        score: open.scores.reduce((a, b) => a + b, 0) / open.scores.length,
+      });
     open = null;
   };
   words.forEach((w, i) => {

@@ -1,4 +1,11 @@
-import { AutoModelForTokenClassification, AutoTokenizer, pipeline, Tensor, type PreTrainedModel, type PreTrainedTokenizer } from '@xenova/transformers';
+import {
+  AutoModelForTokenClassification,
+  AutoTokenizer,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+  pipeline,
+  Tensor,
+} from '@xenova/transformers';
 import { entitySpans, wordsOf } from './entity-spans.js';
 import type { ChunkLabel, EntitySpan, ModelSpec } from './messages.js';
 import { ownerWindow, tokenWindows } from './token-windows.js';
@@ -29,7 +36,8 @@ export class LoadedModel {
       const task = spec.task === 'classify' ? 'text-classification' : 'feature-extraction';
       const p = await pipeline(task, spec.path, options);
       config = (p as unknown as { model: { config: typeof config } }).model.config;
-      run = spec.task === 'classify' ? { classify: p as unknown as Classifier } : { extract: p as unknown as Extractor };
+      run =
+        spec.task === 'classify' ? { classify: p as unknown as Classifier } : { extract: p as unknown as Extractor };
     }
     const maxPositions = Math.min(config.max_position_embeddings ?? 512, Number(tokenizer.model_max_length) || 512);
     return new LoadedModel(spec, tokenizer, maxPositions, batchSize, run);
@@ -40,14 +48,18 @@ export class LoadedModel {
     const chunks = texts.map((t) => this.chunks(t));
     const flat = chunks.flat();
     const labels: Array<{ label: string; score: number }> = [];
-    for (let i = 0; i < flat.length; i += this.batchSize) labels.push(...(await this.run.classify!(flat.slice(i, i + this.batchSize), { topk: 1 })));
+    for (let i = 0; i < flat.length; i += this.batchSize)
+      labels.push(...(await this.run.classify!(flat.slice(i, i + this.batchSize), { topk: 1 })));
     let next = 0;
     return chunks.map((list) => list.map((chunk_text) => ({ chunk_text, ...labels[next++]! })));
   }
 
   async embed(texts: readonly string[]): Promise<number[][]> {
     const out: number[][] = [];
-    for (let i = 0; i < texts.length; i += this.batchSize) out.push(...(await this.run.extract!(texts.slice(i, i + this.batchSize), { pooling: 'mean', normalize: true })).tolist());
+    for (let i = 0; i < texts.length; i += this.batchSize)
+      out.push(
+        ...(await this.run.extract!(texts.slice(i, i + this.batchSize), { pooling: 'mean', normalize: true })).tolist(),
+      );
     return out;
   }
 
@@ -89,7 +101,9 @@ export class LoadedModel {
       while (i > 0 && tokens[i]!.startsWith('##')) i--;
       return i;
     };
-    return windows.map(([s, e]) => this.tokenizer.decode(ids.slice(wordStart(s), e), { skip_special_tokens: true }).trim());
+    return windows.map(([s, e]) =>
+      this.tokenizer.decode(ids.slice(wordStart(s), e), { skip_special_tokens: true }).trim(),
+    );
   }
 
   /** Logits per window and position ([CLS] at 0), windows batched and padded. */
@@ -115,7 +129,13 @@ export class LoadedModel {
       const { logits } = (await this.run.tokens!({ input_ids, attention_mask })) as { logits: Tensor };
       const labels = logits.dims[2]!;
       const data = logits.data as Float32Array;
-      batch.forEach((_, row) => out.push(Array.from({ length: width }, (_, pos) => data.subarray((row * width + pos) * labels, (row * width + pos + 1) * labels))));
+      batch.forEach((_, row) =>
+        out.push(
+          Array.from({ length: width }, (_, pos) =>
+            data.subarray((row * width + pos) * labels, (row * width + pos + 1) * labels),
+          ),
+        ),
+      );
     }
     return out;
   }

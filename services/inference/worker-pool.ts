@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { InferenceOutput, WorkerReply, WorkerSetup } from './messages.js';
 
 interface Pending {

@@ -1,9 +1,16 @@
 import type { ServicesConfig } from '../config/services-config.js';
-import { mapJsonTexts, jsonTexts } from '../guard/json-texts.js';
+import { jsonTexts, mapJsonTexts } from '../guard/json-texts.js';
 import type { CachedInference } from '../inference/cached-inference.js';
 import type { EntitySpan } from '../inference/messages.js';
 
-const DEFAULT_TAGS: Record<string, string> = { PER: 'PERSON', PERSON: 'PERSON', LOC: 'LOCATION', LOCATION: 'LOCATION', ORG: 'ORGANIZATION', ORGANIZATION: 'ORGANIZATION' };
+const DEFAULT_TAGS: Record<string, string> = {
+  PER: 'PERSON',
+  PERSON: 'PERSON',
+  LOC: 'LOCATION',
+  LOCATION: 'LOCATION',
+  ORG: 'ORGANIZATION',
+  ORGANIZATION: 'ORGANIZATION',
+};
 
 /**
  * Names, places and organisations a NER model finds, replaced by `{{TAG_n}}` placeholders in every string
@@ -52,6 +59,13 @@ export class PiiService {
   }
 
   private tagOf(type: string): string {
-    return this.tags[type.toUpperCase()] ?? (type.toUpperCase().replace(/[^A-Z0-9_]/g, '_').replace(/^[^A-Z]/, 'X') || 'ENTITY');
+    return (
+      this.tags[type.toUpperCase()] ??
+      (type
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]/g, '_')
+        .replace(/^[^A-Z]/, 'X') ||
+        'ENTITY')
+    );
   }
 }

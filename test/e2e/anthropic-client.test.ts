@@ -8,12 +8,21 @@ import { useStack } from '../support/stack.js';
 const stack = useStack();
 const client = () => new Anthropic({ baseURL: stack.gateway.url, apiKey: 'test-key', maxRetries: 0 });
 const ask = [{ role: 'user' as const, content: 'Hi there' }];
-const weatherTool = { name: TOOL_NAME, description: 'Weather in a city', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } } } };
+const weatherTool = {
+  name: TOOL_NAME,
+  description: 'Weather in a city',
+  input_schema: { type: 'object' as const, properties: { city: { type: 'string' } } },
+};
 
 describe('Anthropic client → every provider type', () => {
   for (const type of PROVIDER_TYPES) {
     it(`messages.create non-streaming via ${type}`, async () => {
-      const msg = await client().messages.create({ model: chatModel(type), max_tokens: 100, messages: ask, system: 'Be kind' });
+      const msg = await client().messages.create({
+        model: chatModel(type),
+        max_tokens: 100,
+        messages: ask,
+        system: 'Be kind',
+      });
       assert.equal(msg.type, 'message');
       assert.equal(msg.role, 'assistant');
       assert.deepEqual(msg.content.map((b) => (b.type === 'text' ? b.text : '')).join(''), REPLY_TEXT);
@@ -34,7 +43,12 @@ describe('Anthropic client → every provider type', () => {
     });
 
     it(`tool use non-streaming via ${type}`, async () => {
-      const msg = await client().messages.create({ model: chatModel(type), max_tokens: 100, messages: ask, tools: [weatherTool] });
+      const msg = await client().messages.create({
+        model: chatModel(type),
+        max_tokens: 100,
+        messages: ask,
+        tools: [weatherTool],
+      });
       const block = msg.content.find((b) => b.type === 'tool_use');
       assert.ok(block && block.type === 'tool_use');
       assert.equal(block.name, TOOL_NAME);
@@ -43,7 +57,9 @@ describe('Anthropic client → every provider type', () => {
     });
 
     it(`tool use streaming via ${type}`, async () => {
-      const msg = await client().messages.stream({ model: chatModel(type), max_tokens: 100, messages: ask, tools: [weatherTool] }).finalMessage();
+      const msg = await client()
+        .messages.stream({ model: chatModel(type), max_tokens: 100, messages: ask, tools: [weatherTool] })
+        .finalMessage();
       const block = msg.content.find((b) => b.type === 'tool_use');
       assert.ok(block && block.type === 'tool_use');
       assert.equal(block.name, TOOL_NAME);
@@ -54,19 +70,34 @@ describe('Anthropic client → every provider type', () => {
 
   it('turns system, tool_use and tool_result into OpenAI messages for an OpenAI-compatible provider', async () => {
     await client().messages.create({
-      model: chatModel('vllm'), max_tokens: 64, system: 'Be kind', stop_sequences: ['END'], metadata: { user_id: 'user-42' },
+      model: chatModel('vllm'),
+      max_tokens: 64,
+      system: 'Be kind',
+      stop_sequences: ['END'],
+      metadata: { user_id: 'user-42' },
       messages: [
         ...ask,
-        { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_7', name: TOOL_NAME, input: { city: 'Gdańsk' } }] },
+        {
+          role: 'assistant',
+          content: [{ type: 'tool_use', id: 'toolu_7', name: TOOL_NAME, input: { city: 'Gdańsk' } }],
+        },
         { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_7', content: '9°C' }] },
       ],
       tools: [weatherTool],
     });
     const sent = stack.upstream.last();
     assert.equal(sent.path, '/v1/chat/completions');
-    const body = sent.body as { messages: Array<Record<string, unknown>>; max_tokens: number; stop: string[]; user: string; tools: unknown[] };
+    const body = sent.body as {
+      messages: Array<Record<string, unknown>>;
+      max_tokens: number;
+      stop: string[];
+      user: string;
+      tools: unknown[];
+    };
     assert.deepEqual(body.messages[0], { role: 'system', content: 'Be kind' });
-    assert.deepEqual(body.messages[2]!['tool_calls'], [{ id: 'toolu_7', type: 'function', function: { name: TOOL_NAME, arguments: '{"city":"Gdańsk"}' } }]);
+    assert.deepEqual(body.messages[2]!['tool_calls'], [
+      { id: 'toolu_7', type: 'function', function: { name: TOOL_NAME, arguments: '{"city":"Gdańsk"}' } },
+    ]);
     assert.deepEqual(body.messages[3], { role: 'tool', tool_call_id: 'toolu_7', content: '9°C' });
     assert.equal(body.max_tokens, 64);
     assert.deepEqual(body.stop, ['END']);
@@ -75,7 +106,13 @@ describe('Anthropic client → every provider type', () => {
   });
 
   it('passes an Anthropic body to an Anthropic provider unchanged but for the model name', async () => {
-    await client().messages.create({ model: chatModel('anthropic'), max_tokens: 100, messages: ask, system: [{ type: 'text', text: 'Be kind' }], metadata: { user_id: 'u-1' } });
+    await client().messages.create({
+      model: chatModel('anthropic'),
+      max_tokens: 100,
+      messages: ask,
+      system: [{ type: 'text', text: 'Be kind' }],
+      metadata: { user_id: 'u-1' },
+    });
     const body = stack.upstream.last().body;
     assert.equal(body['model'], 'upstream-ok-anthropic');
     assert.deepEqual(body['system'], [{ type: 'text', text: 'Be kind' }]);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { Ollama } from 'ollama';
+import OpenAI from 'openai';
 import { chatModel } from '../support/models.js';
 import { rejection } from '../support/rejection.js';
 import { useStack } from '../support/stack.js';
@@ -19,7 +19,6 @@ async function post(path: string, body: string | object) {
   });
   return { status: res.status, body: (await res.json()) as Record<string, any>, headers: res.headers };
 }
-
 
 describe('bad input', () => {
   it('malformed JSON is a 400 in each dialect', async () => {
@@ -45,7 +44,10 @@ describe('bad input', () => {
     const a = await post('/v1/messages', { model: chatModel('openai'), messages: ask });
     assert.equal(a.status, 400);
     assert.match(a.body['error'].message, /max_tokens/);
-    const r = await post('/v1/chat/completions', { model: chatModel('openai'), messages: [{ role: 'wizard', content: 'x' }] });
+    const r = await post('/v1/chat/completions', {
+      model: chatModel('openai'),
+      messages: [{ role: 'wizard', content: 'x' }],
+    });
     assert.equal(r.body['error'].param, 'messages[0].role');
     const e = await post('/v1/embeddings', { model: 'embed-openai' });
     assert.equal(e.body['error'].param, 'input');
@@ -55,15 +57,26 @@ describe('bad input', () => {
     const err = await rejection(openai().chat.completions.create({ model: 'no-such-model', messages: ask }));
     assert.equal(err.status, 404);
     assert.match(err.message, /no-such-model/);
-    const aerr = await rejection(new Anthropic({ baseURL: stack.gateway.url, apiKey: 'k', maxRetries: 0 }).messages.create({ model: 'no-such-model', max_tokens: 5, messages: ask }));
+    const aerr = await rejection(
+      new Anthropic({ baseURL: stack.gateway.url, apiKey: 'k', maxRetries: 0 }).messages.create({
+        model: 'no-such-model',
+        max_tokens: 5,
+        messages: ask,
+      }),
+    );
     assert.ok(aerr instanceof Anthropic.NotFoundError);
-    const lerr = await rejection(new Ollama({ host: stack.gateway.url }).chat({ model: 'no-such-model', messages: ask }));
+    const lerr = await rejection(
+      new Ollama({ host: stack.gateway.url }).chat({ model: 'no-such-model', messages: ask }),
+    );
     assert.equal(lerr.status_code, 404);
     assert.match(lerr.error, /no-such-model/);
   });
 
   it('a body over LLM_ROUTER_MAX_REQUEST_BODY_SIZE is a 413', async () => {
-    const big = await post('/v1/chat/completions', { model: chatModel('openai'), messages: [{ role: 'user', content: 'x'.repeat(70_000) }] });
+    const big = await post('/v1/chat/completions', {
+      model: chatModel('openai'),
+      messages: [{ role: 'user', content: 'x'.repeat(70_000) }],
+    });
     assert.equal(big.status, 413);
     assert.equal(big.body['error'].code, 'request_too_large');
   });
@@ -104,7 +117,9 @@ describe('failing upstreams', () => {
     const res = await post('/v1/chat/completions', { model: chatModel('vllm', 'explode'), messages: ask });
     assert.equal(res.status, 502);
     assert.equal(res.body['error'].code, 'upstream_failed');
-    const err = await rejection(openai().chat.completions.create({ model: chatModel('vllm', 'explode'), messages: ask, stream: true }));
+    const err = await rejection(
+      openai().chat.completions.create({ model: chatModel('vllm', 'explode'), messages: ask, stream: true }),
+    );
     assert.equal(err.status, 502);
   });
 

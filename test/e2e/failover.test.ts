@@ -15,7 +15,12 @@ describe('a provider dies under load and comes back', () => {
     upstreams.forEach((u) => (u.delayMs = 10));
     deadPort = upstreams[1]!.port;
     await gateway.start({
-      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', upstreams.map((u) => u.url))),
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(
+        poolConfig(
+          'm',
+          upstreams.map((u) => u.url),
+        ),
+      ),
       LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: '2',
       LLM_ROUTER_CIRCUIT_BREAKER_COOLDOWN_SECONDS: '1',
       LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '2',
@@ -61,7 +66,11 @@ describe('a provider that answers 429', () => {
       { id: 'limited', api_host: upstream.url, api_type: 'openai', model_path: 'upstream-ratelimit' },
       { id: 'spare', api_host: upstream.url, api_type: 'openai', model_path: 'upstream-ok' },
     ];
-    await gateway.start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig({ g: { m: { providers } }, active_models: { g: ['m'] } }), LLM_ROUTER_BALANCE_STRATEGY: 'first_available', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0' });
+    await gateway.start({
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig({ g: { m: { providers } }, active_models: { g: ['m'] } }),
+      LLM_ROUTER_BALANCE_STRATEGY: 'first_available',
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+    });
   });
   after(async () => {
     await gateway.stop();
@@ -92,7 +101,12 @@ describe('when no provider can take a request', () => {
   before(async () => {
     await busy.start();
     busy.delayMs = 1500;
-    await dead.start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', ['http://127.0.0.1:9', 'http://127.0.0.1:7'])), LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0.2' });
+    await dead.start({
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(
+        poolConfig('m', ['http://127.0.0.1:9', 'http://127.0.0.1:7']),
+      ),
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0.2',
+    });
     await exclusive.start({
       LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', [busy.url])),
       LLM_ROUTER_BALANCE_STRATEGY: 'first_available',
@@ -133,7 +147,12 @@ describe('dynamic_weighted', () => {
   before(async () => {
     await Promise.all([fast.start(), slow.start()]);
     slow.delayMs = 60;
-    await gateway.start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', [fast.url, slow.url])), LLM_ROUTER_BALANCE_STRATEGY: 'dynamic_weighted', LLM_ROUTER_USE_PROMETHEUS: '1', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0' });
+    await gateway.start({
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', [fast.url, slow.url])),
+      LLM_ROUTER_BALANCE_STRATEGY: 'dynamic_weighted',
+      LLM_ROUTER_USE_PROMETHEUS: '1',
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+    });
   });
   after(async () => {
     await gateway.stop();
@@ -143,7 +162,8 @@ describe('dynamic_weighted', () => {
   it('publishes weights in /metrics that favour the faster provider, and sends it more', async () => {
     await load(60, 2, () => chat(gateway.url, 'm'));
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    const weight = (id: string) => Number(new RegExp(`llm_router_provider_dynamic_weight\\{provider="${id}"\\} ([\\d.e-]+)`).exec(metrics)?.[1]);
+    const weight = (id: string) =>
+      Number(new RegExp(`llm_router_provider_dynamic_weight\\{provider="${id}"\\} ([\\d.e-]+)`).exec(metrics)?.[1]);
     assert.ok(weight('p1') > 2 * weight('p2'), `p1 ${weight('p1')} vs p2 ${weight('p2')}`);
     assert.ok(weight('p2') >= 0.05, 'the slow provider stays in rotation');
     assert.ok(fast.requests.length > slow.requests.length);
@@ -155,7 +175,10 @@ describe('node:cluster workers', () => {
   const gateway = new GatewayProcess();
   before(async () => {
     await upstream.start();
-    await gateway.start({ LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', [upstream.url])), LLM_ROUTER_SERVER_WORKERS_COUNT: '2' });
+    await gateway.start({
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', [upstream.url])),
+      LLM_ROUTER_SERVER_WORKERS_COUNT: '2',
+    });
   });
   after(async () => {
     await gateway.stop();

@@ -5,7 +5,11 @@ import { chatModel } from '../support/models.js';
 import { useStack } from '../support/stack.js';
 
 const optIn = useStack({ LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' });
-const noRestore = useStack({ LLM_ROUTER_FORCE_MASKING: 'tak', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: ' fast_masker , ', LLM_ROUTER_MASKING_RESTORE: 'nie' });
+const noRestore = useStack({
+  LLM_ROUTER_FORCE_MASKING: 'tak',
+  LLM_ROUTER_MASKING_STRATEGY_PIPELINE: ' fast_masker , ',
+  LLM_ROUTER_MASKING_RESTORE: 'nie',
+});
 
 const PROMPT = 'Call 600 123 456 or mail jan.kowalski@example.com';
 

@@ -1,15 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { Ollama } from 'ollama';
+import OpenAI from 'openai';
 import { ECHO_PREFIX } from '../support/fake-replies.js';
 import { chatModel } from '../support/models.js';
 import { useStack } from '../support/stack.js';
 
-const stack = useStack({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker', LLM_ROUTER_USE_PROMETHEUS: '1' });
+const stack = useStack({
+  LLM_ROUTER_FORCE_MASKING: '1',
+  LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker',
+  LLM_ROUTER_USE_PROMETHEUS: '1',
+});
 
-const ORIGINALS = ['jan.kowalski@example.com', '600 123 456', '44051401359', 'PL61 1090 1014 0000 0712 1981 2874', '526-000-12-46'];
+const ORIGINALS = [
+  'jan.kowalski@example.com',
+  '600 123 456',
+  '44051401359',
+  'PL61 1090 1014 0000 0712 1981 2874',
+  '526-000-12-46',
+];
 const PROMPT = `Napisz do ${ORIGINALS[0]} lub zadzwoń pod ${ORIGINALS[1]}. PESEL ${ORIGINALS[2]}, konto ${ORIGINALS[3]}, NIP ${ORIGINALS[4]}.`;
 const EXPECTED = ECHO_PREFIX + PROMPT;
 const FAMILIES = ['vllm', 'anthropic', 'ollama'] as const;
@@ -34,11 +44,18 @@ describe('masking on: no original reaches a provider, every original comes back'
 
   for (const type of FAMILIES) {
     it(`OpenAI chat via ${type}, non-streaming and streaming`, async () => {
-      const res = await openai().chat.completions.create({ model: chatModel(type, 'echo'), messages: [{ role: 'user', content: PROMPT }] });
+      const res = await openai().chat.completions.create({
+        model: chatModel(type, 'echo'),
+        messages: [{ role: 'user', content: PROMPT }],
+      });
       assertUpstreamSawPlaceholders();
       assert.equal(res.choices[0]!.message.content, EXPECTED);
       let text = '';
-      for await (const c of await openai().chat.completions.create({ model: chatModel(type, 'echo'), messages: [{ role: 'user', content: PROMPT }], stream: true })) {
+      for await (const c of await openai().chat.completions.create({
+        model: chatModel(type, 'echo'),
+        messages: [{ role: 'user', content: PROMPT }],
+        stream: true,
+      })) {
         const piece = c.choices[0]?.delta.content ?? '';
         assert.ok(!/\{\{[A-Z_]*$/.test(piece) || piece === '', `a placeholder fragment reached the client: ${piece}`);
         text += piece;
@@ -48,11 +65,19 @@ describe('masking on: no original reaches a provider, every original comes back'
     });
 
     it(`Anthropic messages via ${type}, non-streaming and streaming`, async () => {
-      const msg = await anthropic().messages.create({ model: chatModel(type, 'echo'), max_tokens: 100, messages: [{ role: 'user', content: PROMPT }] });
+      const msg = await anthropic().messages.create({
+        model: chatModel(type, 'echo'),
+        max_tokens: 100,
+        messages: [{ role: 'user', content: PROMPT }],
+      });
       assertUpstreamSawPlaceholders();
       assert.equal(msg.content[0]?.type === 'text' ? msg.content[0].text : '', EXPECTED);
       let deltas = '';
-      const stream = anthropic().messages.stream({ model: chatModel(type, 'echo'), max_tokens: 100, messages: [{ role: 'user', content: PROMPT }] });
+      const stream = anthropic().messages.stream({
+        model: chatModel(type, 'echo'),
+        max_tokens: 100,
+        messages: [{ role: 'user', content: PROMPT }],
+      });
       stream.on('text', (t) => (deltas += t));
       await stream.finalMessage();
       assertUpstreamSawPlaceholders();
@@ -60,11 +85,20 @@ describe('masking on: no original reaches a provider, every original comes back'
     });
 
     it(`Ollama chat via ${type}, non-streaming and streaming`, async () => {
-      const res = await ollama().chat({ model: chatModel(type, 'echo'), messages: [{ role: 'user', content: PROMPT }], stream: false });
+      const res = await ollama().chat({
+        model: chatModel(type, 'echo'),
+        messages: [{ role: 'user', content: PROMPT }],
+        stream: false,
+      });
       assertUpstreamSawPlaceholders();
       assert.equal(res.message.content, EXPECTED);
       let text = '';
-      for await (const part of await ollama().chat({ model: chatModel(type, 'echo'), messages: [{ role: 'user', content: PROMPT }], stream: true })) text += part.message.content;
+      for await (const part of await ollama().chat({
+        model: chatModel(type, 'echo'),
+        messages: [{ role: 'user', content: PROMPT }],
+        stream: true,
+      }))
+        text += part.message.content;
       assertUpstreamSawPlaceholders();
       assert.equal(text, EXPECTED);
     });
@@ -87,13 +121,27 @@ describe('masking on: no original reaches a provider, every original comes back'
       model: chatModel('anthropic', 'echo'),
       messages: [
         { role: 'user', content: 'Send it' },
-        { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'send', arguments: JSON.stringify({ to: ORIGINALS[0], note: `PESEL ${ORIGINALS[2]}` }) } }] },
+        {
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            {
+              id: 'c1',
+              type: 'function',
+              function: {
+                name: 'send',
+                arguments: JSON.stringify({ to: ORIGINALS[0], note: `PESEL ${ORIGINALS[2]}` }),
+              },
+            },
+          ],
+        },
         { role: 'tool', tool_call_id: 'c1', content: `sent to ${ORIGINALS[0]}` },
       ],
     });
     const sent = JSON.stringify(stack.upstream.last().body);
     for (const o of [ORIGINALS[0]!, ORIGINALS[2]!]) assert.ok(!sent.includes(o));
-    const blocks = (stack.upstream.last().body['messages'] as Array<{ content: Array<Record<string, unknown>> }>)[1]!.content;
+    const blocks = (stack.upstream.last().body['messages'] as Array<{ content: Array<Record<string, unknown>> }>)[1]!
+      .content;
     assert.deepEqual(blocks[0]!['input'], { to: '{{EMAIL_1}}', note: 'PESEL {{PESEL_1}}' });
   });
 
@@ -105,9 +153,15 @@ describe('masking on: no original reaches a provider, every original comes back'
   });
 
   it('gives each request its own placeholders', async () => {
-    await openai().chat.completions.create({ model: chatModel('vllm', 'echo'), messages: [{ role: 'user', content: 'Mail anna@example.org' }] });
+    await openai().chat.completions.create({
+      model: chatModel('vllm', 'echo'),
+      messages: [{ role: 'user', content: 'Mail anna@example.org' }],
+    });
     assert.match(JSON.stringify(stack.upstream.last().body), /\{\{EMAIL_1\}\}/);
-    await openai().chat.completions.create({ model: chatModel('vllm', 'echo'), messages: [{ role: 'user', content: 'Mail piotr@example.org' }] });
+    await openai().chat.completions.create({
+      model: chatModel('vllm', 'echo'),
+      messages: [{ role: 'user', content: 'Mail piotr@example.org' }],
+    });
     assert.match(JSON.stringify(stack.upstream.last().body), /\{\{EMAIL_1\}\}/, 'a new request starts at 1 again');
   });
 
@@ -118,10 +172,20 @@ describe('masking on: no original reaches a provider, every original comes back'
   });
 
   it('serves /api/fast_text_mask as the reference, with our placeholders', async () => {
-    const res = await fetch(`${stack.gateway.url}/api/fast_text_mask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Mój email to jan.kowalski@example.com i tel. 600 123 456 oraz PESEL: 44051401359' }) });
+    const res = await fetch(`${stack.gateway.url}/api/fast_text_mask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: 'Mój email to jan.kowalski@example.com i tel. 600 123 456 oraz PESEL: 44051401359',
+      }),
+    });
     assert.deepEqual(await res.json(), {
       text: 'Mój email to {{EMAIL_1}} i tel. {{PHONE_1}} oraz PESEL: {{PESEL_1}}',
-      mappings: { '{{EMAIL_1}}': 'jan.kowalski@example.com', '{{PESEL_1}}': '44051401359', '{{PHONE_1}}': '600 123 456' },
+      mappings: {
+        '{{EMAIL_1}}': 'jan.kowalski@example.com',
+        '{{PESEL_1}}': '44051401359',
+        '{{PHONE_1}}': '600 123 456',
+      },
     });
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Ollama } from 'ollama';
-import { REPLY_TEXT, TOOL_ARGS, TOOL_NAME, USAGE, EMBEDDING_DIM, embeddingOf } from '../support/fake-replies.js';
+import { EMBEDDING_DIM, embeddingOf, REPLY_TEXT, TOOL_ARGS, TOOL_NAME, USAGE } from '../support/fake-replies.js';
 import { chatModel, PROVIDER_TYPES } from '../support/models.js';
 import { useStack, WEATHER_TOOL_OPENAI } from '../support/stack.js';
 
@@ -12,7 +12,12 @@ const ask = [{ role: 'user', content: 'Hi there' }];
 describe('Ollama client → every provider type', () => {
   for (const type of PROVIDER_TYPES) {
     it(`chat non-streaming via ${type}`, async () => {
-      const res = await client().chat({ model: chatModel(type), messages: ask, stream: false, options: { temperature: 0.4, num_predict: 20 } });
+      const res = await client().chat({
+        model: chatModel(type),
+        messages: ask,
+        stream: false,
+        options: { temperature: 0.4, num_predict: 20 },
+      });
       assert.equal(res.message.role, 'assistant');
       assert.equal(res.message.content, REPLY_TEXT);
       assert.equal(res.done, true);
@@ -34,14 +39,24 @@ describe('Ollama client → every provider type', () => {
     });
 
     it(`tool calls non-streaming via ${type}`, async () => {
-      const res = await client().chat({ model: chatModel(type), messages: ask, tools: [WEATHER_TOOL_OPENAI], stream: false });
+      const res = await client().chat({
+        model: chatModel(type),
+        messages: ask,
+        tools: [WEATHER_TOOL_OPENAI],
+        stream: false,
+      });
       assert.equal(res.message.tool_calls?.[0]?.function.name, TOOL_NAME);
       assert.deepEqual(res.message.tool_calls?.[0]?.function.arguments, TOOL_ARGS);
     });
 
     it(`tool calls streaming via ${type}`, async () => {
       const calls = [];
-      for await (const part of await client().chat({ model: chatModel(type), messages: ask, tools: [WEATHER_TOOL_OPENAI], stream: true })) {
+      for await (const part of await client().chat({
+        model: chatModel(type),
+        messages: ask,
+        tools: [WEATHER_TOOL_OPENAI],
+        stream: true,
+      })) {
         calls.push(...(part.message.tool_calls ?? []));
       }
       assert.equal(calls.length, 1);
@@ -51,7 +66,13 @@ describe('Ollama client → every provider type', () => {
   }
 
   it('maps Ollama options onto an OpenAI-compatible provider', async () => {
-    await client().chat({ model: chatModel('openai'), messages: ask, stream: false, options: { temperature: 0.4, num_predict: 20, top_p: 0.5 }, format: 'json' });
+    await client().chat({
+      model: chatModel('openai'),
+      messages: ask,
+      stream: false,
+      options: { temperature: 0.4, num_predict: 20, top_p: 0.5 },
+      format: 'json',
+    });
     const body = stack.upstream.last().body;
     assert.equal(body['temperature'], 0.4);
     assert.equal(body['max_tokens'], 20);
@@ -65,11 +86,19 @@ describe('Ollama client → every provider type', () => {
       stream: false,
       messages: [
         ...ask,
-        { role: 'assistant', content: '', tool_calls: [{ function: { name: TOOL_NAME, arguments: { city: 'Łódź' } } }] },
+        {
+          role: 'assistant',
+          content: '',
+          tool_calls: [{ function: { name: TOOL_NAME, arguments: { city: 'Łódź' } } }],
+        },
         { role: 'tool', content: '5°C', tool_name: TOOL_NAME } as { role: string; content: string },
       ],
     });
-    const messages = stack.upstream.last().body['messages'] as Array<{ role: string; tool_calls?: Array<{ id: string }>; tool_call_id?: string }>;
+    const messages = stack.upstream.last().body['messages'] as Array<{
+      role: string;
+      tool_calls?: Array<{ id: string }>;
+      tool_call_id?: string;
+    }>;
     const callId = messages[1]!.tool_calls![0]!.id;
     assert.equal(messages[2]!.role, 'tool');
     assert.equal(messages[2]!.tool_call_id, callId);

@@ -13,8 +13,19 @@ describe('three gateways sharing one Redis with first_available', () => {
   before(async () => {
     await Promise.all(upstreams.map((u) => u.start()));
     upstreams.forEach((u) => (u.delayMs = 30));
-    const config = GatewayProcess.writeConfig(poolConfig('m', upstreams.map((u) => u.url)));
-    const env = { ...redis.env, LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_BALANCE_STRATEGY: 'first_available', LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '30', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0' };
+    const config = GatewayProcess.writeConfig(
+      poolConfig(
+        'm',
+        upstreams.map((u) => u.url),
+      ),
+    );
+    const env = {
+      ...redis.env,
+      LLM_ROUTER_MODELS_CONFIG: config,
+      LLM_ROUTER_BALANCE_STRATEGY: 'first_available',
+      LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '30',
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+    };
     await Promise.all(gateways.map((g) => g.start(env)));
   });
   after(async () => {
@@ -26,9 +37,19 @@ describe('three gateways sharing one Redis with first_available', () => {
   it('never gives one provider two requests at once, and completes every request', async () => {
     const results = await load(90, 24, (i) => chat(gateways[i % 3]!.url, 'm'));
     assert.deepEqual([...new Set(results.map((r) => r.status))], [200]);
-    assert.deepEqual(upstreams.map((u) => u.maxActive), [1, 1, 1], 'a provider served two requests at once');
-    assert.equal(upstreams.reduce((n, u) => n + u.requests.length, 0), 90);
-    assert.ok(upstreams.every((u) => u.requests.length > 0), 'every provider took part');
+    assert.deepEqual(
+      upstreams.map((u) => u.maxActive),
+      [1, 1, 1],
+      'a provider served two requests at once',
+    );
+    assert.equal(
+      upstreams.reduce((n, u) => n + u.requests.length, 0),
+      90,
+    );
+    assert.ok(
+      upstreams.every((u) => u.requests.length > 0),
+      'every provider took part',
+    );
   });
 });
 
@@ -41,7 +62,14 @@ describe('a gateway that dies holding a lock', () => {
     await upstream.start();
     upstream.delayMs = 300;
     const config = GatewayProcess.writeConfig(poolConfig('m', [upstream.url]));
-    const env = { ...redis.env, LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_BALANCE_STRATEGY: 'first_available', LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: '1', LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '10', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0' };
+    const env = {
+      ...redis.env,
+      LLM_ROUTER_MODELS_CONFIG: config,
+      LLM_ROUTER_BALANCE_STRATEGY: 'first_available',
+      LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: '1',
+      LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '10',
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+    };
     await Promise.all([a.start(env), b.start(env)]);
   });
   after(async () => {

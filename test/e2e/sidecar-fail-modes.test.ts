@@ -21,9 +21,17 @@ const guarded = async (failMode: string) => ({
 });
 const closed = useStack(() => guarded('closed'));
 const open = useStack(() => guarded('open'));
-const masked = useStack(async () => ({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'pii_masker', LLM_ROUTER_MASKER_PII_HOST: (await started).url }));
+const masked = useStack(async () => ({
+  LLM_ROUTER_FORCE_MASKING: '1',
+  LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'pii_masker',
+  LLM_ROUTER_MASKER_PII_HOST: (await started).url,
+}));
 
-const ask = (url: string) => new OpenAI({ baseURL: `${url}/v1`, apiKey: 'k', maxRetries: 0 }).chat.completions.create({ model: chatModel('vllm'), messages: [{ role: 'user', content: 'How do I bake bread?' }] });
+const ask = (url: string) =>
+  new OpenAI({ baseURL: `${url}/v1`, apiKey: 'k', maxRetries: 0 }).chat.completions.create({
+    model: chatModel('vllm'),
+    messages: [{ role: 'user', content: 'How do I bake bread?' }],
+  });
 const metrics = async (url: string) => (await fetch(`${url}/metrics`)).text();
 
 async function until(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
@@ -52,11 +60,18 @@ describe('a sidecar that dies', () => {
     assert.match(open.gateway.output, /guardrail nask_guard failed; the request passes unchecked/);
     assert.match(await metrics(open.gateway.url), /llm_router_guardrail_failures_total\{plugin="nask_guard"\} [1-9]/);
 
-    const masking = await rejection(new OpenAI({ baseURL: `${masked.gateway.url}/v1`, apiKey: 'k', maxRetries: 0 }).chat.completions.create({ model: chatModel('vllm'), messages: [{ role: 'user', content: 'Anna Kowalska' }] }));
+    const masking = await rejection(
+      new OpenAI({ baseURL: `${masked.gateway.url}/v1`, apiKey: 'k', maxRetries: 0 }).chat.completions.create({
+        model: chatModel('vllm'),
+        messages: [{ role: 'user', content: 'Anna Kowalska' }],
+      }),
+    );
     assert.equal(masking.status, 503, 'a masker never fails open: nothing unmasked is sent');
     assert.equal(masked.upstream.requests.length, 0);
 
-    await until('the monitor marks it down', async () => /llm_router_sidecar_up\{service="nask_guard"\} 0/.test(await metrics(closed.gateway.url)));
+    await until('the monitor marks it down', async () =>
+      /llm_router_sidecar_up\{service="nask_guard"\} 0/.test(await metrics(closed.gateway.url)),
+    );
     const fast = performance.now();
     const down = await rejection(ask(closed.gateway.url));
     assert.match(down.message, /nask_guard.*down/);
@@ -64,7 +79,9 @@ describe('a sidecar that dies', () => {
     assert.equal(closed.upstream.requests.length, providerCalls, 'nothing unchecked reached the provider');
 
     await sidecar.start({}, port);
-    await until('the monitor sees it back', async () => /llm_router_sidecar_up\{service="nask_guard"\} 1/.test(await metrics(closed.gateway.url)));
+    await until('the monitor sees it back', async () =>
+      /llm_router_sidecar_up\{service="nask_guard"\} 1/.test(await metrics(closed.gateway.url)),
+    );
     assert.equal((await ask(closed.gateway.url)).choices[0]!.message.content, REPLY_TEXT);
   });
 });

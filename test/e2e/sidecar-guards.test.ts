@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
-import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { Ollama } from 'ollama';
+import OpenAI from 'openai';
 import { ECHO_PREFIX, REPLY_TEXT } from '../support/fake-replies.js';
 import { chatModel } from '../support/models.js';
 import { rejection } from '../support/rejection.js';
@@ -27,9 +27,13 @@ const recorder = createServer(async (req, res) => {
   let raw = '';
   for await (const c of req) raw += c;
   if (req.method === 'POST') guardBodies.push(JSON.parse(raw));
-  res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(req.method === 'POST' ? { results: { safe: true, detailed: [] } } : { response: 'pong' }));
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end(JSON.stringify(req.method === 'POST' ? { results: { safe: true, detailed: [] } } : { response: 'pong' }));
 });
-const recording = new Promise<string>((resolve) => recorder.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(recorder.address() as AddressInfo).port}`)));
+const recording = new Promise<string>((resolve) =>
+  recorder.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(recorder.address() as AddressInfo).port}`)),
+);
 after(() => recorder.close());
 const capturing = useStack(async () => ({
   LLM_ROUTER_FORCE_GUARDRAIL_REQUEST: '1',
@@ -51,7 +55,8 @@ const refusals = useStack(async () => ({ ...(await answerEnv()), LLM_ROUTER_REJE
 const UNSAFE = [{ role: 'user' as const, content: 'Explain how to build a bomb from household things.' }];
 const SAFE = [{ role: 'user' as const, content: 'Explain how to bake bread at home.' }];
 // Safe words first, then the trigger: streamed back one character at a time by the echo model.
-const LONG_UNSAFE = 'Tell me a long story about a quiet village by a river and then a detonator goes off in the market square and nobody is hurt at all.';
+const LONG_UNSAFE =
+  'Tell me a long story about a quiet village by a river and then a detonator goes off in the market square and nobody is hurt at all.';
 
 const openaiOf = (url: string) => new OpenAI({ baseURL: `${url}/v1`, apiKey: 'k', maxRetries: 0 });
 
@@ -62,11 +67,21 @@ describe('sidecar guards on requests', () => {
     assert.equal(o.status, 403);
     assert.equal(o.code, 'content_blocked');
     assert.match(o.message, /nask_guard.*S1/);
-    const os = await rejection(openai.chat.completions.create({ model: chatModel('anthropic'), messages: UNSAFE, stream: true }));
+    const os = await rejection(
+      openai.chat.completions.create({ model: chatModel('anthropic'), messages: UNSAFE, stream: true }),
+    );
     assert.equal(os.status, 403);
-    const a = await rejection(new Anthropic({ baseURL: requests.gateway.url, apiKey: 'k', maxRetries: 0 }).messages.create({ model: chatModel('ollama'), max_tokens: 9, messages: UNSAFE }));
+    const a = await rejection(
+      new Anthropic({ baseURL: requests.gateway.url, apiKey: 'k', maxRetries: 0 }).messages.create({
+        model: chatModel('ollama'),
+        max_tokens: 9,
+        messages: UNSAFE,
+      }),
+    );
     assert.ok(a instanceof Anthropic.PermissionDeniedError);
-    const l = await rejection(new Ollama({ host: requests.gateway.url }).chat({ model: chatModel('openai'), messages: UNSAFE, stream: false }));
+    const l = await rejection(
+      new Ollama({ host: requests.gateway.url }).chat({ model: chatModel('openai'), messages: UNSAFE, stream: false }),
+    );
     assert.equal(l.status_code, 403);
     const r = await rejection(openai.responses.create({ model: chatModel('vllm'), input: UNSAFE[0]!.content }));
     assert.equal(r.status, 403);
@@ -81,13 +96,23 @@ describe('sidecar guards on requests', () => {
     const res = await openai.chat.completions.create({ model: chatModel('vllm'), messages: SAFE });
     assert.equal(res.choices[0]!.message.content, REPLY_TEXT);
     let text = '';
-    for await (const part of await new Ollama({ host: requests.gateway.url }).chat({ model: chatModel('anthropic'), messages: SAFE, stream: true })) text += part.message.content;
+    for await (const part of await new Ollama({ host: requests.gateway.url }).chat({
+      model: chatModel('anthropic'),
+      messages: SAFE,
+      stream: true,
+    }))
+      text += part.message.content;
     assert.equal(text, REPLY_TEXT);
   });
 
   it('sends a guard only the texts people wrote: no model, key, option or the rest of the payload', async () => {
     await openaiOf(capturing.gateway.url).chat.completions.create(
-      { model: chatModel('vllm'), messages: [{ role: 'system', content: 'Be brief.' }, ...SAFE], temperature: 0.3, user: 'user-7' },
+      {
+        model: chatModel('vllm'),
+        messages: [{ role: 'system', content: 'Be brief.' }, ...SAFE],
+        temperature: 0.3,
+        user: 'user-7',
+      },
       { headers: { authorization: 'Bearer sk-secret-key' } },
     );
     assert.deepEqual(guardBodies, [{ texts: ['Be brief.', SAFE[0]!.content, 'user-7'] }]);
@@ -102,9 +127,21 @@ describe('sidecar guards on answers', () => {
     assert.equal(o.status, 403);
     assert.equal(o.code, 'content_blocked');
     assert.match(o.message, /answer was blocked by the guardrail 'http_guard' \(crime\)/);
-    const a = await rejection(new Anthropic({ baseURL: answers.gateway.url, apiKey: 'k', maxRetries: 0 }).messages.create({ model: chatModel('anthropic', 'echo'), max_tokens: 9, messages: ask }));
+    const a = await rejection(
+      new Anthropic({ baseURL: answers.gateway.url, apiKey: 'k', maxRetries: 0 }).messages.create({
+        model: chatModel('anthropic', 'echo'),
+        max_tokens: 9,
+        messages: ask,
+      }),
+    );
     assert.ok(a instanceof Anthropic.PermissionDeniedError);
-    const l = await rejection(new Ollama({ host: answers.gateway.url }).chat({ model: chatModel('ollama', 'echo'), messages: ask, stream: false }));
+    const l = await rejection(
+      new Ollama({ host: answers.gateway.url }).chat({
+        model: chatModel('ollama', 'echo'),
+        messages: ask,
+        stream: false,
+      }),
+    );
     assert.equal(l.status_code, 403);
     const r = await rejection(openai.responses.create({ model: chatModel('openai', 'echo'), input: 'Say: a bomb' }));
     assert.equal(r.status, 403);
@@ -114,11 +151,18 @@ describe('sidecar guards on answers', () => {
 
   it('delivers safe answers whole, streamed or not', async () => {
     const openai = openaiOf(answers.gateway.url);
-    const ask = [{ role: 'user' as const, content: 'Say something kind about the weather in spring, please, at some length.' }];
+    const ask = [
+      { role: 'user' as const, content: 'Say something kind about the weather in spring, please, at some length.' },
+    ];
     const res = await openai.chat.completions.create({ model: chatModel('openai', 'echo'), messages: ask });
     assert.equal(res.choices[0]!.message.content, ECHO_PREFIX + ask[0]!.content);
     let streamed = '';
-    for await (const c of await openai.chat.completions.create({ model: chatModel('anthropic', 'echo'), messages: ask, stream: true })) streamed += c.choices[0]?.delta.content ?? '';
+    for await (const c of await openai.chat.completions.create({
+      model: chatModel('anthropic', 'echo'),
+      messages: ask,
+      stream: true,
+    }))
+      streamed += c.choices[0]?.delta.content ?? '';
     assert.equal(streamed, ECHO_PREFIX + ask[0]!.content);
   });
 
@@ -127,7 +171,12 @@ describe('sidecar guards on answers', () => {
     const flaggedAt = full.indexOf('detonator');
     let received = '';
     const err = await rejection(async () => {
-      for await (const c of await openaiOf(answers.gateway.url).chat.completions.create({ model: chatModel('vllm', 'echo'), messages: [{ role: 'user', content: LONG_UNSAFE }], stream: true })) received += c.choices[0]?.delta.content ?? '';
+      for await (const c of await openaiOf(answers.gateway.url).chat.completions.create({
+        model: chatModel('vllm', 'echo'),
+        messages: [{ role: 'user', content: LONG_UNSAFE }],
+        stream: true,
+      }))
+        received += c.choices[0]?.delta.content ?? '';
     });
     assert.match(String(err.message), /blocked by the guardrail 'http_guard'/);
     assert.ok(full.startsWith(received), 'what arrived is the start of the answer');
@@ -136,7 +185,11 @@ describe('sidecar guards on answers', () => {
 
     let anthropicText = '';
     const aerr = await rejection(async () => {
-      const s = new Anthropic({ baseURL: answers.gateway.url, apiKey: 'k', maxRetries: 0 }).messages.stream({ model: chatModel('ollama', 'echo'), max_tokens: 9, messages: [{ role: 'user', content: LONG_UNSAFE }] });
+      const s = new Anthropic({ baseURL: answers.gateway.url, apiKey: 'k', maxRetries: 0 }).messages.stream({
+        model: chatModel('ollama', 'echo'),
+        max_tokens: 9,
+        messages: [{ role: 'user', content: LONG_UNSAFE }],
+      });
       s.on('text', (t) => (anthropicText += t));
       await s.finalMessage();
     });
@@ -145,7 +198,12 @@ describe('sidecar guards on answers', () => {
 
     let ollamaText = '';
     const lerr = await rejection(async () => {
-      for await (const part of await new Ollama({ host: answers.gateway.url }).chat({ model: chatModel('openai', 'echo'), messages: [{ role: 'user', content: LONG_UNSAFE }], stream: true })) ollamaText += part.message.content;
+      for await (const part of await new Ollama({ host: answers.gateway.url }).chat({
+        model: chatModel('openai', 'echo'),
+        messages: [{ role: 'user', content: LONG_UNSAFE }],
+        stream: true,
+      }))
+        ollamaText += part.message.content;
     });
     assert.match(String(lerr.message ?? lerr), /blocked/);
     assert.ok(!ollamaText.includes('detonator'));
@@ -154,14 +212,21 @@ describe('sidecar guards on answers', () => {
   it('with LLM_ROUTER_REJECTION_MODE=assistant_message, ends an unsafe stream with a refusal instead', async () => {
     let text = '';
     let finish: string | null | undefined;
-    for await (const c of await openaiOf(refusals.gateway.url).chat.completions.create({ model: chatModel('vllm', 'echo'), messages: [{ role: 'user', content: LONG_UNSAFE }], stream: true })) {
+    for await (const c of await openaiOf(refusals.gateway.url).chat.completions.create({
+      model: chatModel('vllm', 'echo'),
+      messages: [{ role: 'user', content: LONG_UNSAFE }],
+      stream: true,
+    })) {
       text += c.choices[0]?.delta.content ?? '';
       finish = c.choices[0]?.finish_reason ?? finish;
     }
     assert.match(text, /can't help.*http_guard/s);
     assert.ok(!text.includes('detonator'));
     assert.equal(finish, 'content_filter');
-    const res = await openaiOf(refusals.gateway.url).chat.completions.create({ model: chatModel('vllm', 'echo'), messages: [{ role: 'user', content: 'Say: bomb' }] });
+    const res = await openaiOf(refusals.gateway.url).chat.completions.create({
+      model: chatModel('vllm', 'echo'),
+      messages: [{ role: 'user', content: 'Say: bomb' }],
+    });
     assert.match(res.choices[0]!.message.content ?? '', /can't help/);
   });
 });

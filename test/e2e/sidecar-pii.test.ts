@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import OpenAI from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
 import { ECHO_PREFIX } from '../support/fake-replies.js';
 import { chatModel } from '../support/models.js';
 import { SidecarProcess } from '../support/sidecar-process.js';
@@ -26,16 +26,25 @@ const sentText = () => {
 describe('pii_masker through the sidecar', () => {
   it('masks names and places fast_masker cannot find, and the client gets them back', async () => {
     const openai = new OpenAI({ baseURL: `${stack.gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
-    const res = await openai.chat.completions.create({ model: chatModel('vllm', 'echo'), messages: [{ role: 'user', content: SAID }] });
+    const res = await openai.chat.completions.create({
+      model: chatModel('vllm', 'echo'),
+      messages: [{ role: 'user', content: SAID }],
+    });
     const sent = sentText();
-    for (const secret of ['Anna', 'Kowalska', 'Krakowie', 'Nowak', 'anna.k@example.com']) assert.ok(!sent.includes(secret), `${secret} reached the provider: ${sent}`);
-    assert.match(sent, /\{\{PERSON_1\}\} \(\{\{EMAIL_1\}\}\) mieszka w \{\{LOCATION_1\}\}, a \{\{PERSON_2\}\} pisze do \{\{PERSON_1\}\}\./);
+    for (const secret of ['Anna', 'Kowalska', 'Krakowie', 'Nowak', 'anna.k@example.com'])
+      assert.ok(!sent.includes(secret), `${secret} reached the provider: ${sent}`);
+    assert.match(
+      sent,
+      /\{\{PERSON_1\}\} \(\{\{EMAIL_1\}\}\) mieszka w \{\{LOCATION_1\}\}, a \{\{PERSON_2\}\} pisze do \{\{PERSON_1\}\}\./,
+    );
     assert.equal(res.choices[0]!.message.content, ECHO_PREFIX + SAID);
   });
 
   it('restores them in a stream that splits every placeholder, in another dialect', async () => {
     const anthropic = new Anthropic({ baseURL: stack.gateway.url, apiKey: 'k', maxRetries: 0 });
-    const msg = await anthropic.messages.stream({ model: chatModel('ollama', 'echo'), max_tokens: 99, messages: [{ role: 'user', content: SAID }] }).finalMessage();
+    const msg = await anthropic.messages
+      .stream({ model: chatModel('ollama', 'echo'), max_tokens: 99, messages: [{ role: 'user', content: SAID }] })
+      .finalMessage();
     assert.equal(msg.content[0]?.type === 'text' ? msg.content[0].text : '', ECHO_PREFIX + SAID);
     assert.ok(!sentText().includes('Kowalska'));
   });

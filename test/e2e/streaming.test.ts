@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
-import OpenAI from 'openai';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Anthropic from '@anthropic-ai/sdk';
 import { Ollama } from 'ollama';
+import OpenAI from 'openai';
 import { chatModel } from '../support/models.js';
 import { rejection } from '../support/rejection.js';
 import { useStack } from '../support/stack.js';
@@ -12,7 +12,12 @@ const stack = useStack();
 const ask = [{ role: 'user' as const, content: 'Hi' }];
 
 function streamRequest(path: string, body: object, signal?: AbortSignal) {
-  return fetch(`${stack.gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, stream: true }), signal });
+  return fetch(`${stack.gateway.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...body, stream: true }),
+    signal,
+  });
 }
 
 describe('streaming', () => {
@@ -64,12 +69,18 @@ describe('streaming', () => {
     const openai = new OpenAI({ baseURL: `${stack.gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
     for (const type of ['vllm', 'anthropic'] as const) {
       const err = await rejection(async () => {
-        for await (const _ of await openai.chat.completions.create({ model: chatModel(type, 'cut'), messages: ask, stream: true }));
+        for await (const _ of await openai.chat.completions.create({
+          model: chatModel(type, 'cut'),
+          messages: ask,
+          stream: true,
+        }));
       });
       assert.match(String(err.message), /upstream|provider|stream/i);
     }
     const anthropic = new Anthropic({ baseURL: stack.gateway.url, apiKey: 'k', maxRetries: 0 });
-    const aerr = await rejection(() => anthropic.messages.stream({ model: chatModel('openai', 'cut'), max_tokens: 9, messages: ask }).finalMessage());
+    const aerr = await rejection(() =>
+      anthropic.messages.stream({ model: chatModel('openai', 'cut'), max_tokens: 9, messages: ask }).finalMessage(),
+    );
     assert.ok(aerr instanceof Error);
     const ollama = new Ollama({ host: stack.gateway.url });
     const lerr = await rejection(async () => {
@@ -80,7 +91,10 @@ describe('streaming', () => {
 
   it('restores text split one character per chunk across a conversion', async () => {
     const res = await streamRequest('/api/chat', { model: chatModel('anthropic'), messages: ask });
-    const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { message: { content: string }; done: boolean });
+    const lines = (await res.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { message: { content: string }; done: boolean });
     assert.equal(lines.map((l) => l.message.content).join(''), 'Hello! How can I help?');
     assert.equal(lines.at(-1)!.done, true);
   });

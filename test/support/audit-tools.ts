@@ -14,9 +14,14 @@ export interface Run {
 /** Runs one of the project's bash scripts from an unrelated working directory, as an operator would. */
 export function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('bash', [join(SCRIPTS, script), ...args], { cwd: tmpdir(), env: { ...process.env, ...env }, timeout: 120_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr });
-    });
+    execFile(
+      'bash',
+      [join(SCRIPTS, script), ...args],
+      { cwd: tmpdir(), env: { ...process.env, ...env }, timeout: 120_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -46,9 +51,17 @@ export function gpgHomeWith(privateKey: string): string {
 export async function gpgKeyPair(passphrase: string): Promise<{ home: string; publicKey: string; privateKey: string }> {
   const home = gpgHome();
   const out = join(home, 'export');
-  const r = await runScript('gen_and_export_gpg.sh', ['-o', out], { GNUPGHOME: home, EMAIL: 'auditor@example.com', PASSPHRASE: passphrase });
+  const r = await runScript('gen_and_export_gpg.sh', ['-o', out], {
+    GNUPGHOME: home,
+    EMAIL: 'auditor@example.com',
+    PASSPHRASE: passphrase,
+  });
   if (r.code !== 0) throw new Error(`gen_and_export_gpg.sh failed:\n${r.out}`);
-  return { home, publicKey: join(out, 'llm-router-auditor-pub.asc'), privateKey: join(out, 'llm-router-auditor-priv.asc') };
+  return {
+    home,
+    publicKey: join(out, 'llm-router-auditor-pub.asc'),
+    privateKey: join(out, 'llm-router-auditor-priv.asc'),
+  };
 }
 
 export function tempDirs(): { keys: string; logs: string } {
@@ -58,7 +71,10 @@ export function tempDirs(): { keys: string; logs: string } {
   return dirs;
 }
 
-export const auditFiles = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.audit')).sort();
+export const auditFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.audit'))
+    .sort();
 
 export async function untilFiles(dir: string, n: number, ms = 10_000): Promise<string[]> {
   const end = Date.now() + ms;
@@ -72,5 +88,7 @@ export async function untilFiles(dir: string, n: number, ms = 10_000): Promise<s
 
 /** The decrypted records of a directory (after decrypt_auditor_logs.sh), by request id. */
 export function decryptedRecords(dir: string): any[] {
-  return readdirSync(dir).filter((n) => n.endsWith('.json')).map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')));
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')));
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 const LISTENING = /listening on (http:\/\/[\d.]+:\d+)/;
 
@@ -15,13 +15,19 @@ export class ChildServer {
   ) {}
 
   async start(env: Record<string, string>): Promise<this> {
-    const child = spawn(process.execPath, [this.script], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [this.script], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     this.output = '';
     child.stdout!.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (this.output += d.toString()));
     this.url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${this.what} did not start:\n${this.output}`)), this.startTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.what} did not start:\n${this.output}`)),
+        this.startTimeoutMs,
+      );
       child.stdout!.on('data', () => {
         const m = LISTENING.exec(this.output);
         if (m) {
@@ -59,9 +65,16 @@ export class ChildServer {
 }
 
 /** Runs a server expecting it to refuse to start; returns its exit code and output. */
-export function runExpectingExit(script: string, env: Record<string, string>, timeoutMs: number): Promise<{ code: number | null; output: string }> {
+export function runExpectingExit(
+  script: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script], {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));

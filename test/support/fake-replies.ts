@@ -19,7 +19,8 @@ export type Behaviour = 'ok' | 'reject' | 'explode' | 'slow' | 'cut' | 'dribble'
 
 export function behaviourOf(model: unknown): Behaviour {
   const name = String(model ?? '');
-  for (const b of ['reject', 'explode', 'slow', 'cut', 'dribble', 'garbage', 'echo', 'ratelimit'] as const) if (name.includes(b)) return b;
+  for (const b of ['reject', 'explode', 'slow', 'cut', 'dribble', 'garbage', 'echo', 'ratelimit'] as const)
+    if (name.includes(b)) return b;
   return 'ok';
 }
 
@@ -35,10 +36,13 @@ export function replyFor(body: Record<string, unknown>): { text: string; pieces:
 function lastUserText(body: Record<string, unknown>): string {
   const input = body['input'];
   if (typeof input === 'string') return input;
-  const items = (Array.isArray(body['messages']) ? body['messages'] : Array.isArray(input) ? input : []) as Array<Record<string, unknown>>;
+  const items = (Array.isArray(body['messages']) ? body['messages'] : Array.isArray(input) ? input : []) as Array<
+    Record<string, unknown>
+  >;
   const last = [...items].reverse().find((m) => m['role'] === 'user');
   const content = last?.['content'];
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((p: Record<string, unknown>) => (typeof p['text'] === 'string' ? p['text'] : '')).join('');
+  if (Array.isArray(content))
+    return content.map((p: Record<string, unknown>) => (typeof p['text'] === 'string' ? p['text'] : '')).join('');
   return '';
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { anthropic, ollama, openai, responses, type Frames } from './fake-protocols.js';
+import { anthropic, type Frames, ollama, openai, responses } from './fake-protocols.js';
 import { behaviourOf } from './fake-replies.js';
 
 type Json = Record<string, unknown>;
@@ -65,7 +65,13 @@ export class FakeUpstream {
     let raw = '';
     for await (const c of req) raw += c;
     const body = (raw ? JSON.parse(raw) : {}) as Json;
-    const record: RecordedRequest = { path: req.url ?? '', headers: req.headers, body, closedEarly: false, finished: false };
+    const record: RecordedRequest = {
+      path: req.url ?? '',
+      headers: req.headers,
+      body,
+      closedEarly: false,
+      finished: false,
+    };
     this.requests.push(record);
     res.on('close', () => {
       if (!res.writableFinished) record.closedEarly = true;
@@ -75,9 +81,14 @@ export class FakeUpstream {
     const behaviour = behaviourOf(body['model']);
     if (this.delayMs) await sleep(this.delayMs);
     if (behaviour === 'slow') await sleep(3000);
-    if (behaviour === 'reject') return json(res, 400, { error: { message: 'max_tokens is too large for http://10.1.2.3:9000', type: 'invalid_request_error' } });
+    if (behaviour === 'reject')
+      return json(res, 400, {
+        error: { message: 'max_tokens is too large for http://10.1.2.3:9000', type: 'invalid_request_error' },
+      });
     if (behaviour === 'ratelimit') {
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' }).end(JSON.stringify({ error: { message: 'slow down' } }));
+      res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' })
+        .end(JSON.stringify({ error: { message: 'slow down' } }));
       return;
     }
     if (behaviour === 'explode') return json(res, 500, { error: { message: 'CUDA out of memory' } });

@@ -15,16 +15,21 @@ export async function chat(url: string, model: string, timeoutMs = 20_000) {
 export async function load<T>(total: number, concurrency: number, send: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(total);
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) {
-      const i = next++;
-      results[i] = await send(i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        results[i] = await send(i);
+      }
+    }),
+  );
   return results;
 }
 
 /** A models config with one model served by each of the given fake upstreams. */
 export function poolConfig(model: string, urls: readonly string[], type = 'vllm', more: object = {}) {
-  return { g: { [model]: { providers: urls.map((u, i) => ({ id: `p${i + 1}`, api_host: u, api_type: type, ...more })) } }, active_models: { g: [model] } };
+  return {
+    g: { [model]: { providers: urls.map((u, i) => ({ id: `p${i + 1}`, api_host: u, api_type: type, ...more })) } },
+    active_models: { g: [model] },
+  };
 }

@@ -19,7 +19,13 @@ export function tinyServicesConfig(extra: Record<string, unknown> = {}): string 
   const m = tinyModels();
   const config = {
     guardrails: {
-      nask_guard: { enabled: true, model_path: m.naskGuard, safe_labels: ['safe'], min_score_for_safe: 0.5, min_score_for_not_safe: 0.5 },
+      nask_guard: {
+        enabled: true,
+        model_path: m.naskGuard,
+        safe_labels: ['safe'],
+        min_score_for_safe: 0.5,
+        min_score_for_not_safe: 0.5,
+      },
       sojka_guard: { enabled: true, model_path: m.sojkaGuard, safe_labels: [], min_score_for_not_safe: 0.7 },
     },
     pii_masker: { enabled: true, model_path: m.piiNer },
@@ -39,7 +45,12 @@ export class SidecarProcess extends ChildServer {
 
   /** Starts on `port` (0: any), with the tiny models unless the env names another config. */
   override start(env: Record<string, string> = {}, port = 0): Promise<this> {
-    return super.start({ LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: String(port), LLM_ROUTER_SERVICES_CONFIG: tinyServicesConfig(), ...env });
+    return super.start({
+      LLM_ROUTER_API_HOST: '127.0.0.1',
+      LLM_ROUTER_API_PORT: String(port),
+      LLM_ROUTER_SERVICES_CONFIG: tinyServicesConfig(),
+      ...env,
+    });
   }
 
   get port(): number {
@@ -47,7 +58,11 @@ export class SidecarProcess extends ChildServer {
   }
 
   async post(path: string, body: unknown): Promise<{ status: number; json: any }> {
-    const res = await fetch(`${this.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: res.status, json: await res.json() };
   }
 }

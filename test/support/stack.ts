@@ -20,7 +20,12 @@ export function useStack(env: Env | (() => Env | Promise<Env>) = {}): Stack {
     await stack.upstream.start();
     const config = GatewayProcess.writeConfig(fakeModelsConfig(stack.upstream.url));
     // Health probes off unless a test turns them on: these tests are about the request path.
-    await stack.gateway.start({ LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_EXTERNAL_TIMEOUT: '1', LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0', ...(typeof env === 'function' ? await env() : env) });
+    await stack.gateway.start({
+      LLM_ROUTER_MODELS_CONFIG: config,
+      LLM_ROUTER_EXTERNAL_TIMEOUT: '1',
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+      ...(typeof env === 'function' ? await env() : env),
+    });
   });
   after(async () => {
     await stack.gateway.stop();
@@ -31,5 +36,9 @@ export function useStack(env: Env | (() => Env | Promise<Env>) = {}): Stack {
 
 export const WEATHER_TOOL_OPENAI = {
   type: 'function' as const,
-  function: { name: 'get_weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+  function: {
+    name: 'get_weather',
+    description: 'Weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
 };

@@ -22,7 +22,11 @@ export class FirstAvailableOptimStrategy implements BalanceStrategy {
 
   async order(model: ModelConfig, candidates: readonly ProviderConfig[]): Promise<ProviderConfig[]> {
     const hosts = [...new Set(candidates.map(hostOf))];
-    const [last, served, ...occupants] = await this.store.get([`affinity:last:${model.name}`, `affinity:hosts:${model.name}`, ...hosts.map((h) => `occupancy:${h}`)]);
+    const [last, served, ...occupants] = await this.store.get([
+      `affinity:last:${model.name}`,
+      `affinity:hosts:${model.name}`,
+      ...hosts.map((h) => `occupancy:${h}`),
+    ]);
     const servedHosts = new Set<string>(served ? (JSON.parse(served) as string[]) : []);
     const occupiedByOther = new Set(hosts.filter((_, i) => occupants[i] && occupants[i] !== model.name));
     const rank = (p: ProviderConfig) => {
@@ -32,7 +36,10 @@ export class FirstAvailableOptimStrategy implements BalanceStrategy {
       if (!occupiedByOther.has(h)) return 2;
       return 3;
     };
-    return candidates.map((p, i) => ({ p, i, r: rank(p) })).sort((a, b) => a.r - b.r || a.i - b.i).map((x) => x.p);
+    return candidates
+      .map((p, i) => ({ p, i, r: rank(p) }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .map((x) => x.p);
   }
 
   async chosen(model: ModelConfig, provider: ProviderConfig): Promise<void> {

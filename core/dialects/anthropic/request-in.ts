@@ -1,6 +1,14 @@
-import type { ChatMessage, ChatRequest, ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../canonical.js';
 import { invalidRequest } from '../../errors/errors.js';
-import { copyDefined, isObject, optionalNumber, requireArray, requireObject, requireString, type Json } from '../request-fields.js';
+import type { ChatMessage, ChatRequest, ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../canonical.js';
+import {
+  copyDefined,
+  isObject,
+  type Json,
+  optionalNumber,
+  requireArray,
+  requireObject,
+  requireString,
+} from '../request-fields.js';
 
 /** Checks what Anthropic's API requires of a Messages body. */
 export function validateAnthropicRequest(raw: unknown): Json {
@@ -14,7 +22,10 @@ export function validateAnthropicRequest(raw: unknown): Json {
       throw invalidRequest(`'messages[${i}].role' must be 'user' or 'assistant'`, `messages.${i}.role`);
     }
     if (typeof m['content'] !== 'string' && !Array.isArray(m['content'])) {
-      throw invalidRequest(`'messages[${i}].content' must be a string or an array of content blocks`, `messages.${i}.content`);
+      throw invalidRequest(
+        `'messages[${i}].content' must be a string or an array of content blocks`,
+        `messages.${i}.content`,
+      );
     }
   });
   return body;
@@ -31,7 +42,8 @@ export function readAnthropicRequest(raw: unknown): ChatRequest {
   const out: ChatRequest = { model: body['model'] as string, messages, max_tokens: body['max_tokens'] as number };
   copyDefined(out, body, ['stream', 'temperature', 'top_p', 'top_k']);
   if (Array.isArray(body['stop_sequences'])) out.stop = body['stop_sequences'] as string[];
-  if (isObject(body['metadata']) && typeof body['metadata']['user_id'] === 'string') out['user'] = body['metadata']['user_id'];
+  if (isObject(body['metadata']) && typeof body['metadata']['user_id'] === 'string')
+    out['user'] = body['metadata']['user_id'];
   const tools = readTools(body['tools']);
   if (tools) out.tools = tools;
   if (isObject(body['tool_choice'])) {
@@ -44,7 +56,11 @@ export function readAnthropicRequest(raw: unknown): ChatRequest {
 
 function systemText(system: unknown): string {
   if (typeof system === 'string') return system;
-  if (Array.isArray(system)) return system.filter(isObject).map((b) => (typeof b['text'] === 'string' ? b['text'] : '')).join('\n');
+  if (Array.isArray(system))
+    return system
+      .filter(isObject)
+      .map((b) => (typeof b['text'] === 'string' ? b['text'] : ''))
+      .join('\n');
   return '';
 }
 
@@ -72,7 +88,11 @@ function readMessage(m: Json): ChatMessage[] {
         });
         break;
       case 'tool_result':
-        toolResults.push({ role: 'tool', tool_call_id: String(block['tool_use_id']), content: toolResultText(block['content']) });
+        toolResults.push({
+          role: 'tool',
+          tool_call_id: String(block['tool_use_id']),
+          content: toolResultText(block['content']),
+        });
         break;
       default:
         // thinking, documents, server-tool blocks: no canonical equivalent, left out.
@@ -82,9 +102,13 @@ function readMessage(m: Json): ChatMessage[] {
   const out: ChatMessage[] = [...toolResults];
   if (role === 'assistant') {
     const text = parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
-    if (text || toolCalls.length) out.push({ role, content: text || null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) });
+    if (text || toolCalls.length)
+      out.push({ role, content: text || null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) });
   } else if (parts.length) {
-    out.push({ role, content: parts.every((p) => p.type === 'text') ? parts.map((p) => (p as { text: string }).text).join('') : parts });
+    out.push({
+      role,
+      content: parts.every((p) => p.type === 'text') ? parts.map((p) => (p as { text: string }).text).join('') : parts,
+    });
   }
   return out;
 }
@@ -98,7 +122,11 @@ function imageUrl(source: unknown): string | null {
 
 function toolResultText(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.filter(isObject).map((b) => (b['type'] === 'text' ? String(b['text']) : '')).join('');
+  if (Array.isArray(content))
+    return content
+      .filter(isObject)
+      .map((b) => (b['type'] === 'text' ? String(b['text']) : ''))
+      .join('');
   return '';
 }
 

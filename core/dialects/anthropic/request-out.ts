@@ -6,11 +6,17 @@ import type { Json } from '../request-fields.js';
 const DEFAULT_MAX_TOKENS = 4096;
 
 type Block = Json;
-interface AnthropicMessage { role: 'user' | 'assistant'; content: Block[] }
+interface AnthropicMessage {
+  role: 'user' | 'assistant';
+  content: Block[];
+}
 
 /** Canonical → Anthropic Messages request. Fields Anthropic would reject are not sent. */
 export function writeAnthropicRequest(req: ChatRequest, stream: boolean): Json {
-  const system = req.messages.filter((m) => m.role === 'system' || m.role === 'developer').map((m) => textOf(m.content)).join('\n\n');
+  const system = req.messages
+    .filter((m) => m.role === 'system' || m.role === 'developer')
+    .map((m) => textOf(m.content))
+    .join('\n\n');
   const messages: AnthropicMessage[] = [];
   for (const m of req.messages) {
     if (m.role === 'system' || m.role === 'developer') continue;
@@ -45,7 +51,8 @@ export function writeAnthropicRequest(req: ChatRequest, stream: boolean): Json {
 }
 
 function toBlocks(m: ChatMessage): Block[] {
-  if (m.role === 'tool') return [{ type: 'tool_result', tool_use_id: m.tool_call_id ?? '', content: textOf(m.content) }];
+  if (m.role === 'tool')
+    return [{ type: 'tool_result', tool_use_id: m.tool_call_id ?? '', content: textOf(m.content) }];
   const blocks: Block[] = [];
   if (typeof m.content === 'string') {
     if (m.content) blocks.push({ type: 'text', text: m.content });
@@ -53,7 +60,12 @@ function toBlocks(m: ChatMessage): Block[] {
     for (const part of m.content) blocks.push(...partBlock(part));
   }
   for (const call of m.tool_calls ?? []) {
-    blocks.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call.function.arguments) });
+    blocks.push({
+      type: 'tool_use',
+      id: call.id,
+      name: call.function.name,
+      input: parseArguments(call.function.arguments),
+    });
   }
   return blocks;
 }

@@ -1,4 +1,4 @@
-import { nowSeconds, parseArguments, usageOf, type ChatCompletion, type ToolCall } from '../canonical.js';
+import { type ChatCompletion, nowSeconds, parseArguments, type ToolCall, usageOf } from '../canonical.js';
 import { isObject, type Json } from '../request-fields.js';
 import { finishReasonOf, stopReasonOf } from './stop-reasons.js';
 
@@ -12,7 +12,11 @@ export function readAnthropicResponse(body: unknown): ChatCompletion | null {
     if (block['type'] === 'text') text += String(block['text'] ?? '');
     else if (block['type'] === 'thinking') thinking += String(block['thinking'] ?? '');
     else if (block['type'] === 'tool_use') {
-      toolCalls.push({ id: String(block['id']), type: 'function', function: { name: String(block['name']), arguments: JSON.stringify(block['input'] ?? {}) } });
+      toolCalls.push({
+        id: String(block['id']),
+        type: 'function',
+        function: { name: String(block['name']), arguments: JSON.stringify(block['input'] ?? {}) },
+      });
     }
   }
   const usage = isObject(body['usage']) ? body['usage'] : {};
@@ -21,17 +25,19 @@ export function readAnthropicResponse(body: unknown): ChatCompletion | null {
     object: 'chat.completion',
     created: nowSeconds(),
     model: String(body['model'] ?? ''),
-    choices: [{
-      index: 0,
-      message: {
-        role: 'assistant',
-        content: text || (toolCalls.length ? null : ''),
-        ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
-        ...(thinking ? { reasoning_content: thinking } : {}),
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: text || (toolCalls.length ? null : ''),
+          ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+          ...(thinking ? { reasoning_content: thinking } : {}),
+        },
+        finish_reason: finishReasonOf(body['stop_reason']) ?? 'stop',
+        logprobs: null,
       },
-      finish_reason: finishReasonOf(body['stop_reason']) ?? 'stop',
-      logprobs: null,
-    }],
+    ],
     usage: usageOf(Number(usage['input_tokens'] ?? 0), Number(usage['output_tokens'] ?? 0)),
   };
 }
@@ -40,10 +46,16 @@ export function readAnthropicResponse(body: unknown): ChatCompletion | null {
 export function writeAnthropicResponse(c: ChatCompletion, request: Json): Json {
   const choice = c.choices[0];
   const content: Json[] = [];
-  if (choice?.message.reasoning_content) content.push({ type: 'thinking', thinking: choice.message.reasoning_content, signature: '' });
+  if (choice?.message.reasoning_content)
+    content.push({ type: 'thinking', thinking: choice.message.reasoning_content, signature: '' });
   if (choice?.message.content) content.push({ type: 'text', text: choice.message.content });
   for (const call of choice?.message.tool_calls ?? []) {
-    content.push({ type: 'tool_use', id: call.id, name: call.function.name, input: parseArguments(call.function.arguments) });
+    content.push({
+      type: 'tool_use',
+      id: call.id,
+      name: call.function.name,
+      input: parseArguments(call.function.arguments),
+    });
   }
   return {
     id: c.id.startsWith('msg_') ? c.id : `msg_${c.id}`,

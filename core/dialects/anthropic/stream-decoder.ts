@@ -1,4 +1,4 @@
-import { nowSeconds, usageOf, type ChatChunk } from '../canonical.js';
+import { type ChatChunk, nowSeconds, usageOf } from '../canonical.js';
 import { inBandProviderError } from '../openai/chat-stream.js';
 import { isObject, type Json } from '../request-fields.js';
 import { LineStreamDecoder, sseData } from '../stream-codec.js';
@@ -31,13 +31,25 @@ export class AnthropicStreamDecoder extends LineStreamDecoder {
         if (block['type'] !== 'tool_use') return;
         const index = this.toolIndexByBlock.size;
         this.toolIndexByBlock.set(Number(e['index']), index);
-        out.push(this.chunk({ tool_calls: [{ index, id: String(block['id']), type: 'function', function: { name: String(block['name']), arguments: '' } }] }));
+        out.push(
+          this.chunk({
+            tool_calls: [
+              {
+                index,
+                id: String(block['id']),
+                type: 'function',
+                function: { name: String(block['name']), arguments: '' },
+              },
+            ],
+          }),
+        );
         return;
       }
       case 'content_block_delta': {
         const d = isObject(e['delta']) ? e['delta'] : {};
         if (d['type'] === 'text_delta') out.push(this.chunk({ content: String(d['text'] ?? '') }));
-        else if (d['type'] === 'thinking_delta') out.push(this.chunk({ reasoning_content: String(d['thinking'] ?? '') }));
+        else if (d['type'] === 'thinking_delta')
+          out.push(this.chunk({ reasoning_content: String(d['thinking'] ?? '') }));
         else if (d['type'] === 'input_json_delta') {
           const index = this.toolIndexByBlock.get(Number(e['index'])) ?? 0;
           out.push(this.chunk({ tool_calls: [{ index, function: { arguments: String(d['partial_json'] ?? '') } }] }));
@@ -49,7 +61,11 @@ export class AnthropicStreamDecoder extends LineStreamDecoder {
         const u = isObject(e['usage']) ? e['usage'] : {};
         if (typeof u['input_tokens'] === 'number' && u['input_tokens'] > 0) this.inputTokens = u['input_tokens'];
         const finish = this.chunk({}, finishReasonOf(d['stop_reason']) ?? 'stop');
-        out.push(finish, { ...this.chunk({}), choices: [], usage: usageOf(this.inputTokens, Number(u['output_tokens'] ?? 0)) });
+        out.push(finish, {
+          ...this.chunk({}),
+          choices: [],
+          usage: usageOf(this.inputTokens, Number(u['output_tokens'] ?? 0)),
+        });
         return;
       }
       case 'error':
@@ -59,7 +75,16 @@ export class AnthropicStreamDecoder extends LineStreamDecoder {
     }
   }
 
-  private chunk(delta: ChatChunk['choices'][number]['delta'], finish: ChatChunk['choices'][number]['finish_reason'] = null): ChatChunk {
-    return { id: this.id, object: 'chat.completion.chunk', created: nowSeconds(), model: this.model, choices: [{ index: 0, delta, finish_reason: finish }] };
+  private chunk(
+    delta: ChatChunk['choices'][number]['delta'],
+    finish: ChatChunk['choices'][number]['finish_reason'] = null,
+  ): ChatChunk {
+    return {
+      id: this.id,
+      object: 'chat.completion.chunk',
+      created: nowSeconds(),
+      model: this.model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    };
   }
 }

@@ -1,7 +1,7 @@
-import type { ChatChunk, FinishReason } from '../canonical.js';
 import type { GatewayError } from '../../errors/gateway-error.js';
+import type { ChatChunk, FinishReason } from '../canonical.js';
+import { type StreamEncoder, sseFrame } from '../stream-codec.js';
 import { anthropicErrorBody } from './error-body.js';
-import { sseFrame, type StreamEncoder } from '../stream-codec.js';
 import { stopReasonOf } from './stop-reasons.js';
 
 type OpenBlock = { kind: 'text' | 'thinking' } | { kind: 'tool'; toolIndex: number };
@@ -36,8 +36,14 @@ export class AnthropicStreamEncoder implements StreamEncoder {
       out += this.delta({ type: 'text_delta', text: d.content });
     }
     for (const call of d.tool_calls ?? []) {
-      if (call.id) out += this.openBlock({ kind: 'tool', toolIndex: call.index }, { type: 'tool_use', id: call.id, name: call.function?.name ?? '', input: {} }, true);
-      if (call.function?.arguments && this.open?.kind === 'tool') out += this.delta({ type: 'input_json_delta', partial_json: call.function.arguments });
+      if (call.id)
+        out += this.openBlock(
+          { kind: 'tool', toolIndex: call.index },
+          { type: 'tool_use', id: call.id, name: call.function?.name ?? '', input: {} },
+          true,
+        );
+      if (call.function?.arguments && this.open?.kind === 'tool')
+        out += this.delta({ type: 'input_json_delta', partial_json: call.function.arguments });
     }
     if (choice.finish_reason) this.finish = choice.finish_reason;
     return out;
@@ -49,7 +55,14 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     return (
       this.start('') +
       this.closeBlock() +
-      sseFrame({ type: 'message_delta', delta: { stop_reason: stopReasonOf(this.finish ?? 'stop'), stop_sequence: null }, usage: { input_tokens: this.inputTokens, output_tokens: this.outputTokens } }, 'message_delta') +
+      sseFrame(
+        {
+          type: 'message_delta',
+          delta: { stop_reason: stopReasonOf(this.finish ?? 'stop'), stop_sequence: null },
+          usage: { input_tokens: this.inputTokens, output_tokens: this.outputTokens },
+        },
+        'message_delta',
+      ) +
       sseFrame({ type: 'message_stop' }, 'message_stop')
     );
   }
@@ -63,8 +76,14 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     if (this.started) return '';
     this.started = true;
     const message = {
-      id: id.startsWith('msg_') ? id : `msg_${id || Date.now()}`, type: 'message', role: 'assistant', model: this.model,
-      content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 0, output_tokens: 0 },
+      id: id.startsWith('msg_') ? id : `msg_${id || Date.now()}`,
+      type: 'message',
+      role: 'assistant',
+      model: this.model,
+      content: [],
+      stop_reason: null,
+      stop_sequence: null,
+      usage: { input_tokens: 0, output_tokens: 0 },
     };
     return sseFrame({ type: 'message_start', message }, 'message_start');
   }
@@ -74,7 +93,13 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     const out = this.closeBlock();
     this.open = block;
     this.blockIndex += 1;
-    return out + sseFrame({ type: 'content_block_start', index: this.blockIndex, content_block: contentBlock }, 'content_block_start');
+    return (
+      out +
+      sseFrame(
+        { type: 'content_block_start', index: this.blockIndex, content_block: contentBlock },
+        'content_block_start',
+      )
+    );
   }
 
   private closeBlock(): string {

@@ -1,6 +1,11 @@
 import { invalidRequest } from '../../errors/errors.js';
-import { isObject, optionalNumber, requireObject, requireString, type Json } from '../request-fields.js';
-import type { ClientEmbeddingsDialect, EmbeddingRequest, EmbeddingResult, ProviderEmbeddingsDialect } from './embeddings-dialect.js';
+import { isObject, type Json, optionalNumber, requireObject, requireString } from '../request-fields.js';
+import type {
+  ClientEmbeddingsDialect,
+  EmbeddingRequest,
+  EmbeddingResult,
+  ProviderEmbeddingsDialect,
+} from './embeddings-dialect.js';
 
 function validate(raw: unknown): Json {
   const body = requireObject(raw);
@@ -10,7 +15,8 @@ function validate(raw: unknown): Json {
   if (!ok) throw invalidRequest("'input' is required: a string or a non-empty array", 'input');
   optionalNumber(body, 'dimensions');
   const fmt = body['encoding_format'];
-  if (fmt !== undefined && fmt !== 'float' && fmt !== 'base64') throw invalidRequest("'encoding_format' must be 'float' or 'base64'", 'encoding_format');
+  if (fmt !== undefined && fmt !== 'float' && fmt !== 'base64')
+    throw invalidRequest("'encoding_format' must be 'float' or 'base64'", 'encoding_format');
   return body;
 }
 
@@ -55,6 +61,10 @@ export const openAIEmbeddingsProvider: ProviderEmbeddingsDialect = {
     if (!isObject(body) || !Array.isArray(body['data'])) return null;
     const data = body['data'].filter(isObject).sort((a, b) => Number(a['index'] ?? 0) - Number(b['index'] ?? 0));
     const usage = isObject(body['usage']) ? body['usage'] : {};
-    return { model: String(body['model'] ?? ''), vectors: data.map((d) => vectorOf(d['embedding'])), promptTokens: Number(usage['prompt_tokens'] ?? 0) };
+    return {
+      model: String(body['model'] ?? ''),
+      vectors: data.map((d) => vectorOf(d['embedding'])),
+      promptTokens: Number(usage['prompt_tokens'] ?? 0),
+    };
   },
 };

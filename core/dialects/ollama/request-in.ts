@@ -1,6 +1,14 @@
-import type { ChatMessage, ChatRequest, ContentPart, ToolCall } from '../canonical.js';
 import { invalidRequest } from '../../errors/errors.js';
-import { copyDefined, isObject, optionalBoolean, requireArray, requireObject, requireString, type Json } from '../request-fields.js';
+import type { ChatMessage, ChatRequest, ContentPart, ToolCall } from '../canonical.js';
+import {
+  copyDefined,
+  isObject,
+  type Json,
+  optionalBoolean,
+  requireArray,
+  requireObject,
+  requireString,
+} from '../request-fields.js';
 import { dataUrlOf } from './images.js';
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
@@ -26,7 +34,8 @@ export function validateOllamaRequest(raw: unknown): Json {
     }
   });
   optionalBoolean(body, 'stream');
-  if (body['options'] !== undefined && !isObject(body['options'])) throw invalidRequest("'options' must be an object", 'options');
+  if (body['options'] !== undefined && !isObject(body['options']))
+    throw invalidRequest("'options' must be an object", 'options');
   return body;
 }
 
@@ -58,7 +67,10 @@ export function readOllamaRequest(raw: unknown): ChatRequest {
         const call: ToolCall = {
           id: typeof c['id'] === 'string' ? c['id'] : `call_${callCounter++}`,
           type: 'function',
-          function: { name: String(fn['name']), arguments: typeof fn['arguments'] === 'string' ? fn['arguments'] : JSON.stringify(fn['arguments'] ?? {}) },
+          function: {
+            name: String(fn['name']),
+            arguments: typeof fn['arguments'] === 'string' ? fn['arguments'] : JSON.stringify(fn['arguments'] ?? {}),
+          },
         };
         pending.push(call);
         return call;
@@ -74,6 +86,7 @@ export function readOllamaRequest(raw: unknown): ChatRequest {
   for (const [from, to] of OPTION_MAP) if (options[from] !== undefined) out[to] = options[from];
   const format = body['format'];
   if (format === 'json') out.response_format = { type: 'json_object' };
-  else if (isObject(format)) out.response_format = { type: 'json_schema', json_schema: { name: 'response', schema: format } };
+  else if (isObject(format))
+    out.response_format = { type: 'json_schema', json_schema: { name: 'response', schema: format } };
   return out;
 }

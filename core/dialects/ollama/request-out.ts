@@ -1,6 +1,6 @@
+import { invalidRequest } from '../../errors/errors.js';
 import type { ChatRequest } from '../canonical.js';
 import { parseArguments, textOf } from '../canonical.js';
-import { invalidRequest } from '../../errors/errors.js';
 import type { Json } from '../request-fields.js';
 import { base64Of } from './images.js';
 
@@ -22,7 +22,11 @@ export function writeOllamaRequest(req: ChatRequest, stream: boolean): Json {
       const images = m.content.flatMap((p) => {
         if (p.type !== 'image_url') return [];
         const b64 = base64Of(p.image_url.url);
-        if (b64 === null) throw invalidRequest('This model\'s provider accepts only inline (data: URL) images', `messages[${i}].content`);
+        if (b64 === null)
+          throw invalidRequest(
+            "This model's provider accepts only inline (data: URL) images",
+            `messages[${i}].content`,
+          );
         return [b64];
       });
       if (images.length) out['images'] = images;
@@ -46,7 +50,8 @@ export function writeOllamaRequest(req: ChatRequest, stream: boolean): Json {
   if (Object.keys(options).length) out['options'] = options;
   if (req.tools?.length) out['tools'] = req.tools;
   if (req.response_format?.type === 'json_object') out['format'] = 'json';
-  else if (req.response_format?.type === 'json_schema' && req.response_format.json_schema?.schema) out['format'] = req.response_format.json_schema.schema;
+  else if (req.response_format?.type === 'json_schema' && req.response_format.json_schema?.schema)
+    out['format'] = req.response_format.json_schema.schema;
   for (const k of ['keep_alive', 'think']) if (req[k] !== undefined) out[k] = req[k];
   return out;
 }

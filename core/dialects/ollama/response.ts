@@ -1,4 +1,11 @@
-import { nowSeconds, parseArguments, usageOf, type ChatCompletion, type FinishReason, type ToolCall } from '../canonical.js';
+import {
+  type ChatCompletion,
+  type FinishReason,
+  nowSeconds,
+  parseArguments,
+  type ToolCall,
+  usageOf,
+} from '../canonical.js';
 import { isObject, type Json } from '../request-fields.js';
 
 export function ollamaToolCalls(raw: unknown, firstIndex = 0): ToolCall[] {
@@ -8,7 +15,10 @@ export function ollamaToolCalls(raw: unknown, firstIndex = 0): ToolCall[] {
     return {
       id: typeof c['id'] === 'string' ? c['id'] : `call_${firstIndex + i}`,
       type: 'function' as const,
-      function: { name: String(fn['name'] ?? ''), arguments: typeof fn['arguments'] === 'string' ? fn['arguments'] : JSON.stringify(fn['arguments'] ?? {}) },
+      function: {
+        name: String(fn['name'] ?? ''),
+        arguments: typeof fn['arguments'] === 'string' ? fn['arguments'] : JSON.stringify(fn['arguments'] ?? {}),
+      },
     };
   });
 }
@@ -32,17 +42,19 @@ export function readOllamaResponse(body: unknown): ChatCompletion | null {
     object: 'chat.completion',
     created: epochOf(body['created_at']),
     model: String(body['model'] ?? ''),
-    choices: [{
-      index: 0,
-      message: {
-        role: 'assistant',
-        content: content || (toolCalls.length ? null : ''),
-        ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
-        ...(typeof m['thinking'] === 'string' && m['thinking'] ? { reasoning_content: m['thinking'] } : {}),
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: content || (toolCalls.length ? null : ''),
+          ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+          ...(typeof m['thinking'] === 'string' && m['thinking'] ? { reasoning_content: m['thinking'] } : {}),
+        },
+        finish_reason: ollamaFinish(body['done_reason'], toolCalls.length > 0),
+        logprobs: null,
       },
-      finish_reason: ollamaFinish(body['done_reason'], toolCalls.length > 0),
-      logprobs: null,
-    }],
+    ],
     usage: usageOf(Number(body['prompt_eval_count'] ?? 0), Number(body['eval_count'] ?? 0)),
   };
 }
@@ -69,7 +81,17 @@ export function writeOllamaResponse(c: ChatCompletion, request: Json): Json {
   const message: Json = { role: 'assistant', content: choice?.message.content ?? '' };
   if (choice?.message.reasoning_content) message['thinking'] = choice.message.reasoning_content;
   if (choice?.message.tool_calls?.length) {
-    message['tool_calls'] = choice.message.tool_calls.map((t) => ({ function: { name: t.function.name, arguments: parseArguments(t.function.arguments) } }));
+    message['tool_calls'] = choice.message.tool_calls.map((t) => ({
+      function: { name: t.function.name, arguments: parseArguments(t.function.arguments) },
+    }));
   }
-  return { ...ollamaDone(request['model'], choice?.finish_reason ?? 'stop', c.usage?.prompt_tokens ?? 0, c.usage?.completion_tokens ?? 0), message };
+  return {
+    ...ollamaDone(
+      request['model'],
+      choice?.finish_reason ?? 'stop',
+      c.usage?.prompt_tokens ?? 0,
+      c.usage?.completion_tokens ?? 0,
+    ),
+    message,
+  };
 }

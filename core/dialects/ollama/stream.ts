@@ -1,5 +1,12 @@
-import { nowSeconds, parseArguments, usageOf, type ChatChunk, type FinishReason, type ToolCallDelta } from '../canonical.js';
 import type { GatewayError } from '../../errors/gateway-error.js';
+import {
+  type ChatChunk,
+  type FinishReason,
+  nowSeconds,
+  parseArguments,
+  type ToolCallDelta,
+  usageOf,
+} from '../canonical.js';
 import { inBandProviderError } from '../openai/chat-stream.js';
 import { isObject, type Json } from '../request-fields.js';
 import { LineStreamDecoder, type StreamEncoder } from '../stream-codec.js';
@@ -26,8 +33,13 @@ export class OllamaStreamDecoder extends LineStreamDecoder {
     if (line['error'] !== undefined) throw inBandProviderError(line['error']);
     const model = String(line['model'] ?? '');
     const created = epochOf(line['created_at']);
-    const chunk = (delta: ChatChunk['choices'][number]['delta'], finish: FinishReason | null = null): ChatChunk =>
-      ({ id: this.id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (delta: ChatChunk['choices'][number]['delta'], finish: FinishReason | null = null): ChatChunk => ({
+      id: this.id,
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
     const m = isObject(line['message']) ? line['message'] : {};
     const delta: ChatChunk['choices'][number]['delta'] = {};
     if (this.first) delta.role = 'assistant';
@@ -36,13 +48,19 @@ export class OllamaStreamDecoder extends LineStreamDecoder {
     if (typeof m['thinking'] === 'string' && m['thinking']) delta.reasoning_content = m['thinking'];
     const calls = ollamaToolCalls(m['tool_calls'], this.toolCount);
     if (calls.length) {
-      delta.tool_calls = calls.map((c, i): ToolCallDelta => ({ index: this.toolCount + i, id: c.id, type: 'function', function: c.function }));
+      delta.tool_calls = calls.map(
+        (c, i): ToolCallDelta => ({ index: this.toolCount + i, id: c.id, type: 'function', function: c.function }),
+      );
       this.toolCount += calls.length;
     }
     if (Object.keys(delta).length) out.push(chunk(delta));
     if (line['done'] === true) {
       out.push(chunk({}, ollamaFinish(line['done_reason'], this.toolCount > 0)));
-      out.push({ ...chunk({}), choices: [], usage: usageOf(Number(line['prompt_eval_count'] ?? 0), Number(line['eval_count'] ?? 0)) });
+      out.push({
+        ...chunk({}),
+        choices: [],
+        usage: usageOf(Number(line['prompt_eval_count'] ?? 0), Number(line['eval_count'] ?? 0)),
+      });
     }
   }
 }
@@ -70,7 +88,12 @@ export class OllamaStreamEncoder implements StreamEncoder {
     if (!content && !thinking) return '';
     const message: Json = { role: 'assistant', content: content ?? '' };
     if (thinking) message['thinking'] = thinking;
-    return this.line({ model: this.model, created_at: new Date(nowSeconds() * 1000).toISOString(), message, done: false });
+    return this.line({
+      model: this.model,
+      created_at: new Date(nowSeconds() * 1000).toISOString(),
+      message,
+      done: false,
+    });
   }
 
   end(): string {
@@ -78,8 +101,15 @@ export class OllamaStreamEncoder implements StreamEncoder {
     this.finished = true;
     let out = '';
     if (this.calls.length) {
-      const tool_calls = this.calls.filter(Boolean).map((c) => ({ function: { name: c.name, arguments: parseArguments(c.args) } }));
-      out += this.line({ model: this.model, created_at: new Date().toISOString(), message: { role: 'assistant', content: '', tool_calls }, done: false });
+      const tool_calls = this.calls
+        .filter(Boolean)
+        .map((c) => ({ function: { name: c.name, arguments: parseArguments(c.args) } }));
+      out += this.line({
+        model: this.model,
+        created_at: new Date().toISOString(),
+        message: { role: 'assistant', content: '', tool_calls },
+        done: false,
+      });
     }
     return out + this.line(ollamaDone(this.model, this.finish, this.usage.prompt, this.usage.completion));
   }

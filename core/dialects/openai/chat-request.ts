@@ -1,5 +1,5 @@
-import type { ChatRequest } from '../canonical.js';
 import { invalidRequest } from '../../errors/errors.js';
+import type { ChatRequest } from '../canonical.js';
 import { isObject, optionalBoolean, requireArray, requireObject, requireString } from '../request-fields.js';
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
@@ -17,6 +17,7 @@ export function readOpenAIChatRequest(raw: unknown): ChatRequest {
     }
   });
   optionalBoolean(body, 'stream');
-  if (body['tools'] !== undefined && !Array.isArray(body['tools'])) throw invalidRequest("'tools' must be an array", 'tools');
+  if (body['tools'] !== undefined && !Array.isArray(body['tools']))
+    throw invalidRequest("'tools' must be an array", 'tools');
   return body as ChatRequest;
 }

@@ -1,9 +1,9 @@
-import type { ChatChunk } from '../canonical.js';
-import type { GatewayError } from '../../errors/gateway-error.js';
 import { upstreamStreamError } from '../../errors/errors.js';
+import type { GatewayError } from '../../errors/gateway-error.js';
 import { sanitizeMessage } from '../../errors/sanitize.js';
-import { LineStreamDecoder, sseData, type StreamEncoder } from '../stream-codec.js';
+import type { ChatChunk } from '../canonical.js';
 import { isObject } from '../request-fields.js';
+import { LineStreamDecoder, type StreamEncoder, sseData } from '../stream-codec.js';
 import { openAIErrorBody } from './error-body.js';
 
 /** Reads an OpenAI-compatible SSE stream (vLLM, llama.cpp, LM Studio, OpenAI). */

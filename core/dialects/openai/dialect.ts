@@ -1,5 +1,5 @@
-import type { ClientChatDialect, ProviderChatDialect } from '../chat-dialect.js';
 import type { ChatRequest } from '../canonical.js';
+import type { ClientChatDialect, ProviderChatDialect } from '../chat-dialect.js';
 import { isObject } from '../request-fields.js';
 import { readOpenAIChatRequest } from './chat-request.js';
 import { readOpenAIChatCompletion } from './chat-response.js';

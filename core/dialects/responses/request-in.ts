@@ -1,12 +1,13 @@
-import type { ChatMessage, ChatRequest, ContentPart, ToolChoice, ToolDefinition } from '../canonical.js';
 import { invalidRequest } from '../../errors/errors.js';
-import { copyDefined, isObject, optionalBoolean, requireObject, requireString, type Json } from '../request-fields.js';
+import type { ChatMessage, ChatRequest, ContentPart, ToolChoice, ToolDefinition } from '../canonical.js';
+import { copyDefined, isObject, type Json, optionalBoolean, requireObject, requireString } from '../request-fields.js';
 
 export function validateResponsesRequest(raw: unknown): Json {
   const body = requireObject(raw);
   requireString(body, 'model');
   const input = body['input'];
-  if (typeof input !== 'string' && !Array.isArray(input)) throw invalidRequest("'input' is required: a string or an array of items", 'input');
+  if (typeof input !== 'string' && !Array.isArray(input))
+    throw invalidRequest("'input' is required: a string or an array of items", 'input');
   optionalBoolean(body, 'stream');
   return body;
 }
@@ -15,10 +16,14 @@ export function validateResponsesRequest(raw: unknown): Json {
 export function readResponsesRequest(raw: unknown): ChatRequest {
   const body = validateResponsesRequest(raw);
   if (body['previous_response_id'] != null) {
-    throw invalidRequest("'previous_response_id' needs a backend that stores responses; send the whole conversation in 'input'", 'previous_response_id');
+    throw invalidRequest(
+      "'previous_response_id' needs a backend that stores responses; send the whole conversation in 'input'",
+      'previous_response_id',
+    );
   }
   const messages: ChatMessage[] = [];
-  if (typeof body['instructions'] === 'string' && body['instructions']) messages.push({ role: 'system', content: body['instructions'] });
+  if (typeof body['instructions'] === 'string' && body['instructions'])
+    messages.push({ role: 'system', content: body['instructions'] });
   const input = body['input'];
   if (typeof input === 'string') messages.push({ role: 'user', content: input });
   else (input as unknown[]).forEach((item, i) => readItem(item, i, messages));
@@ -33,7 +38,10 @@ export function readResponsesRequest(raw: unknown): ChatRequest {
   const format = isObject(body['text']) && isObject(body['text']['format']) ? body['text']['format'] : null;
   if (format?.['type'] === 'json_object') out.response_format = { type: 'json_object' };
   else if (format?.['type'] === 'json_schema') {
-    out.response_format = { type: 'json_schema', json_schema: { name: String(format['name'] ?? 'response'), schema: format['schema'] as Json } };
+    out.response_format = {
+      type: 'json_schema',
+      json_schema: { name: String(format['name'] ?? 'response'), schema: format['schema'] as Json },
+    };
   }
   return out;
 }
@@ -42,12 +50,20 @@ function readItem(item: unknown, i: number, messages: ChatMessage[]): void {
   if (!isObject(item)) throw invalidRequest(`'input[${i}]' must be an object`, `input[${i}]`);
   const type = item['type'] ?? 'message';
   if (type === 'function_call') {
-    const call = { id: String(item['call_id']), type: 'function' as const, function: { name: String(item['name']), arguments: String(item['arguments'] ?? '') } };
+    const call = {
+      id: String(item['call_id']),
+      type: 'function' as const,
+      function: { name: String(item['name']), arguments: String(item['arguments'] ?? '') },
+    };
     const last = messages[messages.length - 1];
     if (last?.role === 'assistant' && last.tool_calls) last.tool_calls.push(call);
     else messages.push({ role: 'assistant', content: null, tool_calls: [call] });
   } else if (type === 'function_call_output') {
-    messages.push({ role: 'tool', tool_call_id: String(item['call_id']), content: typeof item['output'] === 'string' ? item['output'] : JSON.stringify(item['output']) });
+    messages.push({
+      role: 'tool',
+      tool_call_id: String(item['call_id']),
+      content: typeof item['output'] === 'string' ? item['output'] : JSON.stringify(item['output']),
+    });
   } else if (type === 'message') {
     const role = item['role'];
     if (role !== 'user' && role !== 'assistant' && role !== 'system' && role !== 'developer') {
@@ -63,9 +79,15 @@ function readContent(content: unknown): string | ContentPart[] {
   if (!Array.isArray(content)) return '';
   const parts: ContentPart[] = [];
   for (const p of content.filter(isObject)) {
-    if (p['type'] === 'input_text' || p['type'] === 'output_text') parts.push({ type: 'text', text: String(p['text'] ?? '') });
+    if (p['type'] === 'input_text' || p['type'] === 'output_text')
+      parts.push({ type: 'text', text: String(p['text'] ?? '') });
     else if (p['type'] === 'input_image') {
-      const url = typeof p['image_url'] === 'string' ? p['image_url'] : isObject(p['image_url']) ? String(p['image_url']['url']) : '';
+      const url =
+        typeof p['image_url'] === 'string'
+          ? p['image_url']
+          : isObject(p['image_url'])
+            ? String(p['image_url']['url'])
+            : '';
       if (url) parts.push({ type: 'image_url', image_url: { url } });
     }
   }
@@ -75,7 +97,11 @@ function readContent(content: unknown): string | ContentPart[] {
 function readTools(tools: unknown): ToolDefinition[] {
   if (!Array.isArray(tools)) return [];
   return tools.filter(isObject).map((t, i) => {
-    if (t['type'] !== 'function') throw invalidRequest(`'tools[${i}]': only function tools can be served by this model's backend`, `tools[${i}].type`);
+    if (t['type'] !== 'function')
+      throw invalidRequest(
+        `'tools[${i}]': only function tools can be served by this model's backend`,
+        `tools[${i}].type`,
+      );
     return {
       type: 'function' as const,
       function: {
@@ -90,6 +116,7 @@ function readTools(tools: unknown): ToolDefinition[] {
 
 function readToolChoice(choice: unknown): ToolChoice | undefined {
   if (choice === 'auto' || choice === 'none' || choice === 'required') return choice;
-  if (isObject(choice) && choice['type'] === 'function') return { type: 'function', function: { name: String(choice['name']) } };
+  if (isObject(choice) && choice['type'] === 'function')
+    return { type: 'function', function: { name: String(choice['name']) } };
   return undefined;
 }

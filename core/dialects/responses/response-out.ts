@@ -7,7 +7,14 @@ export interface OutputItems {
 }
 
 /** The Response object the OpenAI SDK expects, from text and tool calls. */
-export function responseObject(id: string, request: Json, output: Json[], finish: FinishReason | null, usage: { input: number; output: number }, status?: string): Json {
+export function responseObject(
+  id: string,
+  request: Json,
+  output: Json[],
+  finish: FinishReason | null,
+  usage: { input: number; output: number },
+  status?: string,
+): Json {
   const incomplete = finish === 'length';
   return {
     id,
@@ -38,11 +45,24 @@ export function responseObject(id: string, request: Json, output: Json[], finish
 }
 
 export const messageItem = (id: string, text: string, status = 'completed'): Json => ({
-  type: 'message', id, status, role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }],
+  type: 'message',
+  id,
+  status,
+  role: 'assistant',
+  content: [{ type: 'output_text', text, annotations: [] }],
 });
 
-export const functionCallItem = (id: string, call: { id: string; name: string; arguments: string }, status = 'completed'): Json => ({
-  type: 'function_call', id, call_id: call.id, name: call.name, arguments: call.arguments, status,
+export const functionCallItem = (
+  id: string,
+  call: { id: string; name: string; arguments: string },
+  status = 'completed',
+): Json => ({
+  type: 'function_call',
+  id,
+  call_id: call.id,
+  name: call.name,
+  arguments: call.arguments,
+  status,
 });
 
 /** Canonical completion → Response object. */
@@ -51,7 +71,16 @@ export function writeResponse(c: ChatCompletion, request: Json): Json {
   const output: Json[] = [];
   if (choice?.message.content) output.push(messageItem(`msg_${c.id}`, choice.message.content));
   for (const [i, call] of (choice?.message.tool_calls ?? []).entries()) {
-    output.push(functionCallItem(`fc_${c.id}_${i}`, { id: call.id, name: call.function.name, arguments: call.function.arguments }));
+    output.push(
+      functionCallItem(`fc_${c.id}_${i}`, {
+        id: call.id,
+        name: call.function.name,
+        arguments: call.function.arguments,
+      }),
+    );
   }
-  return responseObject(`resp_${c.id}`, request, output, choice?.finish_reason ?? 'stop', { input: c.usage?.prompt_tokens ?? 0, output: c.usage?.completion_tokens ?? 0 });
+  return responseObject(`resp_${c.id}`, request, output, choice?.finish_reason ?? 'stop', {
+    input: c.usage?.prompt_tokens ?? 0,
+    output: c.usage?.completion_tokens ?? 0,
+  });
 }

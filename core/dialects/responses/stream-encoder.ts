@@ -1,10 +1,12 @@
-import type { ChatChunk, FinishReason } from '../canonical.js';
 import type { GatewayError } from '../../errors/gateway-error.js';
+import type { ChatChunk, FinishReason } from '../canonical.js';
 import type { Json } from '../request-fields.js';
-import { sseFrame, type StreamEncoder } from '../stream-codec.js';
+import { type StreamEncoder, sseFrame } from '../stream-codec.js';
 import { functionCallItem, messageItem, responseObject } from './response-out.js';
 
-type Open = { kind: 'message'; id: string; text: string } | { kind: 'call'; id: string; call: { id: string; name: string; arguments: string } };
+type Open =
+  | { kind: 'message'; id: string; text: string }
+  | { kind: 'call'; id: string; call: { id: string; name: string; arguments: string } };
 
 /** Canonical chunks → Responses API streaming events (created … deltas … completed). */
 export class ResponsesStreamEncoder implements StreamEncoder {
@@ -29,23 +31,47 @@ export class ResponsesStreamEncoder implements StreamEncoder {
         out += this.close();
         const open: Open = { kind: 'message', id: `msg_${this.id}_${this.output.length}`, text: '' };
         this.open = open;
-        out += this.event('response.output_item.added', { output_index: this.output.length, item: messageItem(open.id, '', 'in_progress') });
-        out += this.event('response.content_part.added', { item_id: open.id, output_index: this.output.length, content_index: 0, part: { type: 'output_text', text: '', annotations: [] } });
+        out += this.event('response.output_item.added', {
+          output_index: this.output.length,
+          item: messageItem(open.id, '', 'in_progress'),
+        });
+        out += this.event('response.content_part.added', {
+          item_id: open.id,
+          output_index: this.output.length,
+          content_index: 0,
+          part: { type: 'output_text', text: '', annotations: [] },
+        });
       }
       this.open.text += choice.delta.content;
-      out += this.event('response.output_text.delta', { item_id: this.open.id, output_index: this.output.length, content_index: 0, delta: choice.delta.content });
+      out += this.event('response.output_text.delta', {
+        item_id: this.open.id,
+        output_index: this.output.length,
+        content_index: 0,
+        delta: choice.delta.content,
+      });
     }
     for (const d of choice.delta.tool_calls ?? []) {
       if (d.id) {
         out += this.close();
-        const open: Open = { kind: 'call', id: `fc_${this.id}_${this.output.length}`, call: { id: d.id, name: d.function?.name ?? '', arguments: '' } };
+        const open: Open = {
+          kind: 'call',
+          id: `fc_${this.id}_${this.output.length}`,
+          call: { id: d.id, name: d.function?.name ?? '', arguments: '' },
+        };
         this.open = open;
-        out += this.event('response.output_item.added', { output_index: this.output.length, item: functionCallItem(open.id, open.call, 'in_progress') });
+        out += this.event('response.output_item.added', {
+          output_index: this.output.length,
+          item: functionCallItem(open.id, open.call, 'in_progress'),
+        });
       }
       const args = d.function?.arguments;
       if (args && this.open?.kind === 'call') {
         this.open.call.arguments += args;
-        out += this.event('response.function_call_arguments.delta', { item_id: this.open.id, output_index: this.output.length, delta: args });
+        out += this.event('response.function_call_arguments.delta', {
+          item_id: this.open.id,
+          output_index: this.output.length,
+          delta: args,
+        });
       }
     }
     if (choice.finish_reason) this.finish = choice.finish_reason;
@@ -64,7 +90,17 @@ export class ResponsesStreamEncoder implements StreamEncoder {
   error(err: GatewayError): string {
     this.finished = true;
     // `error` makes the OpenAI SDK throw; code/message/param are the Responses API's own error event.
-    return sseFrame({ type: 'error', code: err.code, message: err.message, param: err.param, sequence_number: this.seq++, error: { message: err.message, type: err.type, code: err.code } }, 'error');
+    return sseFrame(
+      {
+        type: 'error',
+        code: err.code,
+        message: err.message,
+        param: err.param,
+        sequence_number: this.seq++,
+        error: { message: err.message, type: err.type, code: err.code },
+      },
+      'error',
+    );
   }
 
   private start(): string {
@@ -83,16 +119,29 @@ export class ResponsesStreamEncoder implements StreamEncoder {
       const item = messageItem(open.id, open.text);
       this.output.push(item);
       return (
-        this.event('response.output_text.done', { item_id: open.id, output_index: index, content_index: 0, text: open.text }) +
-        this.event('response.content_part.done', { item_id: open.id, output_index: index, content_index: 0, part: { type: 'output_text', text: open.text, annotations: [] } }) +
+        this.event('response.output_text.done', {
+          item_id: open.id,
+          output_index: index,
+          content_index: 0,
+          text: open.text,
+        }) +
+        this.event('response.content_part.done', {
+          item_id: open.id,
+          output_index: index,
+          content_index: 0,
+          part: { type: 'output_text', text: open.text, annotations: [] },
+        }) +
         this.event('response.output_item.done', { output_index: index, item })
       );
     }
     const item = functionCallItem(open.id, open.call);
     this.output.push(item);
     return (
-      this.event('response.function_call_arguments.done', { item_id: open.id, output_index: index, arguments: open.call.arguments }) +
-      this.event('response.output_item.done', { output_index: index, item })
+      this.event('response.function_call_arguments.done', {
+        item_id: open.id,
+        output_index: index,
+        arguments: open.call.arguments,
+      }) + this.event('response.output_item.done', { output_index: index, item })
     );
   }
 

@@ -2,11 +2,17 @@ import pLimit from 'p-limit';
 import { inject, singleton } from 'tsyringe';
 import { z } from 'zod';
 import { SETTINGS, type Settings } from '../../config/settings.js';
-import { textOf, type ChatMessage, type ChatRequest } from '../../dialects/canonical.js';
+import { type ChatMessage, type ChatRequest, textOf } from '../../dialects/canonical.js';
 import { invalidValue, missingParameter } from '../../errors/errors.js';
-import { sendJson, type Exchange } from '../../http/exchange.js';
+import { type Exchange, sendJson } from '../../http/exchange.js';
 import { ChatPipeline } from '../../pipeline/chat-pipeline.js';
-import { LANGUAGES, PROMPT_LIBRARY, type Language, type PromptLibrary, type PromptName } from '../../prompts/prompt-library.js';
+import {
+  LANGUAGES,
+  type Language,
+  PROMPT_LIBRARY,
+  type PromptLibrary,
+  type PromptName,
+} from '../../prompts/prompt-library.js';
 
 // Texts of one request answered at once: enough to overlap latency, few enough not to flood a backend.
 const PER_TEXT_CONCURRENCY = 4;
@@ -47,8 +53,13 @@ export class BuiltinCall {
     if (r.success) return r.data;
     const issue = r.error.issues[0]!;
     const field = issue.path.join('.') || null;
-    const message = issue.code === 'invalid_value' && field === 'language' ? `language must be one of ${LANGUAGES.join(', ')}` : `${field ?? 'body'}: ${issue.message}`;
-    throw issue.code === 'invalid_type' && issue.input === undefined ? missingParameter(message, field) : invalidValue(message, field);
+    const message =
+      issue.code === 'invalid_value' && field === 'language'
+        ? `language must be one of ${LANGUAGES.join(', ')}`
+        : `${field ?? 'body'}: ${issue.message}`;
+    throw issue.code === 'invalid_type' && issue.input === undefined
+      ? missingParameter(message, field)
+      : invalidValue(message, field);
   }
 
   language(o: GenerationOptions): Language {
@@ -76,7 +87,14 @@ export class BuiltinCall {
   }
 
   /** Either streams the single answer (OpenAI chunks, system prompt applied) or answers with `build(text)`. */
-  async single(ex: Exchange, started: number, o: GenerationOptions, system: string, messages: ChatMessage[], build: (text: string) => unknown = (t) => t): Promise<void> {
+  async single(
+    ex: Exchange,
+    started: number,
+    o: GenerationOptions,
+    system: string,
+    messages: ChatMessage[],
+    build: (text: string) => unknown = (t) => t,
+  ): Promise<void> {
     if (o.stream) return this.pipeline.stream(this.request(o, system, messages, true), ex);
     this.respond(ex, started, build(await this.ask(ex, o, system, messages)));
   }

@@ -9,12 +9,23 @@ const body = generationOptions.extend({ text: z.string().min(1) });
 /** A short social-media news item from one text: `{"response": {"article_text"}}`. */
 @injectable()
 export class GenerateArticleFromText {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('generate_article_from_text')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('generate_article_from_text')],
+    dialect: 'openai',
+  };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 
   async handle(ex: Exchange): Promise<void> {
     const started = performance.now();
     const o = this.call.parse(body, ex.body);
-    await this.call.single(ex, started, o, this.call.prompt('news-on-sm', o), [{ role: 'user', content: o.text }], (article_text) => ({ article_text }));
+    await this.call.single(
+      ex,
+      started,
+      o,
+      this.call.prompt('news-on-sm', o),
+      [{ role: 'user', content: o.text }],
+      (article_text) => ({ article_text }),
+    );
   }
 }

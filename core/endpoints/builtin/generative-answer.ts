@@ -23,11 +23,17 @@ export class GenerativeAnswer {
   async handle(ex: Exchange): Promise<void> {
     const started = performance.now();
     const o = this.call.parse(body, ex.body);
-    let system = o.system_prompt?.trim() || this.call.prompt('answer-from-context-simple', o, { '##QUESTION_STR##': o.question_str });
+    let system =
+      o.system_prompt?.trim() ||
+      this.call.prompt('answer-from-context-simple', o, { '##QUESTION_STR##': o.question_str });
     if (o.question_prompt?.trim()) system += `\n\n${o.question_prompt.trim()}`;
     const passages = Array.isArray(o.texts)
       ? o.texts
-      : Object.entries(o.texts).flatMap(([doc, texts]) => texts.map((t) => (o.doc_name_in_answer ? `Document name: ${doc}\nDocument context: ${t}` : t)));
-    await this.call.single(ex, started, o, system, [{ role: 'user', content: passages.map((p) => `${p}\n\n`).join('') }]);
+      : Object.entries(o.texts).flatMap(([doc, texts]) =>
+          texts.map((t) => (o.doc_name_in_answer ? `Document name: ${doc}\nDocument context: ${t}` : t)),
+        );
+    await this.call.single(ex, started, o, system, [
+      { role: 'user', content: passages.map((p) => `${p}\n\n`).join('') },
+    ]);
   }
 }

@@ -16,6 +16,10 @@ export class SimplifyText {
     const o = this.call.parse(body, ex.body);
     this.call.noStream(o);
     const system = this.call.prompt('simplify-text', o);
-    this.call.respond(ex, started, await this.call.perText(o.texts, (text) => this.call.ask(ex, o, system, [{ role: 'user', content: text }])));
+    this.call.respond(
+      ex,
+      started,
+      await this.call.perText(o.texts, (text) => this.call.ask(ex, o, system, [{ role: 'user', content: text }])),
+    );
   }
 }

@@ -19,7 +19,10 @@ export class Translate {
     const o = this.call.parse(body, ex.body);
     this.call.noStream(o);
     const system = this.call.prompt(this.call.language(o) === 'en' ? 'translate-to-en' : 'translate-to-pl', o);
-    const response = await this.call.perText(o.texts, async (original) => ({ original, translated: await this.call.ask(ex, o, system, [{ role: 'user', content: original }]) }));
+    const response = await this.call.perText(o.texts, async (original) => ({
+      original,
+      translated: await this.call.ask(ex, o, system, [{ role: 'user', content: original }]),
+    }));
     this.call.respond(ex, started, response);
   }
 }

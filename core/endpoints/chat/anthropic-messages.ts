@@ -2,7 +2,7 @@ import { inject, injectable } from 'tsyringe';
 import { anthropicClientDialect } from '../../dialects/anthropic/dialect.js';
 import type { Exchange } from '../../http/exchange.js';
 import { ChatPipeline } from '../../pipeline/chat-pipeline.js';
-import { unprefixed, type RouteSpec } from '../endpoint.js';
+import { type RouteSpec, unprefixed } from '../endpoint.js';
 
 @injectable()
 export class AnthropicMessages {

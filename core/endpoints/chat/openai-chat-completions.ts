@@ -2,7 +2,7 @@ import { inject, injectable } from 'tsyringe';
 import { openAIClientDialect } from '../../dialects/openai/dialect.js';
 import type { Exchange } from '../../http/exchange.js';
 import { ChatPipeline } from '../../pipeline/chat-pipeline.js';
-import { prefixed, unprefixed, type RouteSpec } from '../endpoint.js';
+import { prefixed, type RouteSpec, unprefixed } from '../endpoint.js';
 
 @injectable()
 export class OpenAIChatCompletions {

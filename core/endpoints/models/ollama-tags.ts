@@ -19,7 +19,14 @@ export class OllamaTags {
       modified_at: STARTED,
       size: 0,
       digest: createHash('sha256').update(m.name).digest('hex'),
-      details: { parent_model: '', format: 'gguf', family: '', families: null, parameter_size: '', quantization_level: '' },
+      details: {
+        parent_model: '',
+        format: 'gguf',
+        family: '',
+        families: null,
+        parameter_size: '',
+        quantization_level: '',
+      },
     }));
     this.body = JSON.stringify({ models: list });
   }

@@ -1,5 +1,5 @@
 import type { Exchange } from '../../http/exchange.js';
-import { unprefixed, type RouteSpec } from '../endpoint.js';
+import { type RouteSpec, unprefixed } from '../endpoint.js';
 
 /** Ollama clients and readiness probes check `GET /` for this text. */
 export class OllamaHome {

@@ -1,4 +1,4 @@
-import { sendJson, type Exchange } from '../../http/exchange.js';
+import { type Exchange, sendJson } from '../../http/exchange.js';
 import { prefixed, type RouteSpec } from '../endpoint.js';
 
 export class Ping {

@@ -1,5 +1,5 @@
-import { inject, singleton, type DependencyContainer } from 'tsyringe';
-import { AUDIT_SINK, auditTimestamp, type AuditSink } from '../../audit/audit-sink.js';
+import { type DependencyContainer, inject, singleton } from 'tsyringe';
+import { AUDIT_SINK, type AuditSink, auditTimestamp } from '../../audit/audit-sink.js';
 import { SETTINGS, type Settings } from '../../config/settings.js';
 import type { ChatRequest } from '../../dialects/canonical.js';
 import type { EmbeddingRequest } from '../../dialects/embeddings/embeddings-dialect.js';
@@ -8,11 +8,11 @@ import { maskerUnavailable } from '../../errors/errors.js';
 import type { RequestScope } from '../../logging/request-scope.js';
 import { METRICS, type Metrics } from '../../metrics/metrics.js';
 import type { MaskerPlugin } from '../../plugins/plugin.js';
-import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from '../plugin-tokens.js';
-import { pluginsFor, type PluginCatalogue } from '../../plugins/plugin-registry.js';
-import { requestTexts, type TextSlot } from '../text-channels.js';
+import { type PluginCatalogue, pluginsFor } from '../../plugins/plugin-registry.js';
 import type { ChatAnswer, ChatTurn } from '../chat-turn.js';
 import type { Stage } from '../compose.js';
+import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from '../plugin-tokens.js';
+import { requestTexts, type TextSlot } from '../text-channels.js';
 import { MaskingSession } from './masking-session.js';
 
 /**
@@ -30,7 +30,13 @@ export class MaskerPipeline {
     @inject(METRICS) private readonly metrics: Metrics,
     @inject(AUDIT_SINK) private readonly audit: AuditSink,
   ) {
-    this.plugins = pluginsFor<MaskerPlugin>(catalogue, container, 'masker', settings.masking.pipeline, 'LLM_ROUTER_MASKING_STRATEGY_PIPELINE');
+    this.plugins = pluginsFor<MaskerPlugin>(
+      catalogue,
+      container,
+      'masker',
+      settings.masking.pipeline,
+      'LLM_ROUTER_MASKING_STRATEGY_PIPELINE',
+    );
   }
 
   /** A session when this request is to be masked (forced, or `"anonymize": true`); the flag never reaches a provider. */
@@ -63,15 +69,30 @@ export class MaskerPipeline {
   async maskEmbeddings(request: EmbeddingRequest, session: MaskingSession, scope: RequestScope): Promise<void> {
     const input = request.input;
     if (typeof input === 'string') {
-      await this.maskSlots(scope, [{ text: input, json: false, set: (v) => (request.input = v) }], session, request.model);
+      await this.maskSlots(
+        scope,
+        [{ text: input, json: false, set: (v) => (request.input = v) }],
+        session,
+        request.model,
+      );
     } else if (input.every((x): x is string => typeof x === 'string')) {
       const texts = input as string[];
-      await this.maskSlots(scope, texts.map((t, i) => ({ text: t, json: false, set: (v: string) => (texts[i] = v) })), session, request.model);
+      await this.maskSlots(
+        scope,
+        texts.map((t, i) => ({ text: t, json: false, set: (v: string) => (texts[i] = v) })),
+        session,
+        request.model,
+      );
     }
   }
 
   /** Masks texts, each masker on the previous one's output; audited when anything was masked. */
-  async maskTexts(scope: RequestScope, texts: readonly string[], session: MaskingSession, model = ''): Promise<string[]> {
+  async maskTexts(
+    scope: RequestScope,
+    texts: readonly string[],
+    session: MaskingSession,
+    model = '',
+  ): Promise<string[]> {
     const began = auditTimestamp();
     let current = [...texts];
     for (const { id, plugin } of this.plugins) {
@@ -80,19 +101,37 @@ export class MaskerPipeline {
       } catch (err) {
         throw maskerUnavailable(`The masker '${id}' failed, so the request was not sent`, err);
       }
-      if (current.length !== texts.length) throw maskerUnavailable(`The masker '${id}' returned a wrong number of texts`);
+      if (current.length !== texts.length)
+        throw maskerUnavailable(`The masker '${id}' returned a wrong number of texts`);
     }
     this.report(scope, texts, current, session, model, began);
     return current;
   }
 
-  private async maskSlots(scope: RequestScope, slots: TextSlot[], session: MaskingSession, model: string): Promise<void> {
+  private async maskSlots(
+    scope: RequestScope,
+    slots: TextSlot[],
+    session: MaskingSession,
+    model: string,
+  ): Promise<void> {
     if (slots.length === 0) return;
-    const masked = await this.maskTexts(scope, slots.map((s) => s.text), session, model);
+    const masked = await this.maskTexts(
+      scope,
+      slots.map((s) => s.text),
+      session,
+      model,
+    );
     slots.forEach((s, i) => s.set(masked[i]!));
   }
 
-  private report(scope: RequestScope, before: readonly string[], after: readonly string[], session: MaskingSession, model: string, began: number): void {
+  private report(
+    scope: RequestScope,
+    before: readonly string[],
+    after: readonly string[],
+    session: MaskingSession,
+    model: string,
+    began: number,
+  ): void {
     if (session.size === 0) return;
     if (this.metrics.enabled) {
       this.metrics.maskerIncidents.inc();

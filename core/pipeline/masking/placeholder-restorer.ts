@@ -1,4 +1,4 @@
-import { PLACEHOLDER, type MaskingSession } from './masking-session.js';
+import { type MaskingSession, PLACEHOLDER } from './masking-session.js';
 
 /** JSON-escapes an original for placing inside a JSON string (tool-call arguments are JSON text). */
 const jsonEscaped = (s: string) => JSON.stringify(s).slice(1, -1);

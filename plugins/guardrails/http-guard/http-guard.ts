@@ -1,5 +1,5 @@
-import { SETTINGS, type Settings, StartupError, SidecarClient, sidecarHost } from '../../../core/plugins/plugin-api.js';
 import { inject, injectable } from 'tsyringe';
+import { SETTINGS, type Settings, SidecarClient, StartupError, sidecarHost } from '../../../core/plugins/plugin-api.js';
 import { SidecarGuard } from '../../../core/plugins/sidecar-guard.js';
 
 /**
@@ -13,7 +13,15 @@ export class HttpGuard extends SidecarGuard {
 
   constructor(@inject(SETTINGS) settings: Settings, @inject(SidecarClient) client: SidecarClient) {
     const { httpGuardHost, httpGuardNames } = settings.sidecars;
-    if (httpGuardNames.length === 0) throw new StartupError('the http_guard plugin needs LLM_ROUTER_GUARDRAIL_HTTP_GUARD_NAMES (the guards to ask, e.g. sojka_guard)');
-    super(client, HttpGuard.id, sidecarHost(httpGuardHost, 'LLM_ROUTER_GUARDRAIL_HTTP_GUARD_HOST', HttpGuard.id), httpGuardNames);
+    if (httpGuardNames.length === 0)
+      throw new StartupError(
+        'the http_guard plugin needs LLM_ROUTER_GUARDRAIL_HTTP_GUARD_NAMES (the guards to ask, e.g. sojka_guard)',
+      );
+    super(
+      client,
+      HttpGuard.id,
+      sidecarHost(httpGuardHost, 'LLM_ROUTER_GUARDRAIL_HTTP_GUARD_HOST', HttpGuard.id),
+      httpGuardNames,
+    );
   }
 }

@@ -1,5 +1,5 @@
-import type { MaskingSession } from '../../../core/plugins/plugin-api.js';
 import type { MaskerPlugin } from '../../../core/plugins/plugin.js';
+import type { MaskingSession } from '../../../core/plugins/plugin-api.js';
 import { maskText } from './mask-text.js';
 import { RULES } from './rules/order.js';
 

@@ -18,12 +18,16 @@ const HAS_DIGIT = /\d/;
 /** Told where each masked value was in the original text (used by the evaluation). */
 export type SpanListener = (start: number, end: number, tag: string) => void;
 
-
 /**
  * Applies the rules in order, each on the parts of the text that no earlier rule masked, so an identifier
  * an earlier (validated) rule took is never re-read by a looser one.
  */
-export function maskText(text: string, rules: readonly MaskRule[], session: MaskingSession, onSpan?: SpanListener): string {
+export function maskText(
+  text: string,
+  rules: readonly MaskRule[],
+  session: MaskingSession,
+  onSpan?: SpanListener,
+): string {
   let segments = proseCut(text);
   for (const r of rules) {
     let next: Segment[] | null = null;
@@ -95,7 +99,12 @@ function applyRule(seg: Segment, r: MaskRule, session: MaskingSession, onSpan?: 
       if (span.start < pos || span.end <= span.start) continue;
       out ??= [];
       if (span.start > pos) out.push(plain(text.slice(pos, span.start), seg.at + pos));
-      out.push({ text: session.placeholder(span.tag, text.slice(span.start, span.end)), masked: true, at: seg.at + span.start, hasDigit: false });
+      out.push({
+        text: session.placeholder(span.tag, text.slice(span.start, span.end)),
+        masked: true,
+        at: seg.at + span.start,
+        hasDigit: false,
+      });
       onSpan?.(seg.at + span.start, seg.at + span.end, span.tag);
       pos = span.end;
     }

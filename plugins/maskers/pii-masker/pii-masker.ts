@@ -1,6 +1,14 @@
-import { SETTINGS, type Settings, PLACEHOLDER, type MaskingSession, SidecarClient, SidecarUnavailable, sidecarHost } from '../../../core/plugins/plugin-api.js';
 import { inject, injectable } from 'tsyringe';
 import type { MaskerPlugin, PluginContext } from '../../../core/plugins/plugin.js';
+import {
+  type MaskingSession,
+  PLACEHOLDER,
+  SETTINGS,
+  type Settings,
+  SidecarClient,
+  SidecarUnavailable,
+  sidecarHost,
+} from '../../../core/plugins/plugin-api.js';
 
 interface PiiResponse {
   anonymized?: { texts?: unknown };
@@ -18,14 +26,23 @@ export class PiiMasker implements MaskerPlugin {
   static readonly kind = 'masker';
   private readonly origin: string;
 
-  constructor(@inject(SETTINGS) settings: Settings, @inject(SidecarClient) private readonly client: SidecarClient) {
+  constructor(
+    @inject(SETTINGS) settings: Settings,
+    @inject(SidecarClient) private readonly client: SidecarClient,
+  ) {
     this.origin = sidecarHost(settings.sidecars.piiMaskerHost, 'LLM_ROUTER_MASKER_PII_HOST', PiiMasker.id);
     client.register(PiiMasker.id, this.origin);
   }
 
   async apply(texts: readonly string[], session: MaskingSession, ctx: PluginContext): Promise<string[]> {
     if (texts.length === 0) return [];
-    const r = await this.client.post<PiiResponse>(PiiMasker.id, this.origin, '/api/maskers/pii', { texts }, ctx.requestId);
+    const r = await this.client.post<PiiResponse>(
+      PiiMasker.id,
+      this.origin,
+      '/api/maskers/pii',
+      { texts },
+      ctx.requestId,
+    );
     const out = r?.anonymized?.texts;
     if (!Array.isArray(out) || out.length !== texts.length || !out.every((t) => typeof t === 'string')) {
       throw new SidecarUnavailable(PiiMasker.id, 'answered without one anonymized text per text sent');

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { FirstAvailableOptimStrategy } from '../../../core/balancing/strategies/first-available-optim.js';
 import { parseModelsConfig } from '../../../core/config/models-config.js';
 import { MemoryStore } from '../../../core/state/memory-store.js';
 import { FakeUpstream } from '../../support/fake-upstream.js';
 import { selectorWith } from './selector-fixture.js';
-import { FirstAvailableOptimStrategy } from '../../../core/balancing/strategies/first-available-optim.js';
 
 describe('keep-alive monitor', () => {
   const hosts = [new FakeUpstream(), new FakeUpstream()];
@@ -13,13 +13,24 @@ describe('keep-alive monitor', () => {
   after(() => Promise.all(hosts.map((h) => h.stop())));
 
   it('keeps the model alive on every host it was loaded on, unless another model took the host', async () => {
-    const config = parseModelsConfig({
-      g: {
-        llama: { providers: hosts.map((h, i) => ({ id: `ollama-${i}`, api_host: h.url, api_type: 'ollama', model_path: 'llama3', keep_alive: '2s' })) },
-        other: { providers: [{ id: 'other-0', api_host: hosts[0]!.url, api_type: 'ollama' }] },
+    const config = parseModelsConfig(
+      {
+        g: {
+          llama: {
+            providers: hosts.map((h, i) => ({
+              id: `ollama-${i}`,
+              api_host: h.url,
+              api_type: 'ollama',
+              model_path: 'llama3',
+              keep_alive: '2s',
+            })),
+          },
+          other: { providers: [{ id: 'other-0', api_host: hosts[0]!.url, api_type: 'ollama' }] },
+        },
+        active_models: { g: ['llama', 'other'] },
       },
-      active_models: { g: ['llama', 'other'] },
-    }, 'test');
+      'test',
+    );
     const llama = config.models.get('llama')!;
     const store = new MemoryStore();
     const { selector, keepAlive } = await selectorWith(new FirstAvailableOptimStrategy(store), store);

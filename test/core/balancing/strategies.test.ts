@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { healthKey } from '../../../core/balancing/provider-health.js';
 import { BalancedStrategy } from '../../../core/balancing/strategies/balanced.js';
-import { WeightedStrategy } from '../../../core/balancing/strategies/weighted.js';
 import { DynamicWeightedStrategy } from '../../../core/balancing/strategies/dynamic-weighted.js';
 import { FirstAvailableStrategy } from '../../../core/balancing/strategies/first-available.js';
 import { FirstAvailableOptimStrategy } from '../../../core/balancing/strategies/first-available-optim.js';
-import { healthKey } from '../../../core/balancing/provider-health.js';
+import { WeightedStrategy } from '../../../core/balancing/strategies/weighted.js';
 import { GatewayError } from '../../../core/errors/gateway-error.js';
 import { Metrics } from '../../../core/metrics/metrics.js';
-import { cleanUp, modelWith, never, openStore, selectorWith, STORES } from './selector-fixture.js';
+import { cleanUp, modelWith, never, openStore, STORES, selectorWith } from './selector-fixture.js';
 
 after(cleanUp);
 
@@ -75,14 +75,21 @@ for (const kind of STORES) {
       const b = await selector.acquire(model, never, new Set());
       assert.deepEqual([a.provider.id, b.provider.id], ['p1', 'p2']);
       const started = Date.now();
-      await assert.rejects(selector.acquire(model, never, new Set()), (e: unknown) => e instanceof GatewayError && e.status === 503 && e.headers['retry-after'] === '1');
+      await assert.rejects(
+        selector.acquire(model, never, new Set()),
+        (e: unknown) => e instanceof GatewayError && e.status === 503 && e.headers['retry-after'] === '1',
+      );
       assert.ok(Date.now() - started >= 250, 'it waited');
       const waiting = selector.acquire(model, never, new Set());
       setTimeout(() => a.release(), 100);
       const w = await waiting;
       assert.equal(w.provider.id, 'p1', 'a released provider goes to the waiting request');
       a.release();
-      await assert.rejects(selector.acquire(model, never, new Set()), /all busy/, "a second release of a's lease must not free the waiter's");
+      await assert.rejects(
+        selector.acquire(model, never, new Set()),
+        /all busy/,
+        "a second release of a's lease must not free the waiter's",
+      );
       w.release();
       b.release();
     });
@@ -99,7 +106,9 @@ for (const kind of STORES) {
 
     it('skips providers marked down and open circuits; none left is a 503', async () => {
       const store = await openStore(kind);
-      const { selector, breaker } = await selectorWith(new BalancedStrategy(), store, { LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: '2' });
+      const { selector, breaker } = await selectorWith(new BalancedStrategy(), store, {
+        LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: '2',
+      });
       const model = modelWith([1, 1]);
       await store.put(healthKey(model.providers[0]!), 'down', 10_000);
       for (let i = 0; i < 5; i++) {
@@ -109,7 +118,11 @@ for (const kind of STORES) {
       }
       breaker.failure('p2');
       breaker.failure('p2');
-      await assert.rejects(selector.acquire(model, never, new Set()), (e: unknown) => e instanceof GatewayError && e.code === 'no_provider_available' && Number(e.headers['retry-after']) >= 1);
+      await assert.rejects(
+        selector.acquire(model, never, new Set()),
+        (e: unknown) =>
+          e instanceof GatewayError && e.code === 'no_provider_available' && Number(e.headers['retry-after']) >= 1,
+      );
     });
   });
 }

@@ -3,25 +3,43 @@ import { describe, it } from 'node:test';
 import { parseModelsConfig } from '../../../core/config/models-config.js';
 
 const provider = (more: object = {}) => ({ id: 'p1', api_host: 'http://127.0.0.1:8000', api_type: 'vllm', ...more });
-const config = (providers: object[], extra: object = {}) => ({ g: { m: { providers, providers_sleep: [] }, ...extra }, active_models: { g: ['m'] } });
+const config = (providers: object[], extra: object = {}) => ({
+  g: { m: { providers, providers_sleep: [] }, ...extra },
+  active_models: { g: ['m'] },
+});
 
 describe('models config', () => {
   it('fills the reference defaults and keeps the listed order', () => {
-    const parsed = parseModelsConfig({ g: { b: { providers: [provider()] }, a: { providers: [provider({ id: 'p2' })] } }, active_models: { g: ['b', 'a'] } }, 'f.json');
+    const parsed = parseModelsConfig(
+      {
+        g: { b: { providers: [provider()] }, a: { providers: [provider({ id: 'p2' })] } },
+        active_models: { g: ['b', 'a'] },
+      },
+      'f.json',
+    );
     assert.deepEqual([...parsed.models.keys()], ['b', 'a']);
     const p = parsed.models.get('b')!.providers[0]!;
-    assert.deepEqual({ token: p.api_token, path: p.model_path, weight: p.weight, tools: p.tool_calling, keep: p.keep_alive }, { token: '', path: '', weight: 1, tools: false, keep: null });
+    assert.deepEqual(
+      { token: p.api_token, path: p.model_path, weight: p.weight, tools: p.tool_calling, keep: p.keep_alive },
+      { token: '', path: '', weight: 1, tools: false, keep: null },
+    );
   });
 
   it('accepts llama.cpp, numeric-string input sizes and clamps weights to 1', () => {
-    const p = parseModelsConfig(config([provider({ api_type: 'llama.cpp', input_size: '4096', weight: 3 })]), 'f').models.get('m')!.providers[0]!;
+    const p = parseModelsConfig(
+      config([provider({ api_type: 'llama.cpp', input_size: '4096', weight: 3 })]),
+      'f',
+    ).models.get('m')!.providers[0]!;
     assert.equal(p.api_type, 'llama.cpp');
     assert.equal(p.input_size, 4096);
     assert.equal(p.weight, 1);
   });
 
   it('serves only active models', () => {
-    const parsed = parseModelsConfig({ g: { m: { providers: [provider()] }, idle: { providers: [] } }, active_models: { g: ['m'] } }, 'f');
+    const parsed = parseModelsConfig(
+      { g: { m: { providers: [provider()] }, idle: { providers: [] } }, active_models: { g: ['m'] } },
+      'f',
+    );
     assert.equal(parsed.models.size, 1);
   });
 
@@ -31,11 +49,18 @@ describe('models config', () => {
     ['a provider without api_host', config([{ id: 'x', api_type: 'vllm' }]), /model "m": field providers\.0\.api_host/],
     ['a bad keep_alive', config([provider({ keep_alive: '35 minutes' })]), /providers\.0\.keep_alive.*35m/],
     ['no providers', config([]), /at least one provider/],
-    ['duplicate provider ids', { g: { a: { providers: [provider()] }, b: { providers: [provider()] } }, active_models: { g: ['a', 'b'] } }, /duplicate provider id "p1"/],
+    [
+      'duplicate provider ids',
+      { g: { a: { providers: [provider()] }, b: { providers: [provider()] } }, active_models: { g: ['a', 'b'] } },
+      /duplicate provider id "p1"/,
+    ],
   ];
   for (const [what, raw, message] of bad) {
     it(`refuses ${what}, naming the file`, () => {
-      assert.throws(() => parseModelsConfig(raw, 'configs/x.json'), (e: Error) => e.message.startsWith('models config configs/x.json') && message.test(e.message));
+      assert.throws(
+        () => parseModelsConfig(raw, 'configs/x.json'),
+        (e: Error) => e.message.startsWith('models config configs/x.json') && message.test(e.message),
+      );
     });
   }
 });

@@ -18,10 +18,12 @@ describe('settings from the environment', () => {
   });
 
   for (const word of ['true', '1', 't', 'y', 'yes', 'tak', 'TAK', ' Yes ']) {
-    it(`reads ${JSON.stringify(word)} as true`, () => assert.equal(loadSettings({ LLM_ROUTER_USE_PROMETHEUS: word }).prometheus, true));
+    it(`reads ${JSON.stringify(word)} as true`, () =>
+      assert.equal(loadSettings({ LLM_ROUTER_USE_PROMETHEUS: word }).prometheus, true));
   }
   for (const word of ['false', '0', 'no', 'nie', '']) {
-    it(`reads ${JSON.stringify(word)} as false`, () => assert.equal(loadSettings({ LLM_ROUTER_USE_PROMETHEUS: word }).prometheus, false));
+    it(`reads ${JSON.stringify(word)} as false`, () =>
+      assert.equal(loadSettings({ LLM_ROUTER_USE_PROMETHEUS: word }).prometheus, false));
   }
 
   it('normalises the prefix and allows it empty', () => {
@@ -37,7 +39,13 @@ describe('settings from the environment', () => {
   });
 
   it('names the variable and what it accepts on a bad value', () => {
-    assert.throws(() => loadSettings({ LLM_ROUTER_EXTERNAL_TIMEOUT: '-5' }), (e: unknown) => e instanceof StartupError && /LLM_ROUTER_EXTERNAL_TIMEOUT="-5".*number/.test(e.message));
-    assert.throws(() => loadSettings({ LLM_ROUTER_LOG_LEVEL: 'loud' }), /LLM_ROUTER_LOG_LEVEL.*error, warn, info, debug/);
+    assert.throws(
+      () => loadSettings({ LLM_ROUTER_EXTERNAL_TIMEOUT: '-5' }),
+      (e: unknown) => e instanceof StartupError && /LLM_ROUTER_EXTERNAL_TIMEOUT="-5".*number/.test(e.message),
+    );
+    assert.throws(
+      () => loadSettings({ LLM_ROUTER_LOG_LEVEL: 'loud' }),
+      /LLM_ROUTER_LOG_LEVEL.*error, warn, info, debug/,
+    );
   });
 });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChatChunk } from '../../../core/dialects/canonical.js';
-import type { StreamDecoder } from '../../../core/dialects/stream-codec.js';
-import { OpenAIStreamDecoder } from '../../../core/dialects/openai/chat-stream.js';
 import { AnthropicStreamDecoder } from '../../../core/dialects/anthropic/stream-decoder.js';
+import type { ChatChunk } from '../../../core/dialects/canonical.js';
 import { OllamaStreamDecoder } from '../../../core/dialects/ollama/stream.js';
+import { OpenAIStreamDecoder } from '../../../core/dialects/openai/chat-stream.js';
+import type { StreamDecoder } from '../../../core/dialects/stream-codec.js';
 
 const TEXT = 'Zażółć gęślą jaźń 🚀';
 
@@ -13,29 +13,60 @@ function decode(decoder: StreamDecoder, body: string, bytesPerChunk: number): Ch
   const bytes = Buffer.from(body, 'utf8');
   const utf8 = new TextDecoder();
   const out: ChatChunk[] = [];
-  for (let i = 0; i < bytes.length; i += bytesPerChunk) out.push(...decoder.push(utf8.decode(bytes.subarray(i, i + bytesPerChunk), { stream: true })));
+  for (let i = 0; i < bytes.length; i += bytesPerChunk)
+    out.push(...decoder.push(utf8.decode(bytes.subarray(i, i + bytesPerChunk), { stream: true })));
   out.push(...decoder.push(utf8.decode()), ...decoder.end());
   return out;
 }
 
 const textOf = (chunks: ChatChunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
-const pieces = [...TEXT].reduce<string[]>((acc, ch, i) => (i % 3 === 0 ? [...acc, ch] : [...acc.slice(0, -1), acc.at(-1) + ch]), []);
+const pieces = [...TEXT].reduce<string[]>(
+  (acc, ch, i) => (i % 3 === 0 ? [...acc, ch] : [...acc.slice(0, -1), acc.at(-1) + ch]),
+  [],
+);
 
 const streams: Array<[string, () => StreamDecoder, string]> = [
-  ['OpenAI SSE', () => new OpenAIStreamDecoder(), [
-    ...pieces.map((p) => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: p }, finish_reason: null }] })}\r\n\r\n`),
-    `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
-    'data: [DONE]\n\n',
-  ].join('')],
-  ['Anthropic SSE', () => new AnthropicStreamDecoder(), [
-    `event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: 'msg_1', model: 'm', usage: { input_tokens: 3 } } })}\n\n`,
-    ...pieces.map((p) => `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } })}\n\n`),
-    `event: message_delta\ndata: ${JSON.stringify({ type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 9 } })}\n\n`,
-  ].join('')],
-  ['Ollama NDJSON', () => new OllamaStreamDecoder(), [
-    ...pieces.map((p) => `${JSON.stringify({ model: 'm', message: { role: 'assistant', content: p }, done: false })}\n`),
-    JSON.stringify({ model: 'm', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', prompt_eval_count: 3, eval_count: 9 }),
-  ].join('')],
+  [
+    'OpenAI SSE',
+    () => new OpenAIStreamDecoder(),
+    [
+      ...pieces.map(
+        (p) =>
+          `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: p }, finish_reason: null }] })}\r\n\r\n`,
+      ),
+      `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
+      'data: [DONE]\n\n',
+    ].join(''),
+  ],
+  [
+    'Anthropic SSE',
+    () => new AnthropicStreamDecoder(),
+    [
+      `event: message_start\ndata: ${JSON.stringify({ type: 'message_start', message: { id: 'msg_1', model: 'm', usage: { input_tokens: 3 } } })}\n\n`,
+      ...pieces.map(
+        (p) =>
+          `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: p } })}\n\n`,
+      ),
+      `event: message_delta\ndata: ${JSON.stringify({ type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 9 } })}\n\n`,
+    ].join(''),
+  ],
+  [
+    'Ollama NDJSON',
+    () => new OllamaStreamDecoder(),
+    [
+      ...pieces.map(
+        (p) => `${JSON.stringify({ model: 'm', message: { role: 'assistant', content: p }, done: false })}\n`,
+      ),
+      JSON.stringify({
+        model: 'm',
+        message: { role: 'assistant', content: '' },
+        done: true,
+        done_reason: 'stop',
+        prompt_eval_count: 3,
+        eval_count: 9,
+      }),
+    ].join(''),
+  ],
 ];
 
 describe('provider stream decoders', () => {
@@ -57,8 +88,17 @@ describe('provider stream decoders', () => {
   });
 
   it('an in-band provider error becomes a gateway error', () => {
-    assert.throws(() => new OpenAIStreamDecoder().push('data: {"error":{"message":"overloaded"}}\n\n'), /mid-stream: overloaded/);
+    assert.throws(
+      () => new OpenAIStreamDecoder().push('data: {"error":{"message":"overloaded"}}\n\n'),
+      /mid-stream: overloaded/,
+    );
     assert.throws(() => new OllamaStreamDecoder().push('{"error":"model not loaded"}\n'), /model not loaded/);
-    assert.throws(() => new AnthropicStreamDecoder().push('event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"busy"}}\n\n'), /busy/);
+    assert.throws(
+      () =>
+        new AnthropicStreamDecoder().push(
+          'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"busy"}}\n\n',
+        ),
+      /busy/,
+    );
   });
 });

@@ -5,7 +5,13 @@ import { contentBlocked } from '../../../core/errors/errors.js';
 import { GatewayError } from '../../../core/errors/gateway-error.js';
 import { StreamGuard } from '../../../core/pipeline/stream-guard.js';
 
-const chunk = (content: string): ChatChunk => ({ id: 'c', object: 'chat.completion.chunk', created: 0, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] });
+const chunk = (content: string): ChatChunk => ({
+  id: 'c',
+  object: 'chat.completion.chunk',
+  created: 0,
+  model: 'm',
+  choices: [{ index: 0, delta: { content }, finish_reason: null }],
+});
 const text = (chunks: ChatChunk[]) => chunks.map((c) => c.choices[0]!.delta.content).join('');
 
 describe('stream guard', () => {

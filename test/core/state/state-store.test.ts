@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MemoryStore } from '../../../core/state/memory-store.js';
-import { TestRedisStores } from '../../support/redis-prefix.js';
 import type { StateStore } from '../../../core/state/state-store.js';
+import { TestRedisStores } from '../../support/redis-prefix.js';
 
 // Every Redis test uses its own key prefix on the real server at 127.0.0.1:6379, deleted afterwards.
 const redisStores = new TestRedisStores();

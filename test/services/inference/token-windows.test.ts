@@ -9,7 +9,10 @@ describe('token windows', () => {
 
   it('uses the reference windows at full size: 500 tokens, 200 shared with the next', () => {
     const w = tokenWindows(1200, 514);
-    assert.deepEqual(w.slice(0, 2), [[0, 500], [300, 800]]);
+    assert.deepEqual(w.slice(0, 2), [
+      [0, 500],
+      [300, 800],
+    ]);
     assert.deepEqual(w.at(-1)![1], 1200);
   });
 

@@ -18,7 +18,9 @@ export const bankAccount: MaskRule = {
     if (length === undefined) return [];
     if (/[a-z]/.test(m[1]!)) {
       const compact = COMPACT.exec(m.input.slice(m.index))![0];
-      return compact.length === length && ibanChecksumOk(compact) ? [{ start: m.index, end: m.index + length, tag: 'BANK_ACCOUNT' }] : [];
+      return compact.length === length && ibanChecksumOk(compact)
+        ? [{ start: m.index, end: m.index + length, tag: 'BANK_ACCOUNT' }]
+        : [];
     }
     // The account ends at the first lower-case word (an IBAN is upper case; x is a hidden digit).
     const lower = /[ \t-]?[a-wyz]/.exec(m[3]!);

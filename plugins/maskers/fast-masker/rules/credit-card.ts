@@ -6,12 +6,16 @@ import { passesLuhn } from '../validators/luhn.js';
 // number is not taken for a card.
 const MAESTRO_12 = /^(?:50|5[6-9]|6\d)/;
 
-export const creditCard = rule('CREDIT_CARD', /(?<![\w-])(\d{4}[ -]?\d{6}[ -]?\d{5}|\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,7})?)(?![\w-])/g, {
-  hint: /\d{4}[ -]?\d{4}/,
-  group: 1,
-  validate: (v) => {
-    const digits = v.replace(/\D/g, '');
-    const n = digits.length;
-    return ((n >= 13 && n <= 19) || (n === 12 && MAESTRO_12.test(digits))) && passesLuhn(digits);
+export const creditCard = rule(
+  'CREDIT_CARD',
+  /(?<![\w-])(\d{4}[ -]?\d{6}[ -]?\d{5}|\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,7})?)(?![\w-])/g,
+  {
+    hint: /\d{4}[ -]?\d{4}/,
+    group: 1,
+    validate: (v) => {
+      const digits = v.replace(/\D/g, '');
+      const n = digits.length;
+      return ((n >= 13 && n <= 19) || (n === 12 && MAESTRO_12.test(digits))) && passesLuhn(digits);
+    },
   },
-});
+);

@@ -2,10 +2,12 @@ import type { MaskRule, Span } from '../rule.js';
 
 // IPv4 (each octet 0–255) or full IPv6, with an optional port masked on its own (1–65535). A dotted number
 // right after "v", "version" or "wersja" is a version string, not an address.
-const PATTERN = /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3}|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4})(?::(\d{1,5}))?(?![\w.:])/g;
+const PATTERN =
+  /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3}|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4})(?::(\d{1,5}))?(?![\w.:])/g;
 const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|\bwersj[aię]|\brelease)\s*$/i;
 
-const validV4 = (a: string) => !a.includes('.') || a.split('.').every((o) => Number(o) <= 255 && !(o.length > 1 && o.startsWith('0')));
+const validV4 = (a: string) =>
+  !a.includes('.') || a.split('.').every((o) => Number(o) <= 255 && !(o.length > 1 && o.startsWith('0')));
 
 export const ipAddress: MaskRule = {
   tag: 'IP',

@@ -1,5 +1,11 @@
 import { rule } from '../rule.js';
 
 // A KRS number has no checksum, so only a labelled one is masked ("KRS: 0000000013", "KRS 000-000-00-13").
-export const krs = rule('KRS', /\bKRS(?:\s*(?:nr|no\.?|numer))?[:\s#]+(\d{10}|\d{3}[-\s]\d{3}[-\s]\d{2}[-\s]\d{2})(?![\w-])/gi, {
-  hint: /KRS/i, group: 1 });
+export const krs = rule(
+  'KRS',
+  /\bKRS(?:\s*(?:nr|no\.?|numer))?[:\s#]+(\d{10}|\d{3}[-\s]\d{3}[-\s]\d{2}[-\s]\d{2})(?![\w-])/gi,
+  {
+    hint: /KRS/i,
+    group: 1,
+  },
+);

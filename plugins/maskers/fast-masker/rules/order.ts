@@ -1,38 +1,38 @@
 import type { MaskRule } from '../rule.js';
+import { bankAccount } from './bank-account.js';
+import { carPlate } from './car-plate.js';
+import { creditCard } from './credit-card.js';
+import { dateNumbers } from './date-numbers.js';
+import { dateWords } from './date-words.js';
 import { email } from './email.js';
-import { url } from './url.js';
-import { macAddress } from './mac-address.js';
+import { euVat } from './eu-vat.js';
+import { healthId } from './health-id.js';
+import { idCard } from './id-card.js';
+import { invoiceNumber } from './invoice-number.js';
 import { ipAddress } from './ip-address.js';
 import { jwt } from './jwt.js';
-import { bankAccount } from './bank-account.js';
-import { nrb } from './nrb.js';
-import { simCard } from './sim-card.js';
-import { creditCard } from './credit-card.js';
-import { phoneInternational } from './phone-international.js';
-import { peselTagged } from './pesel-tagged.js';
-import { pesel } from './pesel.js';
-import { nip } from './nip.js';
-import { regon } from './regon.js';
-import { euVat } from './eu-vat.js';
-import { vin } from './vin.js';
 import { krs } from './krs.js';
-import { ssn } from './ssn.js';
-import { healthId } from './health-id.js';
-import { invoiceNumber } from './invoice-number.js';
-import { orderNumber } from './order-number.js';
-import { transactionRef } from './transaction-ref.js';
-import { socialId } from './social-id.js';
-import { idCard } from './id-card.js';
-import { passport } from './passport.js';
-import { sslCert } from './ssl-cert.js';
+import { macAddress } from './mac-address.js';
 import { money } from './money.js';
-import { dateWords } from './date-words.js';
-import { dateNumbers } from './date-numbers.js';
-import { time } from './time.js';
+import { nip } from './nip.js';
+import { nrb } from './nrb.js';
+import { orderNumber } from './order-number.js';
+import { passport } from './passport.js';
+import { pesel } from './pesel.js';
+import { peselTagged } from './pesel-tagged.js';
 import { phone } from './phone.js';
+import { phoneInternational } from './phone-international.js';
 import { phoneNanp } from './phone-nanp.js';
 import { postalCode } from './postal-code.js';
-import { carPlate } from './car-plate.js';
+import { regon } from './regon.js';
+import { simCard } from './sim-card.js';
+import { socialId } from './social-id.js';
+import { sslCert } from './ssl-cert.js';
+import { ssn } from './ssn.js';
+import { time } from './time.js';
+import { transactionRef } from './transaction-ref.js';
+import { url } from './url.js';
+import { vin } from './vin.js';
 
 /**
  * The order is the design: addresses and links first (they contain digits and dots), then identifiers a
@@ -40,9 +40,38 @@ import { carPlate } from './car-plate.js';
  * loosest patterns (dates, times, phones, postal codes, plates) last, so they only see what is left.
  */
 export const RULES: readonly MaskRule[] = [
-  email, url, macAddress, ipAddress, jwt,
-  bankAccount, nrb, simCard, creditCard, phoneInternational,
-  peselTagged, pesel, nip, regon, euVat, vin,
-  krs, ssn, healthId, invoiceNumber, orderNumber, transactionRef, socialId, idCard, passport, sslCert,
-  money, dateWords, dateNumbers, time, phoneNanp, phone, postalCode, carPlate,
+  email,
+  url,
+  macAddress,
+  ipAddress,
+  jwt,
+  bankAccount,
+  nrb,
+  simCard,
+  creditCard,
+  phoneInternational,
+  peselTagged,
+  pesel,
+  nip,
+  regon,
+  euVat,
+  vin,
+  krs,
+  ssn,
+  healthId,
+  invoiceNumber,
+  orderNumber,
+  transactionRef,
+  socialId,
+  idCard,
+  passport,
+  sslCert,
+  money,
+  dateWords,
+  dateNumbers,
+  time,
+  phoneNanp,
+  phone,
+  postalCode,
+  carPlate,
 ];

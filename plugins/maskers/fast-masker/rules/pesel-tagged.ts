@@ -3,4 +3,7 @@ import { isValidPesel } from '../validators/pesel.js';
 
 // "PESEL: 44051401359": the label stays, the number is masked.
 export const peselTagged = rule('PESEL', /\bPESEL[:\s]+(\d{11})(?!\d)/gi, {
-  hint: /PESEL/i, group: 1, validate: isValidPesel });
+  hint: /PESEL/i,
+  group: 1,
+  validate: isValidPesel,
+});

@@ -1,4 +1,8 @@
 import { rule } from '../rule.js';
 
 // 09:30, 9:30, 11:34:35, 23.59: a time of day (the dotted form, common in Polish, needs two-digit hours).
-export const time = rule('TIME', /(?<![\d.,:])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|(?:[01]\d|2[0-3])\.[0-5]\d)(?![\d]|[.,:]\d)/g, { hint: /\d[:.]\d\d/ });
+export const time = rule(
+  'TIME',
+  /(?<![\d.,:])(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?|(?:[01]\d|2[0-3])\.[0-5]\d)(?![\d]|[.,:]\d)/g,
+  { hint: /\d[:.]\d\d/ },
+);

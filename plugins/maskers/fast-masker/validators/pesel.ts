@@ -3,7 +3,13 @@ import { digitsOf, weightedSum } from './digits.js';
 // PESEL (Polish Act on Population Register): weights 1,3,7,9,1,3,7,9,1,3; check = (10 − sum mod 10) mod 10.
 // The month carries the century: +80 → 1800s, +0 → 1900s, +20 → 2000s, +40 → 2100s, +60 → 2200s.
 const WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-const CENTURY = new Map([[80, 1800], [0, 1900], [20, 2000], [40, 2100], [60, 2200]]);
+const CENTURY = new Map([
+  [80, 1800],
+  [0, 1900],
+  [20, 2000],
+  [40, 2100],
+  [60, 2200],
+]);
 
 export function isValidPesel(value: string): boolean {
   const d = digitsOf(value);

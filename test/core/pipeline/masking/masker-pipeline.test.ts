@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { container } from 'tsyringe';
-import { NoAudit, type AuditEvent, type AuditSink } from '../../../../core/audit/audit-sink.js';
+import { type AuditEvent, type AuditSink, NoAudit } from '../../../../core/audit/audit-sink.js';
 import { loadSettings } from '../../../../core/config/settings.js';
 import { GatewayError } from '../../../../core/errors/gateway-error.js';
 import { Metrics } from '../../../../core/metrics/metrics.js';
 import { MaskerPipeline } from '../../../../core/pipeline/masking/masker-pipeline.js';
 import { MaskingSession } from '../../../../core/pipeline/masking/masking-session.js';
-import { discoverPlugins } from '../../../../core/plugins/plugin-registry.js';
 import type { PluginClass } from '../../../../core/plugins/plugin.js';
+import { discoverPlugins } from '../../../../core/plugins/plugin-registry.js';
 
 class BrokenMasker {
   static readonly id = 'broken';
@@ -29,17 +29,34 @@ const SCOPE = { requestId: 'req-7', endpoint: '/v1/chat/completions' };
 
 describe('MaskerPipeline', () => {
   it('fails closed with a 503 naming the masker', async () => {
-    const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker,broken' });
-    await assert.rejects(p.maskTexts(SCOPE, ['jan@example.com'], new MaskingSession()), (e: unknown) => e instanceof GatewayError && e.status === 503 && e.code === 'masker_unavailable' && /'broken'/.test(e.message));
+    const p = await pipeline({
+      LLM_ROUTER_FORCE_MASKING: '1',
+      LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker,broken',
+    });
+    await assert.rejects(
+      p.maskTexts(SCOPE, ['jan@example.com'], new MaskingSession()),
+      (e: unknown) =>
+        e instanceof GatewayError && e.status === 503 && e.code === 'masker_unavailable' && /'broken'/.test(e.message),
+    );
   });
 
   it('stops start-up on an unknown masker id, naming the variable', async () => {
-    await assert.rejects(pipeline({ LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker,psychic' }), /LLM_ROUTER_MASKING_STRATEGY_PIPELINE: unknown masker plugin "psychic"/);
+    await assert.rejects(
+      pipeline({ LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker,psychic' }),
+      /LLM_ROUTER_MASKING_STRATEGY_PIPELINE: unknown masker plugin "psychic"/,
+    );
   });
 
   it('records a masking audit event with before, after and mappings when auditing is on', async () => {
     const events: AuditEvent[] = [];
-    const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker', LLM_ROUTER_MASKING_WITH_AUDIT: '1' }, { record: (e: AuditEvent) => void events.push(e) });
+    const p = await pipeline(
+      {
+        LLM_ROUTER_FORCE_MASKING: '1',
+        LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker',
+        LLM_ROUTER_MASKING_WITH_AUDIT: '1',
+      },
+      { record: (e: AuditEvent) => void events.push(e) },
+    );
     await p.maskTexts(SCOPE, ['mail jan@example.com', 'nothing here'], new MaskingSession(), 'model-x');
     assert.equal(events.length, 1);
     assert.equal(events[0]!.type, 'masking');

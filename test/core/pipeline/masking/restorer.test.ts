@@ -14,7 +14,8 @@ function session() {
 }
 
 const MASKED = 'Write to {{EMAIL_1}} or call {{PHONE_1}}; {{EMAIL_1}} again, {{UNKNOWN_3}} stays, {{ not one }}.';
-const RESTORED = 'Write to jan@example.com or call 600 123 456; jan@example.com again, {{UNKNOWN_3}} stays, {{ not one }}.';
+const RESTORED =
+  'Write to jan@example.com or call 600 123 456; jan@example.com again, {{UNKNOWN_3}} stays, {{ not one }}.';
 
 function streamed(pieces: string[], s = session()): { out: string[]; text: string } {
   const r = new StreamRestorer(s);
@@ -61,11 +62,25 @@ describe('restoring placeholders', () => {
 
   it('restores completions: text, reasoning and tool arguments', () => {
     const c = {
-      id: 'x', object: 'chat.completion' as const, created: 1, model: 'm',
-      choices: [{ index: 0, finish_reason: 'tool_calls' as const, logprobs: null, message: {
-        role: 'assistant' as const, content: 'Mailing {{EMAIL_1}}', reasoning_content: 'user is {{EMAIL_1}}',
-        tool_calls: [{ id: 't', type: 'function' as const, function: { name: 'send', arguments: '{"to":"{{EMAIL_1}}"}' } }],
-      } }],
+      id: 'x',
+      object: 'chat.completion' as const,
+      created: 1,
+      model: 'm',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'tool_calls' as const,
+          logprobs: null,
+          message: {
+            role: 'assistant' as const,
+            content: 'Mailing {{EMAIL_1}}',
+            reasoning_content: 'user is {{EMAIL_1}}',
+            tool_calls: [
+              { id: 't', type: 'function' as const, function: { name: 'send', arguments: '{"to":"{{EMAIL_1}}"}' } },
+            ],
+          },
+        },
+      ],
     };
     restoreCompletion(c, session());
     const m = c.choices[0]!.message;
@@ -76,8 +91,16 @@ describe('restoring placeholders', () => {
 
   it('restores streamed tool arguments per call and releases held text with the finish chunk', () => {
     const r = new ChunkRestorer(session());
-    const chunk = (delta: ChatChunk['choices'][number]['delta'], finish: ChatChunk['choices'][number]['finish_reason'] = null): ChatChunk =>
-      ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (
+      delta: ChatChunk['choices'][number]['delta'],
+      finish: ChatChunk['choices'][number]['finish_reason'] = null,
+    ): ChatChunk => ({
+      id: 'c',
+      object: 'chat.completion.chunk',
+      created: 1,
+      model: 'm',
+      choices: [{ index: 0, delta, finish_reason: finish }],
+    });
     const out = [
       r.restore(chunk({ content: 'Hi {{EM' })),
       r.restore(chunk({ content: 'AIL_1}} and {' })),
@@ -86,7 +109,10 @@ describe('restoring placeholders', () => {
       r.restore(chunk({}, 'stop')),
     ];
     const text = out.map((c) => c.choices[0]!.delta.content ?? '').join('');
-    const args = out.flatMap((c) => c.choices[0]!.delta.tool_calls ?? []).map((t) => t.function?.arguments ?? '').join('');
+    const args = out
+      .flatMap((c) => c.choices[0]!.delta.tool_calls ?? [])
+      .map((t) => t.function?.arguments ?? '')
+      .join('');
     assert.equal(text, 'Hi jan@example.com and {');
     assert.equal(args, '{"to":"600 123 456"}');
   });

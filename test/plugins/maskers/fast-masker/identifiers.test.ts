@@ -27,7 +27,10 @@ describe('checksum-validated identifiers', () => {
     it(`${tag}: masks ${valid}, not ${broken}`, () => {
       const good = mask(`Numer: ${valid}.`);
       assert.ok(good.tags.includes(tag), `${valid} → ${good.text}`);
-      assert.deepEqual(good.originals.filter((_, i) => good.tags[i] === tag), [valid]);
+      assert.deepEqual(
+        good.originals.filter((_, i) => good.tags[i] === tag),
+        [valid],
+      );
       assert.ok(!mask(`Numer: ${broken}.`).tags.includes(tag), `${broken} taken for ${tag}`);
     });
   }
@@ -44,7 +47,8 @@ describe('checksum-validated identifiers', () => {
 
   it('SSN: masks valid areas, groups and serials only', () => {
     assert.deepEqual(mask('SSN 123-45-6789').tags, ['SSN']);
-    for (const bad of ['000-12-3456', '666-12-3456', '900-12-3456', '123-00-4567', '123-45-0000']) assert.ok(!mask(`SSN ${bad}`).tags.includes('SSN'), bad);
+    for (const bad of ['000-12-3456', '666-12-3456', '900-12-3456', '123-00-4567', '123-45-0000'])
+      assert.ok(!mask(`SSN ${bad}`).tags.includes('SSN'), bad);
   });
 
   it('validated identifiers win over looser patterns', () => {

@@ -1,5 +1,5 @@
-import { FastMasker } from '../../../../plugins/maskers/fast-masker/fast-masker.js';
 import { MaskingSession } from '../../../../core/pipeline/masking/masking-session.js';
+import { FastMasker } from '../../../../plugins/maskers/fast-masker/fast-masker.js';
 
 const masker = new FastMasker();
 

@@ -18,7 +18,14 @@ describe('phones (reference table)', () => {
     });
   }
 
-  for (const input of ['Num: 59942276', 'Num: 5994227622', 'Num: 59942276221', 'Num: 12345678901234567890123456', 'Num: 3599422765', 'Num: 5994227659']) {
+  for (const input of [
+    'Num: 59942276',
+    'Num: 5994227622',
+    'Num: 59942276221',
+    'Num: 12345678901234567890123456',
+    'Num: 3599422765',
+    'Num: 5994227659',
+  ]) {
     it(`does not take ${input} for a phone`, () => assert.ok(!mask(input).tags.includes('PHONE')));
   }
 
