@@ -31,7 +31,9 @@ export class ProviderHealth {
     const stale = providers.filter((p) => (this.cache.get(p.id)?.until ?? 0) <= now);
     if (stale.length) {
       const values = await this.store.get(stale.map(healthKey));
-      stale.forEach((p, i) => this.cache.set(p.id, { up: values[i] !== 'down', until: now + CACHE_MS }));
+      stale.forEach((p, i) => {
+        this.cache.set(p.id, { up: values[i] !== 'down', until: now + CACHE_MS });
+      });
     }
     return providers.map((p) => this.cache.get(p.id)!.up);
   }

@@ -102,9 +102,13 @@ export class ProviderSelector {
         unsubscribe();
         signal.removeEventListener('abort', aborted);
       };
-      const timer = setTimeout(() => (done(), resolve()), Math.max(1, ms));
+      const wake = () => {
+        done();
+        resolve();
+      };
+      const timer = setTimeout(wake, Math.max(1, ms));
       const unsubscribe = this.store.onRelease((key) => {
-        if (keys.has(key)) done(), resolve();
+        if (keys.has(key)) wake();
       });
       const aborted = () => {
         done();

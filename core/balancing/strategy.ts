@@ -29,6 +29,7 @@ export interface BalanceStrategy {
 }
 
 export interface BalanceStrategyClass {
+  // biome-ignore lint/suspicious/noExplicitAny: tsyringe's constructor type takes any[] arguments
   new (...args: any[]): BalanceStrategy;
   readonly id: string;
 }

@@ -22,6 +22,7 @@ export interface Endpoint {
 
 /** An endpoint is a class with a static `route`, found by being in `core/endpoints/`. */
 export interface EndpointClass {
+  // biome-ignore lint/suspicious/noExplicitAny: tsyringe's constructor type takes any[] arguments
   new (...args: any[]): Endpoint;
   readonly route: RouteSpec;
 }

@@ -7,7 +7,7 @@ import { GuardrailBlocked } from '../errors/gateway-error.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { type RequestScope, scoped } from '../logging/request-scope.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
-import type { GuardrailPlugin } from '../plugins/plugin.js';
+import type { GuardrailPlugin, GuardVerdict } from '../plugins/plugin.js';
 import { type PluginCatalogue, pluginsFor } from '../plugins/plugin-registry.js';
 import { SidecarUnavailable } from '../sidecars/sidecar-client.js';
 import type { ChatAnswer, ChatTurn } from './chat-turn.js';
@@ -102,7 +102,7 @@ export class GuardrailPipeline {
     const began = auditTimestamp();
     const what = direction === 'request' ? 'request' : 'answer';
     for (const { id, plugin } of this.stages[direction]) {
-      let verdict;
+      let verdict: GuardVerdict;
       try {
         verdict = await plugin.apply(texts, scope);
       } catch (err) {

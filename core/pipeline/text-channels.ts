@@ -52,7 +52,12 @@ export function requestTexts(req: ChatRequest): { slots: TextSlot[]; commit(): v
   }
   if (typeof req['user'] === 'string') slots.push(slot(req['user'], false, (v) => (req['user'] = v)));
   if (isObject(req['metadata'])) jsonLeaves(req['metadata'], slots, (v) => (req['metadata'] = v));
-  return { slots, commit: () => commits.forEach((c) => c()) };
+  return {
+    slots,
+    commit: () => {
+      for (const c of commits) c();
+    },
+  };
 }
 
 /** What the model wrote in a whole answer: text, reasoning and tool-call arguments, per choice. */
@@ -115,7 +120,9 @@ function jsonLeaves(value: unknown, slots: TextSlot[], setRoot: (v: unknown) => 
   if (typeof value === 'string') {
     slots.push(slot(value, false, setRoot));
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => jsonLeaves(item, slots, (v) => (value[i] = v)));
+    value.forEach((item, i) => {
+      jsonLeaves(item, slots, (v) => (value[i] = v));
+    });
   } else if (isObject(value)) {
     for (const key of Object.keys(value)) jsonLeaves(value[key], slots, (v) => (value[key] = v));
   }

@@ -37,6 +37,7 @@ export interface UtilsPlugin {
 
 /** A plugin class: found by being in `plugins/<kind>s/`, named in env lists by its static `id`. */
 export interface PluginClass<P = unknown> {
+  // biome-ignore lint/suspicious/noExplicitAny: tsyringe's constructor type takes any[] arguments
   new (...args: any[]): P;
   readonly id: string;
   readonly kind: PluginKind;

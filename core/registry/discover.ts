@@ -19,4 +19,4 @@ export async function discoverClasses<T>(dir: string, accept: (value: unknown) =
 }
 
 export const hasStatic = (value: unknown, key: string): boolean =>
-  typeof value === 'function' && Object.prototype.hasOwnProperty.call(value, key);
+  typeof value === 'function' && Object.hasOwn(value, key);

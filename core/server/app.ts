@@ -72,7 +72,10 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
       if (!res.writableFinished) controller.abort(clientClosed());
       observe(req, res, startedAt, route !== undefined, requestId);
     });
-    if (route === undefined) return next();
+    if (route === undefined) {
+      next();
+      return;
+    }
     res.locals['dialect'] = route.dialect;
     if (settings.requestTimeoutMs > 0) {
       deadline = setTimeout(

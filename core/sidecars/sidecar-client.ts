@@ -1,5 +1,5 @@
 import { inject, singleton } from 'tsyringe';
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import { StartupError } from '../errors/startup-error.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
@@ -58,7 +58,10 @@ export class SidecarClient {
 
   register(service: string, origin: string): void {
     let names = this.services.get(origin);
-    if (!names) this.services.set(origin, (names = new Set()));
+    if (!names) {
+      names = new Set();
+      this.services.set(origin, names);
+    }
     names.add(service);
   }
 
@@ -69,7 +72,7 @@ export class SidecarClient {
       if (this.metrics.enabled)
         this.metrics.sidecarLatency.observe({ service, outcome }, (performance.now() - started) / 1000);
     };
-    let res;
+    let res: Dispatcher.ResponseData;
     try {
       res = await this.pool(origin).request({
         method: 'POST',
@@ -154,7 +157,10 @@ export class SidecarClient {
 
   private pool(origin: string): Pool {
     let p = this.pools.get(origin);
-    if (!p) this.pools.set(origin, (p = new Pool(origin, { connections: 32, keepAliveTimeout: 30_000 })));
+    if (!p) {
+      p = new Pool(origin, { connections: 32, keepAliveTimeout: 30_000 });
+      this.pools.set(origin, p);
+    }
     return p;
   }
 }

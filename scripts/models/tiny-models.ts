@@ -128,9 +128,9 @@ function naskGuard(): Uint8Array {
   const n = CATEGORIES.length;
   const labels = NASK_LABELS.length;
   const head: Weight = { name: 'HEAD', dims: [n, labels], values: new Float32Array(n * labels) };
-  CATEGORIES.forEach(
-    (c, row) => ((head.values as Float32Array)[row * labels + NASK_LABELS.indexOf(LLAMA_GUARD_CLASS[c]!)] = 1),
-  );
+  CATEGORIES.forEach((c, row) => {
+    (head.values as Float32Array)[row * labels + NASK_LABELS.indexOf(LLAMA_GUARD_CLASS[c]!)] = 1;
+  });
   const bias: Weight = { name: 'BIAS', dims: [labels], values: NASK_LABELS.map((l) => (l === 'safe' ? 5 : 0)) };
   return encodeModel(pooledHead(head, bias), [table(n, categoryOf, 8), head, bias], {
     name: 'logits',

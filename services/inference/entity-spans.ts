@@ -37,7 +37,10 @@ export function entitySpans(
     const { label, score } = labels[i]!;
     const m = /^([BI])-(.+)$/.exec(label);
     const type = m ? m[2]! : label;
-    if (type === 'O') return close();
+    if (type === 'O') {
+      close();
+      return;
+    }
     const continues = open !== null && open.type === type && (m === null || m[1] === 'I');
     if (!continues) {
       close();

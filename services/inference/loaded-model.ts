@@ -129,13 +129,13 @@ export class LoadedModel {
       const { logits } = (await this.run.tokens!({ input_ids, attention_mask })) as { logits: Tensor };
       const labels = logits.dims[2]!;
       const data = logits.data as Float32Array;
-      batch.forEach((_, row) =>
+      for (let row = 0; row < batch.length; row++) {
         out.push(
           Array.from({ length: width }, (_, pos) =>
             data.subarray((row * width + pos) * labels, (row * width + pos + 1) * labels),
           ),
-        ),
-      );
+        );
+      }
     }
     return out;
   }

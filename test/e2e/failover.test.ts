@@ -12,7 +12,7 @@ describe('a provider dies under load and comes back', () => {
 
   before(async () => {
     await Promise.all(upstreams.map((u) => u.start()));
-    upstreams.forEach((u) => (u.delayMs = 10));
+    for (const u of upstreams) u.delayMs = 10;
     deadPort = upstreams[1]!.port;
     await gateway.start({
       LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(

@@ -109,7 +109,9 @@ describe('Ollama client → every provider type', () => {
       const res = await client().embed({ model: `embed-${type}`, input: ['alpha', 'be'] });
       assert.equal(res.embeddings.length, 2);
       assert.equal(res.embeddings[1]!.length, EMBEDDING_DIM);
-      res.embeddings[0]!.forEach((v, i) => assert.ok(Math.abs(v - embeddingOf('alpha')[i]!) < 1e-6));
+      res.embeddings[0]!.forEach((v, i) => {
+        assert.ok(Math.abs(v - embeddingOf('alpha')[i]!) < 1e-6);
+      });
     });
   }
 

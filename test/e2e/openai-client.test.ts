@@ -177,7 +177,9 @@ describe('OpenAI client → every provider type', () => {
       const res = await client().embeddings.create({ model: `embed-${type}`, input: ['alpha', 'be'] });
       assert.equal(res.data.length, 2);
       assert.equal(res.data[0]!.embedding.length, EMBEDDING_DIM);
-      res.data[0]!.embedding.forEach((v, i) => assert.ok(Math.abs(v - embeddingOf('alpha')[i]!) < 1e-6));
+      res.data[0]!.embedding.forEach((v, i) => {
+        assert.ok(Math.abs(v - embeddingOf('alpha')[i]!) < 1e-6);
+      });
       const floats = await client().embeddings.create({
         model: `embed-${type}`,
         input: 'alpha',

@@ -12,7 +12,7 @@ describe('three gateways sharing one Redis with first_available', () => {
 
   before(async () => {
     await Promise.all(upstreams.map((u) => u.start()));
-    upstreams.forEach((u) => (u.delayMs = 30));
+    for (const u of upstreams) u.delayMs = 30;
     const config = GatewayProcess.writeConfig(
       poolConfig(
         'm',

@@ -57,9 +57,10 @@ describe('sidecar service, with real (tiny) models', () => {
     const big = Array.from({ length: 40 }, () => filler(2000));
     const started = performance.now();
     let guardDone = 0;
-    const guard = sidecar
-      .post('/api/guardrails/sojka_guard', { texts: big })
-      .then((r) => ((guardDone = performance.now()), r));
+    const guard = sidecar.post('/api/guardrails/sojka_guard', { texts: big }).then((r) => {
+      guardDone = performance.now();
+      return r;
+    });
     await new Promise((r) => setTimeout(r, 50));
     const pingStarted = performance.now();
     const ping = await fetch(`${sidecar.url}/api/ping`);

@@ -7,15 +7,22 @@ export function weightedOrder(
   random = Math.random,
 ): ProviderConfig[] {
   const pool = candidates.map((p) => ({ p, w: Math.max(0, weightOf(p)) }));
-  if (pool.every((x) => x.w === 0)) pool.forEach((x) => (x.w = 1));
+  // All weights zero: an even draw.
+  const evenIfAllZero = () => {
+    if (pool.every((x) => x.w === 0)) for (const x of pool) x.w = 1;
+  };
+  evenIfAllZero();
   const out: ProviderConfig[] = [];
   while (pool.length) {
     const total = pool.reduce((s, x) => s + x.w, 0);
     let r = random() * total;
     let i = 0;
-    while (i < pool.length - 1 && (r -= pool[i]!.w) >= 0) i++;
+    for (; i < pool.length - 1; i++) {
+      r -= pool[i]!.w;
+      if (r < 0) break;
+    }
     out.push(pool.splice(i, 1)[0]!.p);
-    if (pool.every((x) => x.w === 0)) pool.forEach((x) => (x.w = 1));
+    evenIfAllZero();
   }
   return out;
 }

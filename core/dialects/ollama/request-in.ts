@@ -51,7 +51,7 @@ export function readOllamaRequest(raw: unknown): ChatRequest {
     if (role === 'tool') {
       // Ollama answers tool calls by name and order; canonical answers need the call's id.
       const at = pending.findIndex((c) => c.function.name === m['tool_name']);
-      const call = pending.splice(at >= 0 ? at : 0, 1)[0];
+      const call = pending.splice(Math.max(at, 0), 1)[0];
       messages.push({ role: 'tool', tool_call_id: call?.id ?? `call_${callCounter++}`, content: text });
       continue;
     }

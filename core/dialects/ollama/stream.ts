@@ -79,7 +79,8 @@ export class OllamaStreamEncoder implements StreamEncoder {
     const choice = chunk.choices[0];
     if (!choice) return '';
     for (const d of choice.delta.tool_calls ?? []) {
-      const call = (this.calls[d.index] ??= { name: '', args: '' });
+      this.calls[d.index] ??= { name: '', args: '' };
+      const call = this.calls[d.index]!;
       if (d.function?.name) call.name += d.function.name;
       if (d.function?.arguments) call.args += d.function.arguments;
     }

@@ -26,7 +26,10 @@ export function readResponsesRequest(raw: unknown): ChatRequest {
     messages.push({ role: 'system', content: body['instructions'] });
   const input = body['input'];
   if (typeof input === 'string') messages.push({ role: 'user', content: input });
-  else (input as unknown[]).forEach((item, i) => readItem(item, i, messages));
+  else
+    (input as unknown[]).forEach((item, i) => {
+      readItem(item, i, messages);
+    });
 
   const out: ChatRequest = { model: body['model'] as string, messages };
   copyDefined(out, body, ['stream', 'temperature', 'top_p', 'parallel_tool_calls', 'user']);

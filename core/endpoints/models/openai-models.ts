@@ -1,6 +1,6 @@
 import { inject, injectable } from 'tsyringe';
 import { MODELS_CONFIG, type ModelsConfig } from '../../config/models-config.js';
-import { type Exchange, sendJson } from '../../http/exchange.js';
+import type { Exchange } from '../../http/exchange.js';
 import { type RouteSpec, unprefixed } from '../endpoint.js';
 
 const STARTED = Math.floor(Date.now() / 1000);

@@ -121,7 +121,9 @@ export class MaskerPipeline {
       session,
       model,
     );
-    slots.forEach((s, i) => s.set(masked[i]!));
+    slots.forEach((s, i) => {
+      s.set(masked[i]!);
+    });
   }
 
   private report(

@@ -1,6 +1,7 @@
 // Zero-width and formatting characters, the soft hyphen, word joiners, the BOM and Unicode tag characters:
 // invisible in a chat window, used to split trigger words apart.
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed to be removed on their own
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFE00-\uFE0F]|\uDB40[\uDC00-\uDC7F]/g;
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o',

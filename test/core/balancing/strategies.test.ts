@@ -25,7 +25,7 @@ for (const kind of STORES) {
       held[0]!.release();
       const fourth = await selector.acquire(model, never, new Set());
       assert.equal(fourth.provider.id, held[0]!.provider.id, 'the one that became idle');
-      [held[1]!, third, fourth].forEach((l) => l.release());
+      for (const l of [held[1]!, third, fourth]) l.release();
     });
 
     it('weighted: shares follow the weights, weight 0 never wins', async () => {

@@ -20,9 +20,9 @@ function decode(decoder: StreamDecoder, body: string, bytesPerChunk: number): Ch
 }
 
 const textOf = (chunks: ChatChunk[]) => chunks.map((c) => c.choices[0]?.delta.content ?? '').join('');
-const pieces = [...TEXT].reduce<string[]>(
-  (acc, ch, i) => (i % 3 === 0 ? [...acc, ch] : [...acc.slice(0, -1), acc.at(-1) + ch]),
-  [],
+// The text in pieces of three characters.
+const pieces = Array.from({ length: Math.ceil([...TEXT].length / 3) }, (_, i) =>
+  [...TEXT].slice(3 * i, 3 * i + 3).join(''),
 );
 
 const streams: Array<[string, () => StreamDecoder, string]> = [

@@ -33,11 +33,10 @@ let scriptedUrl = '';
 before(
   () =>
     new Promise<void>((r) =>
-      scripted.listen(
-        0,
-        '127.0.0.1',
-        () => ((scriptedUrl = `http://127.0.0.1:${(scripted.address() as AddressInfo).port}`), r()),
-      ),
+      scripted.listen(0, '127.0.0.1', () => {
+        scriptedUrl = `http://127.0.0.1:${(scripted.address() as AddressInfo).port}`;
+        r();
+      }),
     ),
 );
 after(() => {

@@ -1,4 +1,4 @@
 import { rule } from '../rule.js';
 
 // Polish medical-practice identifiers written 12345678/123.
-export const healthId = rule('HEALTH_CODE', /(?<![\d\/])\d{8}\/\d{3}(?![\d\/])/g, { hint: /\d{8}\/\d{3}/ });
+export const healthId = rule('HEALTH_CODE', /(?<![\d/])\d{8}\/\d{3}(?![\d/])/g, { hint: /\d{8}\/\d{3}/ });
