@@ -36,6 +36,8 @@ export class EncryptedAuditor implements AuditSink {
   private lastMicros = 0;
   private running: Promise<void> | null = null;
   private failing = false;
+  /** The head of a record whose file is written but whose chain head is not yet: only the head is retried. */
+  private pendingHead: ChainHead | null = null;
 
   private constructor(private readonly o: AuditorOptions) {}
 
@@ -70,7 +72,7 @@ export class EncryptedAuditor implements AuditSink {
   async flush(timeoutMs = 10_000): Promise<void> {
     const end = Date.now() + timeoutMs;
     // A drain stuck retrying an unwritable directory must not hold the caller past its deadline.
-    while (this.queue.length > 0 && Date.now() < end)
+    while (this.unwritten > 0 && Date.now() < end)
       await Promise.race([this.running ?? sleep(10), sleep(Math.max(0, end - Date.now()))]);
   }
 
@@ -80,13 +82,23 @@ export class EncryptedAuditor implements AuditSink {
     return this.queue.length;
   }
 
+  /** Records not yet stored, and a chain head still to update. */
+  private get unwritten(): number {
+    return this.queue.length + (this.pendingHead ? 1 : 0);
+  }
+
   private async drain(): Promise<void> {
     let backoff = 250;
-    while (this.queue.length > 0) {
+    while (this.unwritten > 0) {
       try {
-        await this.write(this.queue[0]!);
-        this.queue.shift();
-        this.gauge();
+        // A record whose file was written is never written again (that would repeat its sequence number):
+        // after a failed head update, only the head is retried.
+        if (this.pendingHead === null) {
+          await this.write(this.queue[0]!);
+          this.queue.shift();
+          this.gauge();
+        }
+        await this.writeHead();
         if (this.failing) this.o.logger.info(`audit log writable again; ${this.queue.length} records still queued`);
         this.failing = false;
         backoff = 250;
@@ -130,11 +142,17 @@ export class EncryptedAuditor implements AuditSink {
     while (!(await createDurably(join(this.o.dir, name), armored))) name = auditFileName(event.type, ++micros);
     this.lastMicros = micros;
     const sha256 = createHash('sha256').update(armored).digest('hex');
-    const head: ChainHead = { chain: this.chain, seq: link.seq, sha256, file: name };
-    await replaceDurably(join(this.o.dir, CHAIN_DIR, `${this.chain}.json`), JSON.stringify(head));
+    // The record is stored: the chain moves on now, whatever happens to the head file.
     this.seq = link.seq;
     this.prev = sha256;
+    this.pendingHead = { chain: this.chain, seq: link.seq, sha256, file: name };
     if (this.o.metrics.enabled) this.o.metrics.auditRecords.inc({ type: event.type });
+  }
+
+  private async writeHead(): Promise<void> {
+    if (this.pendingHead === null) return;
+    await replaceDurably(join(this.o.dir, CHAIN_DIR, `${this.chain}.json`), JSON.stringify(this.pendingHead));
+    this.pendingHead = null;
   }
 
   private gauge(): void {

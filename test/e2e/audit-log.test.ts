@@ -3,7 +3,6 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
 import * as openpgp from 'openpgp';
 import {
@@ -19,6 +18,7 @@ import {
 import { runExpectingFailure } from '../support/gateway-process.js';
 import { chatModel } from '../support/models.js';
 import { useStack } from '../support/stack.js';
+import { until } from '../support/until.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 const AUDITED = {
@@ -179,8 +179,15 @@ describe('audit log durability', () => {
 
   it('answers requests while the directory cannot be written, counts the failures, and writes the queue when it can', async () => {
     const url = moveStack.gateway.url;
+    const metricsText = async () => (await fetch(`${url}/metrics`)).text();
     await ask(url, 'first: a@example.com');
-    await untilFiles(moveDirs.logs, 1);
+    // Stored means the file and its chain head: break the directory only once the queue is empty.
+    await until(
+      'the first record stored',
+      async () =>
+        /llm_router_audit_records_total\{type="masking"\} 1\b/.test(await metricsText()) &&
+        /llm_router_audit_queue_depth 0/.test(await metricsText()),
+    );
     const away = `${moveDirs.logs}.away`;
     renameSync(moveDirs.logs, away);
     writeFileSync(moveDirs.logs, 'not a directory');
@@ -188,9 +195,10 @@ describe('audit log durability', () => {
       const res = await ask(url, `while broken ${i}: b${i}@example.com`);
       assert.ok(res.choices[0]!.message.content, 'the request is answered');
     }
-    await sleep(300);
-    const metrics = await (await fetch(`${url}/metrics`)).text();
-    assert.match(metrics, /llm_router_audit_write_failures_total [1-9]/);
+    const metrics = await until('the failed writes to be counted', async () => {
+      const m = await metricsText();
+      return /llm_router_audit_write_failures_total [1-9]/.test(m) && m;
+    });
     assert.match(metrics, /llm_router_audit_queue_depth 3/);
     rmSync(moveDirs.logs);
     renameSync(away, moveDirs.logs);
