@@ -21,7 +21,8 @@ const event = (n: number): AuditEvent => ({
 });
 
 const audits = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.audit'));
-const sequences = (dir: string) => audits(dir).map((f) => Number(/seq=(\d+)/.exec(readFileSync(join(dir, f), 'utf8'))?.[1]));
+const sequences = (dir: string) =>
+  audits(dir).map((f) => Number(/seq=(\d+)/.exec(readFileSync(join(dir, f), 'utf8'))?.[1]));
 
 describe('EncryptedAuditor', () => {
   it('writes a record once when only its chain head failed, and keeps the sequence unbroken', async () => {
