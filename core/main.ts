@@ -1,31 +1,11 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { container } from 'tsyringe';
-import { loadAuditKeys } from './audit/audit-keys.js';
-import { AUDIT_SINK, NoAudit } from './audit/audit-sink.js';
-import { EncryptedAuditor } from './audit/encrypted-auditor.js';
 import { findStrategy } from './balancing/strategies-registry.js';
-import { BALANCE_STRATEGY, type BalanceStrategyClass } from './balancing/strategy.js';
-import { loadModelsConfig, MODELS_CONFIG } from './config/models-config.js';
-import { loadSettings, SETTINGS, type Settings } from './config/settings.js';
+import { loadSettings } from './config/settings.js';
 import { StartupError } from './errors/startup-error.js';
-import { Lifecycle } from './lifecycle/lifecycle.js';
-import { createLogger, LOGGER } from './logging/logger.js';
-import { METRICS, Metrics } from './metrics/metrics.js';
-import { GuardrailPipeline } from './pipeline/guardrail-pipeline.js';
-import { MaskerPipeline } from './pipeline/masking/masker-pipeline.js';
-import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './pipeline/plugin-tokens.js';
-import { UtilsPipeline } from './pipeline/utils-pipeline.js';
-import { discoverPlugins } from './plugins/plugin-registry.js';
-import { PROMPT_LIBRARY, PromptLibrary } from './prompts/prompt-library.js';
-import { discoverProviderTypes, PROVIDER_TYPES } from './providers/provider-type-registry.js';
-import { buildApp } from './server/app.js';
-import { MemoryStore } from './state/memory-store.js';
-import { RedisStore } from './state/redis-store.js';
-import { STATE_STORE, type StateStore } from './state/state-store.js';
-
-// Strategies that lock a provider per request: several workers can only honour that through Redis.
-const EXCLUSIVE = new Set(['first_available', 'first_available_optim']);
+import { createLogger } from './logging/logger.js';
+import { assembleGateway, checkWorkersShareLocks } from './server/gateway.js';
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
@@ -35,39 +15,7 @@ async function main(): Promise<void> {
     return runWorkers(settings.workers);
   }
   const logger = createLogger(settings.log);
-  const models = loadModelsConfig(settings.modelsConfigPath);
-  const metrics = new Metrics(settings.prometheus);
-  container.registerInstance(SETTINGS, settings);
-  container.registerInstance(LOGGER, logger);
-  container.registerInstance(MODELS_CONFIG, models);
-  container.registerInstance(METRICS, metrics);
-  container.registerInstance(PROVIDER_TYPES, await discoverProviderTypes());
-  const lifecycle = container.resolve(Lifecycle);
-  const Strategy = await findStrategy(settings.balanceStrategy);
-  const store = await openStore(settings, Strategy);
-  container.registerInstance(STATE_STORE, store);
-  lifecycle.register('state store', { stop: () => store.close() });
-  container.registerSingleton(BALANCE_STRATEGY, Strategy);
-  container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
-  container.registerInstance(PROMPT_LIBRARY, PromptLibrary.load(settings.promptsDir));
-  container.registerInstance(PLUGIN_CONTAINER, container);
-  const auditor = settings.audit
-    ? EncryptedAuditor.open({ ...settings.audit, keys: await loadAuditKeys(settings.audit.keysDir), logger, metrics })
-    : null;
-  container.registerInstance(AUDIT_SINK, auditor ?? new NoAudit());
-  if (auditor) {
-    // Queued records get a few seconds to reach the disk; a stuck directory must not hold the exit.
-    lifecycle.register('audit log', {
-      stop: async () => {
-        const lost = await auditor.close(5000);
-        if (lost > 0) logger.error(`${lost} audit records could not be written before shutdown`);
-      },
-    });
-  }
-
-  // Built before the endpoints so that a bad plugin list stops start-up with its own one-line message.
-  for (const stage of [UtilsPipeline, GuardrailPipeline, MaskerPipeline]) container.resolve<object>(stage);
-  const app = await buildApp({ container, settings, logger, metrics });
+  const { app, lifecycle, models } = await assembleGateway(container, settings, logger);
   const server = app.listen(settings.port, settings.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -94,30 +42,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
-}
-
-/** In memory for one process; Redis when configured (then connected now, so a wrong address stops start-up). */
-function checkWorkersShareLocks(settings: Settings, Strategy: BalanceStrategyClass): void {
-  if (!settings.redis && settings.workers > 1 && EXCLUSIVE.has(Strategy.id)) {
-    throw new StartupError(
-      `LLM_ROUTER_BALANCE_STRATEGY=${Strategy.id} with LLM_ROUTER_SERVER_WORKERS_COUNT=${settings.workers} needs LLM_ROUTER_REDIS_HOST: workers must share their provider locks`,
-    );
-  }
-}
-
-async function openStore(settings: Settings, Strategy: BalanceStrategyClass): Promise<StateStore> {
-  checkWorkersShareLocks(settings, Strategy);
-  if (!settings.redis) return new MemoryStore();
-  const store = new RedisStore(settings.redis);
-  try {
-    await store.connect();
-  } catch (err) {
-    await store.close();
-    throw new StartupError(
-      `cannot reach Redis at ${settings.redis.host}:${settings.redis.port} (LLM_ROUTER_REDIS_HOST/PORT): ${(err as Error).message}`,
-    );
-  }
-  return store;
 }
 
 /**
