@@ -25,7 +25,11 @@ describe('Lifecycle', () => {
     const lifecycle = new Lifecycle(logger);
     lifecycle.start();
     let started = false;
-    lifecycle.register('late', { start: () => void (started = true) });
+    lifecycle.register('late', {
+      start: () => {
+        started = true;
+      },
+    });
     assert.ok(started);
   });
 
