@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { CHAT_BODY } from './support/chat-body.js';
 import { probeLatency, type Target } from './support/latency-probe.js';
 import { type Started, startProcess, stopProcess } from './support/processes.js';
 
@@ -15,15 +16,7 @@ const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const WARMUP_S = 2;
 const CONCURRENCY = [1, 32];
 const PROBE_REQUESTS = Number(process.env['BENCH_PROBE_REQUESTS'] ?? 2000);
-const BODY = JSON.stringify({
-  model: 'bench-model',
-  messages: [
-    { role: 'system', content: 'You are a helpful assistant.' },
-    { role: 'user', content: 'What is the capital of Poland, and since when?' },
-  ],
-  temperature: 0.2,
-  max_tokens: 64,
-});
+const BODY = CHAT_BODY;
 
 interface Row {
   target: string;

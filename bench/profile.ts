@@ -8,21 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { CHAT_BODY } from './support/chat-body.js';
 import { type Started, startProcess, stopProcess } from './support/processes.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const MAIN = process.env['GATEWAY_MAIN'] ?? join(ROOT, 'dist', 'core', 'main.js');
 const DURATION_S = Number(process.env['BENCH_DURATION'] ?? 10);
 const TOP = Number(process.env['PROFILE_TOP'] ?? 25);
-const BODY = JSON.stringify({
-  model: 'bench-model',
-  messages: [
-    { role: 'system', content: 'You are a helpful assistant.' },
-    { role: 'user', content: 'What is the capital of Poland, and since when?' },
-  ],
-  temperature: 0.2,
-  max_tokens: 64,
-});
+const BODY = CHAT_BODY;
 
 interface ProfileNode {
   id: number;
