@@ -40,9 +40,12 @@ export class LeaseKeeper {
   release(lease: HeldLease): void {
     this.held.delete(lease);
     const { provider, holder } = lease;
-    this.store.release(leaseKey(provider), holder).catch((err: unknown) => {
-      this.logger.warn(`lease release failed for ${provider.id}: ${(err as Error).message}`);
-    });
+    const released = this.store.release(leaseKey(provider), holder);
+    if (released instanceof Promise) {
+      released.catch((err: unknown) => {
+        this.logger.warn(`lease release failed for ${provider.id}: ${(err as Error).message}`);
+      });
+    }
   }
 
   private renewAll(): void {

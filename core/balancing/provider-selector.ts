@@ -65,19 +65,14 @@ export class ProviderSelector {
           monitorIntervalMs / 1000,
         );
       }
-      const inFlight = this.strategy.exclusive ? [] : await this.store.count(usable.map(leaseKey));
+      const counted = this.strategy.exclusive ? [] : this.store.count(usable.map(leaseKey));
+      const inFlight = counted instanceof Promise ? await counted : counted;
       // Awaited only when a strategy is asynchronous: each await is a turn of the event loop per request.
       const order = this.strategy.order(model, usable, inFlight);
       const ordered = order instanceof Promise ? await order : order;
       for (const p of ordered) {
-        if (
-          await this.store.acquire(
-            leaseKey(p),
-            holder,
-            leaseTtlMs,
-            this.strategy.exclusive ? 1 : Number.POSITIVE_INFINITY,
-          )
-        ) {
+        const taken = this.store.acquire(leaseKey(p), holder, leaseTtlMs, this.strategy.exclusive ? 1 : Infinity);
+        if (taken instanceof Promise ? await taken : taken) {
           const chosen = this.strategy.chosen?.(model, p);
           if (chosen instanceof Promise) await chosen;
           this.keepAlive.recordUse(model, p);

@@ -85,9 +85,13 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
     }
     const run = () => {
       const ex: Exchange = { req, res, body: req.body, signal: controller.signal, requestId, endpoint: req.path };
-      handleOn(route.endpoint, ex)
-        .catch(next)
-        .finally(() => clearTimeout(deadline));
+      handleOn(route.endpoint, ex).then(
+        () => clearTimeout(deadline),
+        (err: unknown) => {
+          clearTimeout(deadline);
+          next(err);
+        },
+      );
     };
     if (route.readsBody) json(req, res, (err?: unknown) => (err ? next(err) : run()));
     else run();
@@ -101,8 +105,12 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
 }
 
 /** The endpoint's work as a promise, whether it throws, rejects or returns at once. */
-async function handleOn(endpoint: Endpoint, ex: Exchange): Promise<void> {
-  await endpoint.handle(ex);
+function handleOn(endpoint: Endpoint, ex: Exchange): Promise<void> {
+  try {
+    return Promise.resolve(endpoint.handle(ex));
+  } catch (err) {
+    return Promise.reject(err);
+  }
 }
 
 function renderError(err: unknown, res: Response, logger: Logger): void {

@@ -10,7 +10,7 @@ export class MemoryStore implements StateStore {
   private readonly values = new Map<string, { value: string; expires: number }>();
   private readonly releases = new EventEmitter().setMaxListeners(0);
 
-  async acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> {
+  acquire(key: string, holder: string, ttlMs: number, capacity: number): boolean {
     const holders = this.live(key);
     if (!holders.has(holder) && holders.size >= capacity) return false;
     holders.set(holder, Date.now() + ttlMs);
@@ -24,7 +24,7 @@ export class MemoryStore implements StateStore {
     return true;
   }
 
-  async release(key: string, holder: string): Promise<boolean> {
+  release(key: string, holder: string): boolean {
     const released = this.live(key).delete(holder);
     if (released) this.releases.emit('released', key);
     return released;
@@ -35,7 +35,7 @@ export class MemoryStore implements StateStore {
     return () => this.releases.off('released', listener);
   }
 
-  async count(keys: readonly string[]): Promise<number[]> {
+  count(keys: readonly string[]): number[] {
     return keys.map((k) => this.live(k).size);
   }
 

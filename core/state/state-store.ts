@@ -3,16 +3,19 @@
  * instances or workers must agree. The one primitive is a semaphore of leases: a holder takes a slot on a
  * key for a time (its TTL), renews it while it works, and gives it back exactly once; a holder that dies
  * simply stops renewing, and its slot frees itself when the TTL runs out.
+ *
+ * The calls every request makes (acquire, release, count) may answer at once: the memory store does, so a
+ * request does not pay an event-loop turn for each; Redis answers with promises.
  */
 export interface StateStore {
   /** Takes a slot if fewer than `capacity` live holders have one. */
-  acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean>;
+  acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> | boolean;
   /** Extends a held slot; false when it had already expired or been released. */
   renew(key: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Gives a slot back; true only for the call that actually released it. */
-  release(key: string, holder: string): Promise<boolean>;
+  release(key: string, holder: string): Promise<boolean> | boolean;
   /** Live holders per key, in the order given. */
-  count(keys: readonly string[]): Promise<number[]>;
+  count(keys: readonly string[]): Promise<number[]> | number[];
   /** Calls `listener` whenever some holder (in any instance) releases a slot; returns an unsubscribe. */
   onRelease(listener: (key: string) => void): () => void;
   /** A small value with a time to live (health results, host occupancy). */
