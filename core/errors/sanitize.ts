@@ -1,3 +1,5 @@
+import { redactSecrets } from './secrets.js';
+
 // Upstream error texts are shown to clients, so strip anything that can name a host, an address or a key.
 const SCRUBBERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, '<url>'],
@@ -8,7 +10,7 @@ const SCRUBBERS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 export function sanitizeMessage(text: string, maxLength = 500): string {
-  let out = text;
+  let out = redactSecrets(text);
   for (const [pattern, replacement] of SCRUBBERS) out = out.replace(pattern, replacement);
   out = out.replace(/\s+/g, ' ').trim();
   if (out.length > maxLength) out = `${out.slice(0, maxLength)}…`;

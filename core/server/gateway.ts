@@ -7,6 +7,7 @@ import { findStrategy } from '../balancing/strategies-registry.js';
 import { BALANCE_STRATEGY, type BalanceStrategyClass } from '../balancing/strategy.js';
 import { loadModelsConfig, MODELS_CONFIG, type ModelsConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
+import { registerSecrets } from '../errors/secrets.js';
 import { StartupError } from '../errors/startup-error.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
@@ -42,6 +43,7 @@ export async function assembleGateway(
   logger: Logger,
 ): Promise<AssembledGateway> {
   const models = loadModelsConfig(settings.modelsConfigPath);
+  registerSecrets([...models.models.values()].flatMap((m) => m.providers.map((p) => p.api_token)));
   const metrics = new Metrics(settings.prometheus);
   container.registerInstance(SETTINGS, settings);
   container.registerInstance(LOGGER, logger);
