@@ -12,6 +12,7 @@ export const ERROR_CATALOGUE = {
   unknown_route: { status: 404, type: 'invalid_request_error' },
   request_too_large: { status: 413, type: 'invalid_request_error' },
   unsupported_encoding: { status: 415, type: 'invalid_request_error' },
+  masking_not_configured: { status: 400, type: 'invalid_request_error' },
   client_closed: { status: 499, type: 'api_error' },
   content_blocked: { status: 403, type: 'guardrail_error' },
   guardrail_unavailable: { status: 503, type: 'guardrail_error' },

@@ -13,6 +13,14 @@ export const invalidValue = (message: string, param: string | null) =>
 export const missingParameter = (message: string, param: string | null) =>
   new GatewayError('missing_required_parameter', message, { param });
 
+/** A client asked for masking that this gateway cannot do: refused, never served in clear. */
+export const maskingNotConfigured = () =>
+  new GatewayError(
+    'masking_not_configured',
+    'The request asks for "anonymize": true, but no masker is configured (LLM_ROUTER_MASKING_STRATEGY_PIPELINE), so it was not sent',
+    { param: 'anonymize' },
+  );
+
 export const invalidJson = () => new GatewayError('invalid_json', 'The request body is not valid JSON');
 
 export const modelNotFound = (model: string) =>

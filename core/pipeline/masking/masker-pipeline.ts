@@ -4,7 +4,7 @@ import { SETTINGS, type Settings } from '../../config/settings.js';
 import type { ChatRequest } from '../../dialects/canonical.js';
 import type { EmbeddingRequest } from '../../dialects/embeddings/embeddings-dialect.js';
 import type { Json } from '../../dialects/request-fields.js';
-import { maskerUnavailable } from '../../errors/errors.js';
+import { invalidValue, maskerUnavailable, maskingNotConfigured } from '../../errors/errors.js';
 import type { RequestScope } from '../../logging/request-scope.js';
 import { METRICS, type Metrics } from '../../metrics/metrics.js';
 import type { MaskerPlugin } from '../../plugins/plugin.js';
@@ -39,11 +39,18 @@ export class MaskerPipeline {
     );
   }
 
-  /** A session when this request is to be masked (forced, or `"anonymize": true`); the flag never reaches a provider. */
+  /**
+   * A session when this request is to be masked (forced, or `"anonymize": true`); the flag never reaches a
+   * provider. Fails closed: a flag that is not a boolean is a 400 naming it (a string "true" once meant no
+   * masking at all), and asking for masking where no masker is configured is refused, never served in clear.
+   */
   sessionFor(body: Json): MaskingSession | null {
-    const asked = body['anonymize'] === true;
+    const flag = body['anonymize'];
+    if (flag !== undefined && typeof flag !== 'boolean')
+      throw invalidValue("'anonymize' must be a boolean", 'anonymize');
     delete body['anonymize'];
-    return this.plugins.length > 0 && (this.settings.masking.force || asked) ? new MaskingSession() : null;
+    if (flag === true && this.plugins.length === 0) throw maskingNotConfigured();
+    return this.plugins.length > 0 && (this.settings.masking.force || flag === true) ? new MaskingSession() : null;
   }
 
   get active(): boolean {

@@ -26,6 +26,7 @@ const SAMPLES: GatewayError[] = [
   errors.invalidValue('x', 'language'),
   errors.missingParameter('x', 'texts'),
   errors.invalidJson(),
+  errors.maskingNotConfigured(),
   errors.modelNotFound('m'),
   errors.routeNotFound('GET', '/x'),
   errors.bodyTooLarge(10),

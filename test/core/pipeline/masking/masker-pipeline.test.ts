@@ -79,6 +79,26 @@ describe('MaskerPipeline', () => {
     assert.ok(optIn.sessionFor(asked));
     assert.equal('anonymize' in asked, false);
     const none = await pipeline({});
-    assert.equal(none.sessionFor({ anonymize: true }), null, 'no pipeline configured: nothing to mask with');
+    assert.equal(none.sessionFor({ anonymize: false }), null);
+  });
+
+  it('fails closed on the flag: not a boolean is a 400 naming it, masking asked of no masker is refused', async () => {
+    const optIn = await pipeline({ LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' });
+    for (const flag of ['true', 1, null, {}]) {
+      assert.throws(
+        () => optIn.sessionFor({ model: 'm', anonymize: flag }),
+        (e: unknown) => e instanceof GatewayError && e.status === 400 && e.param === 'anonymize',
+        JSON.stringify(flag),
+      );
+    }
+    const none = await pipeline({});
+    assert.throws(
+      () => none.sessionFor({ model: 'm', anonymize: true }),
+      (e: unknown) =>
+        e instanceof GatewayError &&
+        e.code === 'masking_not_configured' &&
+        e.param === 'anonymize' &&
+        /LLM_ROUTER_MASKING_STRATEGY_PIPELINE/.test(e.message),
+    );
   });
 });
