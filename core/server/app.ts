@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DependencyContainer } from 'tsyringe';
 import type { Settings } from '../config/settings.js';
@@ -19,9 +18,8 @@ import type { Exchange } from '../http/exchange.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { requestObserver } from './observe.js';
+import { requestIdOf } from './request-id.js';
 import { discoverEndpoints, resolveRoutes } from './routes.js';
-
-const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 interface Route {
   readonly endpoint: Endpoint;
@@ -55,8 +53,7 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
   // One middleware for every request (Express walks a layer per middleware): request id, log context, the
   // request's abort signal and deadline, one close listener for metrics and aborts, then the route.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req.headers['x-request-id']);
     res.setHeader('x-request-id', requestId);
     res.locals['requestId'] = requestId;
     serve(routes.get(`${req.method} ${req.path}`), requestId, req, res, next);
