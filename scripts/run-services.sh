@@ -8,7 +8,7 @@ if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
 usage: scripts/run-services.sh [--tiny]
   --tiny   build the tiny test models (resources/models/tiny-*) and serve them with configs/services.tiny.json;
            they know a few dozen words: for trying the wiring, never as a real guard
-Variables: LLM_ROUTER_SERVICES_CONFIG, LLM_ROUTER_API_HOST (0.0.0.0), LLM_ROUTER_API_PORT (5000),
+Variables: LLM_ROUTER_SERVICES_CONFIG, LLM_ROUTER_API_HOST (127.0.0.1), LLM_ROUTER_API_PORT (5000),
            LLM_ROUTER_{NASK_PIB_GUARD,SOJKA_GUARD,PII_MASKER,EMBEDDINGS}_{ENABLED,MODEL_PATH},
            LLM_ROUTER_SERVICES_WORKERS, LLM_ROUTER_SERVICES_CACHE_SIZE
 USAGE

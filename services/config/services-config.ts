@@ -92,7 +92,7 @@ export function loadServicesConfig(env: NodeJS.ProcessEnv = process.env): Servic
   const pii = cfg.pii_masker ? withEnv('pii_masker', cfg.pii_masker) : null;
   const embeddings = cfg.embeddings ? withEnv('embeddings', cfg.embeddings) : null;
   return Object.freeze({
-    host: read(env, 'LLM_ROUTER_API_HOST', envString('0.0.0.0')),
+    host: read(env, 'LLM_ROUTER_API_HOST', envString('127.0.0.1')),
     port: read(env, 'LLM_ROUTER_API_PORT', envInt(5000, 0, 65535)),
     guards: guards.filter((g) => g.enabled),
     pii: pii?.enabled ? pii : null,
