@@ -49,6 +49,17 @@ const jsStack = useStack(async () => {
   return { ...AUDITED, LLM_ROUTER_AUDIT_DIR: jsDirs.logs, LLM_ROUTER_AUDIT_KEYS_DIR: jsDirs.keys };
 });
 
+const fastDirs = tempDirs();
+const fastStack = useStack(async () => {
+  writeFileSync(join(fastDirs.keys, 'js.asc'), (await jsKeys).publicKey);
+  // Masking of chat requests is off: the endpoint masks and is audited on its own.
+  return {
+    LLM_ROUTER_MASKING_WITH_AUDIT: '1',
+    LLM_ROUTER_AUDIT_DIR: fastDirs.logs,
+    LLM_ROUTER_AUDIT_KEYS_DIR: fastDirs.keys,
+  };
+});
+
 after(stopGpgAgents);
 
 const client = (url: string) => new OpenAI({ baseURL: `${url}/v1`, apiKey: 'k', maxRetries: 0 });
@@ -100,6 +111,25 @@ describe('encrypted audit log', () => {
     const [record] = decryptedRecords(jsDirs.logs);
     assert.equal(record.request_id, 'audit-js-1');
     assert.deepEqual(record.end.mappings, { '{{PHONE_1}}': '600 123 456' });
+  });
+
+  it('audits /api/fast_text_mask like any other masking', async () => {
+    const res = await fetch(`${fastStack.gateway.url}/api/fast_text_mask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'audit-fast-1' },
+      body: JSON.stringify({ text: 'PESEL 44051401359, mail anna@example.com' }),
+    });
+    assert.equal(res.status, 200);
+    await untilFiles(fastDirs.logs, 1);
+    const home = gpgHomeWith((await jsKeys).privateKey);
+    const r = await runScript('decrypt_auditor_logs.sh', [fastDirs.logs], { GNUPGHOME: home, PASSPHRASE: '' });
+    assert.equal(r.code, 0, r.out);
+    const [record] = decryptedRecords(fastDirs.logs);
+    assert.equal(record.request_id, 'audit-fast-1');
+    assert.equal(record.audit_type, 'masking');
+    assert.equal(record.endpoint, '/api/fast_text_mask');
+    assert.deepEqual(record.begin.payload, ['PESEL 44051401359, mail anna@example.com']);
+    assert.deepEqual(record.end.mappings, { '{{PESEL_1}}': '44051401359', '{{EMAIL_1}}': 'anna@example.com' });
   });
 
   it('names every missing, altered and reordered file', async () => {

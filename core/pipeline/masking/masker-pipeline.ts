@@ -93,16 +93,20 @@ export class MaskerPipeline {
     }
   }
 
-  /** Masks texts, each masker on the previous one's output; audited when anything was masked. */
+  /**
+   * Masks texts, each masker on the previous one's output (the configured ones unless `maskers` names others, as
+   * `/api/fast_text_mask` does); fails closed, and is audited when anything was masked.
+   */
   async maskTexts(
     scope: RequestScope,
     texts: readonly string[],
     session: MaskingSession,
     model = '',
+    maskers: ReadonlyArray<{ id: string; plugin: MaskerPlugin }> = this.plugins,
   ): Promise<string[]> {
     const began = auditTimestamp();
     let current = [...texts];
-    for (const { id, plugin } of this.plugins) {
+    for (const { id, plugin } of maskers) {
       try {
         current = await plugin.apply(current, session, scope);
       } catch (err) {
