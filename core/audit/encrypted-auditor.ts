@@ -7,7 +7,16 @@ import * as openpgp from 'openpgp';
 import { StartupError } from '../errors/startup-error.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
-import { auditFileName, CHAIN_DIR, type ChainHead, chainComment, FIRST_PREV } from './audit-chain.js';
+import {
+  auditFileName,
+  CHAIN_DIR,
+  type ChainHead,
+  type ChainLink,
+  chainComment,
+  FIRST_PREV,
+  newestHead,
+  readHeads,
+} from './audit-chain.js';
 import type { AuditEvent, AuditSink } from './audit-sink.js';
 import { createDurably, replaceDurably } from './durable-file.js';
 
@@ -33,13 +42,21 @@ export class EncryptedAuditor implements AuditSink {
   private readonly chain = randomBytes(8).toString('hex');
   private seq = 0;
   private prev = FIRST_PREV;
+  /** The chain this one continues (the directory's newest when it opened), named by its first record. */
+  private after: ChainLink['after'];
   private lastMicros = 0;
   private running: Promise<void> | null = null;
   private failing = false;
   /** The head of a record whose file is written but whose chain head is not yet: only the head is retried. */
   private pendingHead: ChainHead | null = null;
 
-  private constructor(private readonly o: AuditorOptions) {}
+  private constructor(private readonly o: AuditorOptions) {
+    const previous = newestHead(readHeads(o.dir));
+    if (previous) {
+      this.prev = previous.sha256;
+      this.after = { chain: previous.chain, seq: previous.seq };
+    }
+  }
 
   /** Checks the directory can be written, at start-up, so a misconfiguration stops the gateway at once. */
   static open(o: AuditorOptions): EncryptedAuditor {
@@ -119,7 +136,13 @@ export class EncryptedAuditor implements AuditSink {
   }
 
   private async write(event: AuditEvent): Promise<void> {
-    const link = { chain: this.chain, seq: this.seq + 1, prev: this.prev };
+    const seq = this.seq + 1;
+    const link: ChainLink = {
+      chain: this.chain,
+      seq,
+      prev: this.prev,
+      ...(seq === 1 && this.after ? { after: this.after } : {}),
+    };
     const record = {
       audit_type: event.type,
       endpoint: event.endpoint,

@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  CHAIN_DIR,
-  type ChainHead,
-  type ChainLink,
-  FIRST_PREV,
-  fileTime,
-  parseChainComment,
-} from '../../core/audit/audit-chain.js';
+import { type ChainLink, FIRST_PREV, fileTime, parseChainComment, readHeads } from '../../core/audit/audit-chain.js';
 
 interface AuditFile extends ChainLink {
   readonly name: string;
@@ -23,7 +16,12 @@ export interface ChainReport {
 /**
  * Checks every chain of an audit directory. Each file's SHA-256 must be the next file's `prev`, seqs must
  * run 1, 2, 3… in the order the files were written, and the last one must be the chain's head (or the one
- * before it: a process killed between the two writes leaves the head a step behind).
+ * before it: a process killed between the two writes leaves the head a step behind). A chain's first record
+ * that names the chain before it must find that chain's record with that hash: a whole older chain, or its
+ * tail, deleted with its head file is reported too.
+ *
+ * What stays undetectable: the newest chain deleted whole with its head (no later chain names it), and a
+ * directory emptied entirely. Keep copies of the directory elsewhere (or ship records off the machine) for that.
  */
 export function checkAuditDir(dir: string): ChainReport {
   const ok: string[] = [];
@@ -42,12 +40,7 @@ export function checkAuditDir(dir: string): ChainReport {
     list.push({ ...link, name, sha256: createHash('sha256').update(content).digest('hex') });
     chains.set(link.chain, list);
   }
-  const headsDir = join(dir, CHAIN_DIR);
-  const heads = existsSync(headsDir)
-    ? readdirSync(headsDir)
-        .filter((n) => n.endsWith('.json'))
-        .map((n) => JSON.parse(readFileSync(join(headsDir, n), 'utf8')) as ChainHead)
-    : [];
+  const heads = readHeads(dir);
   for (const head of heads)
     if (!chains.has(head.chain))
       problems.push(`MISSING chain ${head.chain}: all ${head.seq} records (the last was ${head.file})`);
@@ -62,10 +55,11 @@ export function checkAuditDir(dir: string): ChainReport {
         );
     }
     const bySeq = [...inWriteOrder].sort((x, y) => x.seq - y.seq);
-    if (bySeq[0]!.seq !== 1)
-      problems.push(`MISSING chain ${chain}: records 1…${bySeq[0]!.seq - 1}, before ${bySeq[0]!.name}`);
-    else if (bySeq[0]!.prev !== FIRST_PREV)
-      problems.push(`ALTERED ${bySeq[0]!.name}: the first record of chain ${chain} names a previous one`);
+    const first = bySeq[0]!;
+    if (first.seq !== 1) problems.push(`MISSING chain ${chain}: records 1…${first.seq - 1}, before ${first.name}`);
+    else if (first.after) problems.push(...predecessorProblems(first, chains));
+    else if (first.prev !== FIRST_PREV)
+      problems.push(`ALTERED ${first.name}: the first record of chain ${chain} names a previous one`);
     for (let i = 1; i < bySeq.length; i++) {
       const [a, b] = [bySeq[i - 1]!, bySeq[i]!];
       if (b.seq === a.seq)
@@ -88,4 +82,17 @@ export function checkAuditDir(dir: string): ChainReport {
       ok.push(`OK chain ${chain}: ${bySeq.length} record(s), ${inWriteOrder[0]!.name} … ${inWriteOrder.at(-1)!.name}`);
   }
   return { ok, problems };
+}
+
+/** What is wrong with the chain a chain's first record says it continues. */
+function predecessorProblems(first: AuditFile, chains: ReadonlyMap<string, AuditFile[]>): string[] {
+  const { chain, seq } = first.after!;
+  const before = chains.get(chain);
+  if (!before) return [`MISSING chain ${chain}: all of it, up to record ${seq} (named by ${first.name})`];
+  const last = Math.max(...before.map((f) => f.seq));
+  if (last < seq) return [`MISSING chain ${chain}: records ${last + 1}…${seq} (named by ${first.name})`];
+  const named = before.find((f) => f.seq === seq);
+  if (named && named.sha256 !== first.prev)
+    return [`ALTERED ${named.name}: its contents are not what ${first.name} recorded`];
+  return [];
 }
