@@ -95,4 +95,19 @@ describe('masking options', () => {
     assert.equal(body.error.code, 'invalid_value');
     assert.equal(optIn.upstream.requests.length, before, 'nothing was sent');
   });
+
+  it("gives a client's own literal placeholder back untouched, beside the restored value", async () => {
+    const res = await fetch(`${optIn.gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: chatModel('vllm', 'echo'),
+        messages: [{ role: 'user', content: 'Fill {{EMAIL_1}} with jan.kowalski@example.com' }],
+        anonymize: true,
+      }),
+    });
+    const body = (await res.json()) as { choices: Array<{ message: { content: string } }> };
+    assert.equal(body.choices[0]!.message.content, `${ECHO_PREFIX}Fill {{EMAIL_1}} with jan.kowalski@example.com`);
+    assert.ok(JSON.stringify(optIn.upstream.last().body).includes('Fill {{EMAIL_1}} with {{EMAIL_2}}'));
+  });
 });

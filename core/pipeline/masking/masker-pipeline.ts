@@ -105,6 +105,7 @@ export class MaskerPipeline {
     maskers: ReadonlyArray<{ id: string; plugin: MaskerPlugin }> = this.plugins,
   ): Promise<string[]> {
     const began = auditTimestamp();
+    session.reserve(texts);
     let current = [...texts];
     for (const { id, plugin } of maskers) {
       try {

@@ -6,16 +6,25 @@ export class MaskingSession {
   private readonly byOriginal = new Map<string, string>();
   private readonly byPlaceholder = new Map<string, string>();
   private readonly counters = new Map<string, number>();
+  /** Placeholder-shaped text the client wrote itself: never issued, so it is never "restored" into a value. */
+  private readonly taken = new Set<string>();
   /** How many values each rule or plugin masked, for metrics. */
   readonly hits = new Map<string, number>();
+
+  /** Marks the placeholders that already stand in the request's own texts, before anything is masked. */
+  reserve(texts: readonly string[]): void {
+    for (const text of texts)
+      if (text.includes('{{')) for (const [ph] of text.matchAll(PLACEHOLDER)) this.taken.add(ph);
+  }
 
   placeholder(tag: string, original: string): string {
     const key = `${tag}\u0000${original}`;
     let ph = this.byOriginal.get(key);
     if (ph === undefined) {
-      const n = (this.counters.get(tag) ?? 0) + 1;
+      let n = this.counters.get(tag) ?? 0;
+      do ph = `{{${tag}_${++n}}}`;
+      while (this.taken.has(ph));
       this.counters.set(tag, n);
-      ph = `{{${tag}_${n}}}`;
       this.byOriginal.set(key, ph);
       this.byPlaceholder.set(ph, original);
     }

@@ -8,6 +8,7 @@ import { GatewayError } from '../../../../core/errors/gateway-error.js';
 import { Metrics } from '../../../../core/metrics/metrics.js';
 import { MaskerPipeline } from '../../../../core/pipeline/masking/masker-pipeline.js';
 import { MaskingSession } from '../../../../core/pipeline/masking/masking-session.js';
+import { restoreText } from '../../../../core/pipeline/masking/placeholder-restorer.js';
 import type { PluginClass } from '../../../../core/plugins/plugin.js';
 import { discoverPlugins } from '../../../../core/plugins/plugin-registry.js';
 
@@ -80,6 +81,17 @@ describe('MaskerPipeline', () => {
     assert.equal('anonymize' in asked, false);
     const none = await pipeline({});
     assert.equal(none.sessionFor({ anonymize: false }), null);
+  });
+
+  it('never issues a placeholder the client wrote itself, so its literal text is never restored into a value', async () => {
+    const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' });
+    const session = new MaskingSession();
+    const masked = await p.maskTexts(SCOPE, ['My template says {{EMAIL_1}}.', 'Mail jan@example.com'], session);
+    assert.deepEqual(masked, ['My template says {{EMAIL_1}}.', 'Mail {{EMAIL_2}}']);
+    assert.equal(
+      restoreText('Keep {{EMAIL_1}}, write to {{EMAIL_2}}', session),
+      'Keep {{EMAIL_1}}, write to jan@example.com',
+    );
   });
 
   it('fails closed on the flag: not a boolean is a 400 naming it, masking asked of no masker is refused', async () => {

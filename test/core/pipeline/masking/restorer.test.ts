@@ -117,3 +117,31 @@ describe('restoring placeholders', () => {
     assert.equal(args, '{"to":"600 123 456"}');
   });
 });
+
+describe('ChunkRestorer with several choices', () => {
+  it('restores two answers streamed in one stream, interleaved one character at a time', () => {
+    const s = new MaskingSession();
+    const email = s.placeholder('EMAIL', 'jan@example.com');
+    const phone = s.placeholder('PHONE', '600 123 456');
+    const answers = [`Mail ${email} now`, `Call ${phone} now`];
+    const r = new ChunkRestorer(s);
+    const got = ['', ''];
+    const longest = Math.max(...answers.map((a) => a.length));
+    for (let i = 0; i <= longest; i++) {
+      for (const index of [0, 1]) {
+        const piece = answers[index]!.slice(i, i + 1);
+        const finish = i === longest ? ('stop' as const) : null;
+        if (!piece && !finish) continue;
+        const out = r.restore({
+          id: 'c',
+          object: 'chat.completion.chunk',
+          created: 1,
+          model: 'm',
+          choices: [{ index, delta: piece ? { content: piece } : {}, finish_reason: finish }],
+        });
+        got[index] += out.choices[0]!.delta.content ?? '';
+      }
+    }
+    assert.deepEqual(got, ['Mail jan@example.com now', 'Call 600 123 456 now']);
+  });
+});
