@@ -4,21 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as openpgp from 'openpgp';
-import type { AuditEvent } from '../../../core/audit/audit-sink.js';
 import { EncryptedAuditor } from '../../../core/audit/encrypted-auditor.js';
 import { createLogger } from '../../../core/logging/logger.js';
 import { Metrics } from '../../../core/metrics/metrics.js';
+import { maskingEvent as event } from '../../support/audit-event.js';
 import { until } from '../../support/until.js';
-
-const event = (n: number): AuditEvent => ({
-  type: 'masking',
-  request_id: `r-${n}`,
-  endpoint: '/v1/chat/completions',
-  model: 'm',
-  provider: null,
-  begin: { timestamp: n, payload: [`mail ${n}@example.com`] },
-  end: { timestamp: n, payload: ['mail {{EMAIL_1}}'], mappings: { '{{EMAIL_1}}': `${n}@example.com` } },
-});
 
 const audits = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.audit'));
 const sequences = (dir: string) =>

@@ -4,22 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as openpgp from 'openpgp';
-import type { AuditEvent } from '../../../core/audit/audit-sink.js';
 import { EncryptedAuditor } from '../../../core/audit/encrypted-auditor.js';
 import { createLogger } from '../../../core/logging/logger.js';
 import { Metrics } from '../../../core/metrics/metrics.js';
 import { checkAuditDir } from '../../../scripts/audit/chain-report.js';
+import { maskingEvent as event } from '../../support/audit-event.js';
 
 const logger = createLogger({ level: 'error', json: false, file: null });
-const event = (n: number): AuditEvent => ({
-  type: 'masking',
-  request_id: `r-${n}`,
-  endpoint: '/v1/chat/completions',
-  model: 'm',
-  provider: null,
-  begin: { timestamp: n, payload: [`${n}`] },
-  end: { timestamp: n, payload: ['x'], mappings: {} },
-});
 
 /** Runs one "process" (one auditor, one chain) that writes `n` records into `dir`; returns its chain id. */
 async function run(dir: string, keys: openpgp.PublicKey[], n: number): Promise<string> {
