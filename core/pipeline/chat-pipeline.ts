@@ -45,11 +45,7 @@ export class ChatPipeline {
     @inject(METRICS) private readonly metrics: Metrics,
     @inject(LOGGER) private readonly logger: Logger,
   ) {
-    const stages = [
-      ...(utils.active ? [utils.stage] : []),
-      ...(guardrails.active ? [guardrails.requestStage] : []),
-      ...(masker.active ? [masker.stage] : []),
-    ];
+    const stages = [...(utils.active ? [utils.stage] : []), ...(guardrails.active ? [guardrails.requestStage] : [])];
     this.handle = compose(stages, (turn) => this.dispatch(turn));
   }
 
@@ -133,6 +129,7 @@ export class ChatPipeline {
       attempt.type.path(dialect.operation) !== null;
     if (passthrough) {
       const payload = attempt.alias(body, stream);
+      if (turn.session) await this.masker.maskPayload(turn.ex, payload, turn.session, turn.clientModel);
       if (stream) {
         await attempt.send(dialect.operation, payload, true);
         return this.streamed(turn, attempt, null);
@@ -145,6 +142,8 @@ export class ChatPipeline {
     }
     const request = turn.canonical ?? dialect.read(body);
     const payload = provider.write(attempt.alias(request, stream), stream);
+    // Masked as it will be sent, after the conversion: what the provider's format carries is what is judged.
+    if (turn.session) await this.masker.maskPayload(turn.ex, payload, turn.session, turn.clientModel);
     if (this.metrics.enabled)
       this.metrics.payloadConversions.inc({ from_type: dialect.name, to_type: attempt.type.family });
     if (stream) {

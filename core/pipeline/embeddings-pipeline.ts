@@ -1,7 +1,7 @@
 import { inject, singleton } from 'tsyringe';
 import { Failover } from '../balancing/failover.js';
 import type { ProviderAttempt } from '../balancing/provider-attempt.js';
-import type { ClientEmbeddingsDialect, EmbeddingRequest } from '../dialects/embeddings/embeddings-dialect.js';
+import type { ClientEmbeddingsDialect } from '../dialects/embeddings/embeddings-dialect.js';
 import { PROVIDER_EMBEDDINGS } from '../dialects/embeddings/provider-dialects.js';
 import { type Json, requireObject } from '../dialects/request-fields.js';
 import { invalidRequest, upstreamBadResponse } from '../errors/errors.js';
@@ -9,6 +9,7 @@ import { type Exchange, sendJson, sendText } from '../http/exchange.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
 import { parseJson } from './json-body.js';
 import { MaskerPipeline } from './masking/masker-pipeline.js';
+import type { MaskingSession } from './masking/masking-session.js';
 
 /** Embeddings from any client dialect to any provider that has them; same-protocol pairs pass through. */
 @singleton()
@@ -23,13 +24,11 @@ export class EmbeddingsPipeline {
     const body = requireObject(ex.body);
     dialect.validate(body);
     const session = this.masker.sessionFor(body);
-    const request = session ? dialect.read(body) : null;
-    if (request && session) await this.masker.maskEmbeddings(request, session, ex);
     const attempts = this.failover.attempts(this.failover.model(String(body['model'])), ex.signal, ex);
     for (;;) {
       const attempt = await attempts.next();
       try {
-        const answer = await this.attempt(dialect, body, request, attempt);
+        const answer = await this.attempt(dialect, body, attempt, session, ex);
         attempts.succeeded(attempt);
         if ('json' in answer) return sendJson(ex.res, 200, answer.json);
         return sendText(ex.res, 200, answer.raw, answer.contentType);
@@ -42,8 +41,9 @@ export class EmbeddingsPipeline {
   private async attempt(
     dialect: ClientEmbeddingsDialect,
     body: Json,
-    request: EmbeddingRequest | null,
     attempt: ProviderAttempt,
+    session: MaskingSession | null,
+    ex: Exchange,
   ) {
     const provider = PROVIDER_EMBEDDINGS[attempt.type.family];
     if (attempt.type.path('embeddings') === null || !provider) {
@@ -52,11 +52,14 @@ export class EmbeddingsPipeline {
         'model',
       );
     }
-    // Masked input always goes through the canonical form, so only masked text is sent.
-    const passthrough = request === null && attempt.type.family === dialect.family;
-    const payload = passthrough
-      ? { ...body, model: attempt.upstreamModel }
-      : provider.write({ ...(request ?? dialect.read(body)), model: attempt.upstreamModel });
+    const passthrough = attempt.type.family === dialect.family;
+    // A copy per attempt, masked as it will be sent (strings anywhere in the input, nested or mixed with tokens).
+    const payload = structuredClone(
+      passthrough
+        ? { ...body, model: attempt.upstreamModel }
+        : provider.write({ ...dialect.read(body), model: attempt.upstreamModel }),
+    );
+    if (session) await this.masker.maskPayload(ex, payload, session, String(body['model']));
     if (!passthrough && this.metrics.enabled) {
       this.metrics.payloadConversions.inc({ from_type: `${dialect.name}-embeddings`, to_type: attempt.type.family });
     }

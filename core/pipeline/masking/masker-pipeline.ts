@@ -1,19 +1,16 @@
 import { type DependencyContainer, inject, singleton } from 'tsyringe';
 import { AUDIT_SINK, type AuditSink, auditTimestamp } from '../../audit/audit-sink.js';
 import { SETTINGS, type Settings } from '../../config/settings.js';
-import type { ChatRequest } from '../../dialects/canonical.js';
-import type { EmbeddingRequest } from '../../dialects/embeddings/embeddings-dialect.js';
 import type { Json } from '../../dialects/request-fields.js';
 import { invalidValue, maskerUnavailable, maskingNotConfigured } from '../../errors/errors.js';
 import type { RequestScope } from '../../logging/request-scope.js';
 import { METRICS, type Metrics } from '../../metrics/metrics.js';
 import type { MaskerPlugin } from '../../plugins/plugin.js';
 import { type PluginCatalogue, pluginsFor } from '../../plugins/plugin-registry.js';
-import type { ChatAnswer, ChatTurn } from '../chat-turn.js';
-import type { Stage } from '../compose.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from '../plugin-tokens.js';
-import { requestTexts, type TextSlot } from '../text-channels.js';
+import type { TextSlot } from '../text-channels.js';
 import { MaskingSession } from './masking-session.js';
+import { payloadTexts } from './payload-texts.js';
 
 /**
  * The maskers of LLM_ROUTER_MASKING_STRATEGY_PIPELINE, in order, each on the previous one's output.
@@ -61,36 +58,15 @@ export class MaskerPipeline {
     return this.settings.masking.restore;
   }
 
-  /** The request stage, last before the provider: a masked turn has its canonical request masked in place. */
-  readonly stage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
-    if (turn.session !== null) await this.maskChat(turn.canonical!, turn.session, turn.ex);
-    return next();
-  };
-
-  async maskChat(request: ChatRequest, session: MaskingSession, scope: RequestScope): Promise<void> {
-    const { slots, commit } = requestTexts(request);
-    await this.maskSlots(scope, slots, session, request.model);
+  /**
+   * Masks a payload as it will be sent to a provider, in the provider's own format: every field that can carry
+   * what a user wrote, known or not (payload-texts.ts), so nothing the canonical form does not model is sent in
+   * clear. `model` is the client's model name, for the audit record.
+   */
+  async maskPayload(scope: RequestScope, payload: Json, session: MaskingSession, model: string): Promise<void> {
+    const { slots, commit } = payloadTexts(payload);
+    await this.maskSlots(scope, slots, session, model);
     commit();
-  }
-
-  async maskEmbeddings(request: EmbeddingRequest, session: MaskingSession, scope: RequestScope): Promise<void> {
-    const input = request.input;
-    if (typeof input === 'string') {
-      await this.maskSlots(
-        scope,
-        [{ text: input, json: false, set: (v) => (request.input = v) }],
-        session,
-        request.model,
-      );
-    } else if (input.every((x): x is string => typeof x === 'string')) {
-      const texts = input as string[];
-      await this.maskSlots(
-        scope,
-        texts.map((t, i) => ({ text: t, json: false, set: (v: string) => (texts[i] = v) })),
-        session,
-        request.model,
-      );
-    }
   }
 
   /**
