@@ -13,8 +13,8 @@ import { SidecarUnavailable } from '../sidecars/sidecar-client.js';
 import type { ChatAnswer, ChatTurn } from './chat-turn.js';
 import type { Stage } from './compose.js';
 import { GuardStage } from './guard-stage.js';
+import { requestGuardTexts } from './guard-texts.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
-import { requestTexts } from './text-channels.js';
 
 export type GuardDirection = 'request' | 'response';
 
@@ -77,13 +77,7 @@ export class GuardrailPipeline {
   };
 
   async checkRequest(request: ChatRequest, scope: RequestScope): Promise<void> {
-    await this.check(
-      scope,
-      'request',
-      requestTexts(request).slots.map((s) => s.text),
-      String(request.model),
-      null,
-    );
+    await this.check(scope, 'request', requestGuardTexts(request), String(request.model), null);
   }
 
   /** The answer guardrails as a stage of one provider's answer; streams a window at a time. */

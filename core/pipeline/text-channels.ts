@@ -1,10 +1,9 @@
-import type { ChatChunk, ChatCompletion, ChatRequest } from '../dialects/canonical.js';
-import { isObject } from '../dialects/request-fields.js';
+import type { ChatChunk, ChatCompletion } from '../dialects/canonical.js';
 
 /**
- * The one reader of the texts a request, a completion or a stream chunk carries. Masking, restoring, the
- * request and answer guardrails and the stream guard all read through here, so a new text field is handled
- * by all of them at once.
+ * The one reader of the texts an answer carries, whole or as stream chunks: restoring, the answer guardrails and
+ * the stream guard all read through here, so a new answer field is handled by all of them at once. Requests are
+ * read by payload-texts.ts, for masking and the request guardrails alike.
  */
 
 /** One text a user, a tool or the model wrote, with the way to put a changed form back. */
@@ -21,44 +20,6 @@ export interface ChunkText extends TextSlot {
 }
 
 type Delta = ChatChunk['choices'][number]['delta'];
-
-/**
- * The texts of a canonical chat request that maskers and guardrails must see: message contents and text parts,
- * tool-call arguments (each string inside the JSON), and `user`/`metadata`. Keys, `model`, roles and ids are
- * not texts. `commit()` writes re-serialised tool arguments back after the slots were set.
- */
-export function requestTexts(req: ChatRequest): { slots: TextSlot[]; commit(): void } {
-  const slots: TextSlot[] = [];
-  const commits: Array<() => void> = [];
-  for (const m of req.messages) {
-    if (typeof m.content === 'string') {
-      slots.push(slot(m.content, false, (v) => (m.content = v)));
-    } else if (Array.isArray(m.content)) {
-      for (const part of m.content)
-        if (part.type === 'text') slots.push(slot(part.text, false, (v) => (part.text = v)));
-    }
-    for (const call of m.tool_calls ?? []) {
-      const fn = call.function;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(fn.arguments);
-      } catch {
-        slots.push(slot(fn.arguments, false, (v) => (fn.arguments = v)));
-        continue;
-      }
-      jsonLeaves(parsed, slots, (v) => (parsed = v));
-      commits.push(() => (fn.arguments = JSON.stringify(parsed)));
-    }
-  }
-  if (typeof req['user'] === 'string') slots.push(slot(req['user'], false, (v) => (req['user'] = v)));
-  if (isObject(req['metadata'])) jsonLeaves(req['metadata'], slots, (v) => (req['metadata'] = v));
-  return {
-    slots,
-    commit: () => {
-      for (const c of commits) c();
-    },
-  };
-}
 
 /** What the model wrote in a whole answer: text, reasoning and tool-call arguments, per choice. */
 export function completionTexts(c: ChatCompletion): TextSlot[] {
@@ -113,17 +74,4 @@ export const channelChoice = (channel: string): number => Number(channel.slice(0
 
 function slot(text: string, json: boolean, set: (value: string) => void): TextSlot {
   return { text, json, set };
-}
-
-/** Every string inside a JSON value, each settable in place. */
-function jsonLeaves(value: unknown, slots: TextSlot[], setRoot: (v: unknown) => void): void {
-  if (typeof value === 'string') {
-    slots.push(slot(value, false, setRoot));
-  } else if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      jsonLeaves(item, slots, (v) => (value[i] = v));
-    });
-  } else if (isObject(value)) {
-    for (const key of Object.keys(value)) jsonLeaves(value[key], slots, (v) => (value[key] = v));
-  }
 }

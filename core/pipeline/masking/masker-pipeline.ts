@@ -7,10 +7,10 @@ import type { RequestScope } from '../../logging/request-scope.js';
 import { METRICS, type Metrics } from '../../metrics/metrics.js';
 import type { MaskerPlugin } from '../../plugins/plugin.js';
 import { type PluginCatalogue, pluginsFor } from '../../plugins/plugin-registry.js';
+import { payloadTexts } from '../payload-texts.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from '../plugin-tokens.js';
 import type { TextSlot } from '../text-channels.js';
 import { MaskingSession } from './masking-session.js';
-import { payloadTexts } from './payload-texts.js';
 
 /**
  * The maskers of LLM_ROUTER_MASKING_STRATEGY_PIPELINE, in order, each on the previous one's output.

@@ -1,5 +1,5 @@
-import { isObject, type Json } from '../../dialects/request-fields.js';
-import type { TextSlot } from '../text-channels.js';
+import { isObject, type Json } from '../dialects/request-fields.js';
+import type { TextSlot } from './text-channels.js';
 
 /**
  * Every text of a payload as it will be sent, in any provider's format: deny by default. Each string value is

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { payloadTexts } from '../../../../core/pipeline/masking/payload-texts.js';
+import { payloadTexts } from '../../../core/pipeline/payload-texts.js';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const textsOf = (payload: Record<string, unknown>) =>
