@@ -73,7 +73,7 @@ class PayloadWalk {
     }
     if (typeof value === 'number' && data) {
       const text = String(value);
-      this.slots.push({ text, json: false, set: (v) => v !== text && set(v) });
+      this.slots.push({ text, json: false, numeric: true, set: (v) => v !== text && set(v) });
       return;
     }
     if (Array.isArray(value)) {

@@ -11,6 +11,8 @@ export interface TextSlot {
   readonly text: string;
   /** The text is JSON (tool-call arguments): a value written back into it must be JSON-escaped. */
   readonly json: boolean;
+  /** The text is a JSON number (in tool arguments, schemas, metadata): a placeholder for it stands for a number. */
+  readonly numeric?: boolean;
   set(value: string): void;
 }
 

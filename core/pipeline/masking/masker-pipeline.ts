@@ -110,7 +110,10 @@ export class MaskerPipeline {
       model,
     );
     slots.forEach((s, i) => {
-      s.set(masked[i]!);
+      const value = masked[i]!;
+      // A number sent as its placeholder comes back as the number, not as a string (see restoreText).
+      if (s.numeric && value !== s.text && session.original(value) !== undefined) session.markNumeric(value);
+      s.set(value);
     });
   }
 

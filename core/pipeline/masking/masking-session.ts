@@ -6,6 +6,8 @@ export class MaskingSession {
   private readonly byOriginal = new Map<string, string>();
   private readonly byPlaceholder = new Map<string, string>();
   private readonly counters = new Map<string, number>();
+  /** Placeholders that stand for numbers the client sent as JSON numbers. */
+  private readonly numbers = new Set<string>();
   /** Placeholder-shaped text the client wrote itself: never issued, so it is never "restored" into a value. */
   private readonly taken = new Set<string>();
   /** How many values each rule or plugin masked, for metrics. */
@@ -30,6 +32,18 @@ export class MaskingSession {
     }
     this.hits.set(tag, (this.hits.get(tag) ?? 0) + 1);
     return ph;
+  }
+
+  markNumeric(placeholder: string): void {
+    this.numbers.add(placeholder);
+  }
+
+  isNumeric(placeholder: string): boolean {
+    return this.numbers.has(placeholder);
+  }
+
+  get hasNumbers(): boolean {
+    return this.numbers.size > 0;
   }
 
   original(placeholder: string): string | undefined {

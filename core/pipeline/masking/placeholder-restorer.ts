@@ -3,10 +3,20 @@ import { type MaskingSession, PLACEHOLDER } from './masking-session.js';
 /** JSON-escapes an original for placing inside a JSON string (tool-call arguments are JSON text). */
 const jsonEscaped = (s: string) => JSON.stringify(s).slice(1, -1);
 
-/** Puts the originals back into a whole text; unknown placeholders stay as they are. */
+// A placeholder that is a whole JSON string value: `"{{PESEL_1}}"`.
+const QUOTED = /"(\{\{[A-Z][A-Z0-9_]*_\d+\}\})"/g;
+
+/**
+ * Puts the originals back into a whole text; unknown placeholders stay as they are. In JSON text (tool-call
+ * arguments), a placeholder that stood for a number and is a whole string value becomes that number again.
+ */
 export function restoreText(text: string, session: MaskingSession, inJson = false): string {
   if (!text.includes('{{')) return text;
-  return text.replace(PLACEHOLDER, (ph) => {
+  let out = text;
+  if (inJson && session.hasNumbers) {
+    out = out.replace(QUOTED, (quoted, ph: string) => (session.isNumeric(ph) ? session.original(ph)! : quoted));
+  }
+  return out.replace(PLACEHOLDER, (ph) => {
     const original = session.original(ph);
     if (original === undefined) return ph;
     return inJson ? jsonEscaped(original) : original;

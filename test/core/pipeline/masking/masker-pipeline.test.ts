@@ -94,6 +94,27 @@ describe('MaskerPipeline', () => {
     );
   });
 
+  it('sends a number as its placeholder and gives the number back in a whole answer', async () => {
+    const p = await pipeline({ LLM_ROUTER_FORCE_MASKING: '1', LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' });
+    const session = new MaskingSession();
+    const payload = {
+      model: 'm',
+      messages: [
+        {
+          role: 'assistant',
+          tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{"pesel":44051401359}' } }],
+        },
+      ],
+    };
+    await p.maskPayload(SCOPE, payload, session, 'm');
+    assert.equal(payload.messages[0]!.tool_calls[0]!.function.arguments, '{"pesel":"{{PESEL_1}}"}');
+    assert.equal(
+      restoreText('{"pesel":"{{PESEL_1}}","note":"{{PESEL_1}} again"}', session, true),
+      '{"pesel":44051401359,"note":"44051401359 again"}',
+    );
+    assert.equal(restoreText('PESEL {{PESEL_1}}', session), 'PESEL 44051401359');
+  });
+
   it('fails closed on the flag: not a boolean is a 400 naming it, masking asked of no masker is refused', async () => {
     const optIn = await pipeline({ LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker' });
     for (const flag of ['true', 1, null, {}]) {
