@@ -23,7 +23,7 @@ export interface ChunkText extends TextSlot {
 
 type Delta = ChatChunk['choices'][number]['delta'];
 
-/** What the model wrote in a whole answer: text, reasoning and tool-call arguments, per choice. */
+/** What the model wrote in a whole answer: text, reasoning, tool-call names and arguments, per choice. */
 export function completionTexts(c: ChatCompletion): TextSlot[] {
   const slots: TextSlot[] = [];
   for (const { message: m } of c.choices) {
@@ -31,6 +31,7 @@ export function completionTexts(c: ChatCompletion): TextSlot[] {
     if (m.reasoning_content) slots.push(slot(m.reasoning_content, false, (v) => (m.reasoning_content = v)));
     for (const call of m.tool_calls ?? []) {
       const fn = call.function;
+      if (fn.name) slots.push(slot(fn.name, false, (v) => (fn.name = v)));
       slots.push(slot(fn.arguments, true, (v) => (fn.arguments = v)));
     }
   }
@@ -50,6 +51,8 @@ export function chunkTexts(c: ChatChunk): ChunkText[] {
     }
     for (const call of d.tool_calls ?? []) {
       const fn = call.function;
+      if (fn?.name)
+        texts.push({ ...slot(fn.name, false, (v) => (fn.name = v)), channel: `${index}:name:${call.index}` });
       if (fn?.arguments)
         texts.push({ ...slot(fn.arguments, true, (v) => (fn.arguments = v)), channel: `${index}:call:${call.index}` });
     }
@@ -64,10 +67,11 @@ export function appendToChannel(delta: Delta, channel: string, text: string): vo
   else if (kind === 'reasoning') delta.reasoning_content = (delta.reasoning_content ?? '') + text;
   else {
     const index = Number(call);
+    const field = kind === 'name' ? 'name' : 'arguments';
     delta.tool_calls ??= [];
     const existing = delta.tool_calls.find((t) => t.index === index);
-    if (existing) existing.function = { ...existing.function, arguments: (existing.function?.arguments ?? '') + text };
-    else delta.tool_calls.push({ index, function: { arguments: text } });
+    if (existing) existing.function = { ...existing.function, [field]: (existing.function?.[field] ?? '') + text };
+    else delta.tool_calls.push({ index, function: { [field]: text } });
   }
 }
 
