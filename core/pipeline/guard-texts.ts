@@ -4,8 +4,8 @@ import { payloadTexts } from './payload-texts.js';
 
 /**
  * What request guardrails judge: every text the request carries, read as the masker reads a payload (tool
- * descriptions, schemas, unknown fields included), plus each message's text parts joined and each run of
- * consecutive user turns joined, so an injection split across parts or turns is judged whole.
+ * descriptions, schemas, unknown fields included; adjacent text parts joined, as payload-texts.ts reads them),
+ * plus each run of consecutive user turns joined, so an injection split across parts or turns is judged whole.
  */
 export function requestGuardTexts(request: ChatRequest): string[] {
   const texts = payloadTexts(request as Json).slots.map((s) => s.text);
@@ -15,8 +15,6 @@ export function requestGuardTexts(request: ChatRequest): string[] {
     userRun = [];
   };
   for (const m of request.messages) {
-    const parts = Array.isArray(m.content) ? m.content.filter((p) => p.type === 'text') : [];
-    if (parts.length > 1) texts.push(parts.map((p) => p.text).join(''));
     if (m.role === 'user') userRun.push(textOf(m.content));
     else endRun();
   }

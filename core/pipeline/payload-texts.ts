@@ -42,6 +42,8 @@ const DATA_URL = /^data:([^;,]*)(;base64)?,/i;
 class PayloadWalk {
   readonly slots: TextSlot[] = [];
   private readonly commits: Array<() => void> = [];
+  /** Text parts already judged as part of a joined run. */
+  private readonly judged = new Set<Json>();
 
   commit(): void {
     // Innermost first: a tool argument string is re-serialised after its own leaves were set.
@@ -60,6 +62,7 @@ class PayloadWalk {
       if (!data && STRUCTURAL.has(key) && typeof value === 'string') continue;
       if (!data && IMAGE_LISTS.has(key) && Array.isArray(value)) continue;
       if (key === 'data' && isImageSource(obj)) continue;
+      if (key === 'text' && this.judged.has(obj)) continue;
       this.value(value, data || (DATA.has(key) && isObject(value)), (v) => (obj[key] = v), key, data);
     }
     if (renames.length) this.commits.push(() => renameKeys(obj, renames));
@@ -77,12 +80,49 @@ class PayloadWalk {
       return;
     }
     if (Array.isArray(value)) {
+      if (!data) this.textRuns(value);
       value.forEach((item, i) => {
         this.value(item, data, (v) => (value[i] = v), key);
       });
     } else if (isObject(value)) {
       this.object(value, data);
     }
+  }
+
+  /**
+   * Runs of adjacent text parts (`{"type":"text","text":…}`) are judged as the model reads them, joined, so an
+   * identifier the client split across parts is found; the masked text is cut back into the parts (never
+   * inside a placeholder), and a part left empty is dropped. The parts' own texts are then not judged again.
+   */
+  private textRuns(items: unknown[]): void {
+    let run: Json[] = [];
+    const endRun = () => {
+      if (run.length > 1) this.joined(items, run);
+      run = [];
+    };
+    for (const item of items) {
+      if (isObject(item) && item['type'] === 'text' && typeof item['text'] === 'string') run.push(item);
+      else endRun();
+    }
+    endRun();
+  }
+
+  private joined(items: unknown[], parts: Json[]): void {
+    const texts = parts.map((p) => p['text'] as string);
+    for (const p of parts) this.judged.add(p);
+    this.slots.push({
+      text: texts.join(''),
+      json: false,
+      set: (masked) => {
+        if (masked === texts.join('')) return;
+        splitLike(masked, texts).forEach((piece, i) => {
+          parts[i]!['text'] = piece;
+        });
+        this.commits.push(() => {
+          for (const p of parts) if (p['text'] === '') items.splice(items.indexOf(p), 1);
+        });
+      },
+    });
   }
 
   /** A string; a data URL is an image (left as it is) or text, decoded when it is base64. */
@@ -126,4 +166,60 @@ function renameKeys(obj: Json, renames: Array<[string, () => string]>): void {
   const entries = renames.map(([k, now]) => [now(), obj[k]] as const);
   for (const [k] of renames) delete obj[k];
   for (const [k, v] of entries) obj[k] = v;
+}
+
+const PLACEHOLDER = /\{\{[A-Z][A-Z0-9_]*_\d+\}\}/;
+const PLACEHOLDERS = /(\{\{[A-Z][A-Z0-9_]*_\d+\}\})/;
+
+/**
+ * Cuts `masked` (the masked form of `parts` joined) into as many pieces, at the places the parts met: literal
+ * characters map one to one; a placeholder replaced the original up to where the next literal text resumes,
+ * and a boundary inside that span moves to after the placeholder. Whatever the alignment, the pieces joined
+ * are exactly `masked`, so nothing unmasked can come out of it.
+ */
+export function splitLike(masked: string, parts: readonly string[]): string[] {
+  const joined = parts.join('');
+  const ends: number[] = [];
+  let total = 0;
+  for (const p of parts.slice(0, -1)) {
+    total += p.length;
+    ends.push(total);
+  }
+  const cuts: number[] = [];
+  let next = 0;
+  const cutAt = (j: number, m: number) => {
+    while (next < ends.length && ends[next]! <= j) {
+      cuts.push(m);
+      next++;
+    }
+  };
+  let j = 0;
+  let m = 0;
+  for (const token of masked.split(PLACEHOLDERS)) {
+    if (token === '') continue;
+    if (PLACEHOLDER.test(token)) {
+      cutAt(j, m);
+      m += token.length;
+      const rest = masked.slice(m);
+      const resume = rest.split(PLACEHOLDER)[0] ?? '';
+      const found = resume ? joined.indexOf(resume, j) : joined.length;
+      j = found < 0 ? j : found;
+      continue;
+    }
+    for (let k = 0; k < token.length; k++) {
+      cutAt(j, m);
+      j++;
+      m++;
+    }
+  }
+  cutAt(joined.length, masked.length);
+  while (cuts.length < parts.length - 1) cuts.push(masked.length);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    pieces.push(masked.slice(from, cut));
+    from = cut;
+  }
+  pieces.push(masked.slice(from));
+  return pieces;
 }

@@ -166,4 +166,29 @@ describe('masking every field a client can send', () => {
       }
     }
   }
+
+  for (const backend of BACKENDS) {
+    it(`an e-mail split by the client across two text parts → ${backend}`, async () => {
+      const res = await fetch(`${stack.gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: chatModel(backend, 'echo'),
+          messages: [
+            {
+              role: 'user',
+              content: [
+                { type: 'text', text: 'Write to jan.kowalski@' },
+                { type: 'text', text: 'example.com today' },
+              ],
+            },
+          ],
+        }),
+      });
+      assert.equal(res.status, 200);
+      const sent = JSON.stringify(stack.upstream.last().body);
+      assert.ok(!sent.includes('jan.kowalski'), sent);
+      assert.match(sent, /\{\{EMAIL_\d+\}\}/);
+    });
+  }
 });

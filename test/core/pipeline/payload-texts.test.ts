@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { payloadTexts } from '../../../core/pipeline/payload-texts.js';
+import { payloadTexts, splitLike } from '../../../core/pipeline/payload-texts.js';
 
 const PNG = 'data:image/png;base64,iVBORw0KGgo=';
 const textsOf = (payload: Record<string, unknown>) =>
@@ -154,5 +154,58 @@ describe('payload texts', () => {
     const messages = payload['messages'] as Array<Record<string, any>>;
     assert.equal(messages[0]!['tool_calls'][0].function.arguments, '{"pesel":"{{PESEL_1}}","note":"{{EMAIL_1}}"}');
     assert.equal(payload['model'], 'gpt');
+  });
+});
+
+describe('text parts judged joined', () => {
+  const rows: Array<[string, string, string[], string[]]> = [
+    [
+      'a boundary inside a placeholder moves after it',
+      'Write to {{EMAIL_1}} now',
+      ['Write to jan.kowalski@', 'example.com now'],
+      ['Write to {{EMAIL_1}}', ' now'],
+    ],
+    [
+      'boundaries in literal text stay where they were',
+      'Hi {{PHONE_1}}, bye',
+      ['Hi ', '600 123 456', ', bye'],
+      ['Hi ', '{{PHONE_1}}', ', bye'],
+    ],
+    [
+      'a part swallowed by a placeholder becomes empty',
+      'PESEL {{PESEL_1}}.',
+      ['PESEL 4405', '1401', '359.'],
+      ['PESEL {{PESEL_1}}', '', '.'],
+    ],
+    ['nothing masked: the parts as they were', 'ab', ['a', 'b'], ['a', 'b']],
+  ];
+  for (const [name, masked, parts, pieces] of rows) it(name, () => assert.deepEqual(splitLike(masked, parts), pieces));
+
+  it('masks an identifier split across parts and writes the placeholder back into the parts', () => {
+    const payload: Record<string, unknown> = {
+      model: 'm',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Write to jan.kowalski@' },
+            { type: 'text', text: 'example.com' },
+            { type: 'image_url', image_url: { url: PNG } },
+          ],
+        },
+      ],
+    };
+    const { slots, commit } = payloadTexts(payload);
+    assert.deepEqual(
+      slots.map((s) => s.text),
+      ['Write to jan.kowalski@example.com'],
+    );
+    slots[0]!.set('Write to {{EMAIL_1}}');
+    commit();
+    const content = (payload['messages'] as Array<{ content: unknown }>)[0]!.content;
+    assert.deepEqual(content, [
+      { type: 'text', text: 'Write to {{EMAIL_1}}' },
+      { type: 'image_url', image_url: { url: PNG } },
+    ]);
   });
 });
