@@ -7,6 +7,7 @@ import { type Json, requireObject } from '../dialects/request-fields.js';
 import { invalidRequest, upstreamBadResponse } from '../errors/errors.js';
 import { type Exchange, sendJson, sendText } from '../http/exchange.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
+import { GuardrailPipeline } from './guardrail-pipeline.js';
 import { parseJson } from './json-body.js';
 import { MaskerPipeline } from './masking/masker-pipeline.js';
 import type { MaskingSession } from './masking/masking-session.js';
@@ -17,6 +18,7 @@ export class EmbeddingsPipeline {
   constructor(
     @inject(Failover) private readonly failover: Failover,
     @inject(MaskerPipeline) private readonly masker: MaskerPipeline,
+    @inject(GuardrailPipeline) private readonly guardrails: GuardrailPipeline,
     @inject(METRICS) private readonly metrics: Metrics,
   ) {}
 
@@ -24,6 +26,9 @@ export class EmbeddingsPipeline {
     const body = requireObject(ex.body);
     dialect.validate(body);
     const session = this.masker.sessionFor(body);
+    // Embedded text reaches a model too: the request guardrails judge it (a block is a 403; there is no answer
+    // to refuse in).
+    if (this.guardrails.active) await this.guardrails.checkBody(body, ex);
     const attempts = this.failover.attempts(this.failover.model(String(body['model'])), ex.signal, ex);
     for (;;) {
       const attempt = await attempts.next();

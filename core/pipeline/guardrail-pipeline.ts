@@ -2,6 +2,7 @@ import { type DependencyContainer, inject, singleton } from 'tsyringe';
 import { AUDIT_SINK, type AuditSink, auditTimestamp } from '../audit/audit-sink.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatRequest } from '../dialects/canonical.js';
+import type { Json } from '../dialects/request-fields.js';
 import { contentBlocked, guardrailUnavailable } from '../errors/errors.js';
 import { GuardrailBlocked } from '../errors/gateway-error.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
@@ -14,6 +15,7 @@ import type { ChatAnswer, ChatTurn } from './chat-turn.js';
 import type { Stage } from './compose.js';
 import { GuardStage } from './guard-stage.js';
 import { requestGuardTexts } from './guard-texts.js';
+import { payloadTexts } from './payload-texts.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
 
 export type GuardDirection = 'request' | 'response';
@@ -78,6 +80,14 @@ export class GuardrailPipeline {
 
   async checkRequest(request: ChatRequest, scope: RequestScope): Promise<void> {
     await this.check(scope, 'request', requestGuardTexts(request), String(request.model), null);
+  }
+
+  /** Request guardrails over any other body (embeddings input): every text it carries, as the masker reads it. */
+  async checkBody(body: Json, scope: RequestScope): Promise<void> {
+    const texts = payloadTexts(body)
+      .slots.map((s) => s.text)
+      .filter((t) => t !== '');
+    await this.check(scope, 'request', texts, String(body['model']), null);
   }
 
   /** The answer guardrails as a stage of one provider's answer; streams a window at a time. */

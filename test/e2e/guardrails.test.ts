@@ -95,6 +95,18 @@ describe('request guardrails', () => {
     assert.equal(blocking.upstream.requests.length, before, 'nothing reached the provider');
   });
 
+  it('judges embeddings input too', async () => {
+    const openai = new OpenAI({ baseURL: `${blocking.gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
+    const before = blocking.upstream.requests.length;
+    const err = await rejection(
+      openai.embeddings.create({ model: 'embed-vllm', input: ['a fine text', ATTACK[0]!.content] }),
+    );
+    assert.equal(err.status, 403);
+    assert.equal(blocking.upstream.requests.length, before, 'nothing reached the provider');
+    const ok = await openai.embeddings.create({ model: 'embed-vllm', input: 'a fine text' });
+    assert.equal(ok.data.length, 1);
+  });
+
   it('lets ordinary requests through', async () => {
     const res = await new OpenAI({
       baseURL: `${blocking.gateway.url}/v1`,
