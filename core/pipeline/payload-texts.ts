@@ -46,8 +46,9 @@ class PayloadWalk {
   private readonly judged = new Set<Json>();
 
   commit(): void {
-    // Innermost first: a tool argument string is re-serialised after its own leaves were set.
-    for (let i = this.commits.length - 1; i >= 0; i--) this.commits[i]!();
+    // In the order they were queued, which is innermost first (each is queued after its children were walked):
+    // a key inside tool arguments is renamed before the arguments are serialised again.
+    for (const c of this.commits) c();
   }
 
   object(obj: Json, data: boolean): void {
@@ -60,7 +61,7 @@ class PayloadWalk {
         renames.push([key, () => renamed]);
       }
       if (!data && STRUCTURAL.has(key) && typeof value === 'string') continue;
-      if (!data && IMAGE_LISTS.has(key) && Array.isArray(value)) continue;
+      if (!data && IMAGE_LISTS.has(key) && Array.isArray(value) && value.every(isBase64)) continue;
       if (key === 'data' && isImageSource(obj)) continue;
       if (key === 'text' && this.judged.has(obj)) continue;
       this.value(value, data || (DATA.has(key) && isObject(value)), (v) => (obj[key] = v), key, data);
@@ -158,7 +159,13 @@ class PayloadWalk {
 }
 
 function isImageSource(obj: Json): boolean {
-  return obj['type'] === 'base64' && typeof obj['media_type'] === 'string' && /^image\//i.test(obj['media_type']);
+  const media = obj['media_type'];
+  return obj['type'] === 'base64' && typeof media === 'string' && /^image\//i.test(media) && isBase64(obj['data']);
+}
+
+/** Image bytes, not words: anything else in an image field is judged as text. */
+function isBase64(value: unknown): boolean {
+  return typeof value === 'string' && /^[A-Za-z0-9+/=\r\n]*$/.test(value);
 }
 
 function renameKeys(obj: Json, renames: Array<[string, () => string]>): void {

@@ -155,6 +155,30 @@ describe('payload texts', () => {
     assert.equal(messages[0]!['tool_calls'][0].function.arguments, '{"pesel":"{{PESEL_1}}","note":"{{EMAIL_1}}"}');
     assert.equal(payload['model'], 'gpt');
   });
+
+  it('renames a key inside tool arguments before they are serialised again', () => {
+    const payload: Record<string, unknown> = {
+      model: 'gpt',
+      messages: [
+        {
+          role: 'assistant',
+          tool_calls: [
+            { id: 'c', type: 'function', function: { name: 'f', arguments: '{"44051401359":{"ok":true}}' } },
+          ],
+        },
+      ],
+    };
+    const { slots, commit } = payloadTexts(payload);
+    for (const s of slots) if (s.text === '44051401359') s.set('{{PESEL_1}}');
+    commit();
+    const args = (payload['messages'] as Array<Record<string, any>>)[0]!['tool_calls'][0].function.arguments;
+    assert.equal(args, '{"{{PESEL_1}}":{"ok":true}}');
+  });
+
+  it('judges text put where images go', () => {
+    const texts = textsOf({ model: 'm', messages: [{ role: 'user', content: 'x', images: ['mail jan@example.com'] }] });
+    assert.ok(texts.includes('mail jan@example.com'));
+  });
 });
 
 describe('text parts judged joined', () => {
