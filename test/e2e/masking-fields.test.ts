@@ -191,4 +191,40 @@ describe('masking every field a client can send', () => {
       assert.match(sent, /\{\{EMAIL_\d+\}\}/);
     });
   }
+
+  const EMBEDDINGS: Array<[string, string, (model: string) => object]> = [
+    ['OpenAI embeddings', '/v1/embeddings', (model) => ({ model, input: [`mail ${EMAIL}`, `PESEL ${PESEL}`] })],
+    ['Ollama embed', '/api/embed', (model) => ({ model, input: [`phone ${PHONE}`, `IBAN ${IBAN}`] })],
+  ];
+  for (const [dialect, path, body] of EMBEDDINGS) {
+    for (const backend of ['vllm', 'ollama'] as const) {
+      it(`${dialect} → ${backend}`, async () => {
+        const res = await fetch(`${stack.gateway.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body(`embed-${backend}`)),
+        });
+        assert.equal(res.status, 200, await res.clone().text());
+        const sent = JSON.stringify(stack.upstream.last().body);
+        for (const form of FORMS) assert.ok(!sent.includes(form), `${form} reached the backend`);
+      });
+    }
+  }
+
+  for (const stream of [false, true]) {
+    it(`a built-in endpoint${stream ? ', streamed' : ''}`, async () => {
+      const res = await fetch(`${stack.gateway.url}/api/conversation_with_model`, {
+        method: 'POST',
+        body: JSON.stringify({
+          model_name: chatModel('anthropic'),
+          user_last_statement: `Mail ${EMAIL}, PESEL ${PESEL}`,
+          stream,
+        }),
+      });
+      assert.equal(res.status, 200, await res.clone().text());
+      await res.text();
+      const sent = JSON.stringify(stack.upstream.last().body);
+      for (const form of FORMS) assert.ok(!sent.includes(form), `${form} reached the backend`);
+    });
+  }
 });
