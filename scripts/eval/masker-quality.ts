@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MaskingSession } from '../../core/pipeline/masking/masking-session.js';
-import { maskText } from '../../plugins/maskers/fast-masker/mask-text.js';
-import { RULES } from '../../plugins/maskers/fast-masker/rules/order.js';
+import { maskTyped } from '../../plugins/maskers/fast-masker/fast-masker.js';
 import { polishSyntheticSet, type Row } from './polish-synthetic.js';
 
 const EVAL_DIR = process.env['EVAL_DIR'] ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'eval');
@@ -46,7 +45,7 @@ function evaluate(rows: readonly Row[]): Map<string, Score> {
     a.start < b.end && b.start < a.end;
   for (const row of rows) {
     const predicted: Array<{ start: number; end: number; tag: string }> = [];
-    maskText(row.text, RULES, new MaskingSession(), (start, end, tag) => predicted.push({ start, end, tag }));
+    maskTyped(row.text, new MaskingSession(), (start, end, tag) => predicted.push({ start, end, tag }));
     for (const [label, s] of scores) {
       const tags = LABEL_TAGS[label]!;
       const gold = row.spans.filter((g) => g.label === label);

@@ -15,6 +15,9 @@ const plain = (text: string, at: number): Segment => ({ text, masked: false, at,
 
 const HAS_DIGIT = /\d/;
 
+/** Where placeholders come from: the request's session, or a probe that only wants the spans. */
+export type Placeholders = Pick<MaskingSession, 'placeholder'>;
+
 /** Told where each masked value was in the original text (used by the evaluation). */
 export type SpanListener = (start: number, end: number, tag: string) => void;
 
@@ -25,7 +28,7 @@ export type SpanListener = (start: number, end: number, tag: string) => void;
 export function maskText(
   text: string,
   rules: readonly MaskRule[],
-  session: MaskingSession,
+  session: Placeholders,
   onSpan?: SpanListener,
 ): string {
   let segments = proseCut(text);
@@ -85,7 +88,7 @@ function proseCut(text: string): Segment[] {
 }
 
 /** The text cut around this rule's spans, or null when the rule masks nothing in it. */
-function applyRule(seg: Segment, r: MaskRule, session: MaskingSession, onSpan?: SpanListener): Segment[] | null {
+function applyRule(seg: Segment, r: MaskRule, session: Placeholders, onSpan?: SpanListener): Segment[] | null {
   const text = seg.text;
   r.pattern.lastIndex = 0;
   let out: Segment[] | null = null;

@@ -2,8 +2,9 @@ import type { MaskRule } from '../rule.js';
 
 // Found from the "@" (a literal the engine scans for quickly), then the local part is read leftwards:
 // a character-class run tried at every position was the slowest scan of all rules.
-const DOMAIN = /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const LOCAL = /[A-Za-z0-9._%+-]/;
+// Letters of any script: `łukasz.żak@przykład.pl` is an address (RFC 6531 local parts, IDN domains).
+const DOMAIN = /@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const LOCAL = /[\p{L}\p{N}._%+-]/u;
 
 export const email: MaskRule = {
   tag: 'EMAIL',

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { mask } from './mask.js';
+
+// Identifiers as people type them: the whole of what was typed becomes one placeholder, and the mapping gives
+// back exactly what was typed.
+const ZWSP = '\u200B';
+const NBSP = '\u00A0';
+const fullWidth = (s: string) =>
+  [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join('');
+
+describe('identifiers as typed', () => {
+  const rows: Array<[name: string, typed: string, tag: string]> = [
+    ['an e-mail with a Polish local part', 'łukasz.żak@example.com', 'EMAIL'],
+    ['an e-mail with an IDN domain', 'jan@przykład.pl', 'EMAIL'],
+    ['an e-mail with a zero-width space inside', `jan.kow${ZWSP}alski@example.com`, 'EMAIL'],
+    ['a PESEL with a zero-width space inside', `4405${ZWSP}1401359`, 'PESEL'],
+    ['a PESEL in full-width digits', fullWidth('44051401359'), 'PESEL'],
+    ['a PESEL in Arabic-Indic digits', '٤٤٠٥١٤٠١٣٥٩', 'PESEL'],
+    ['a phone with no-break spaces', `600${NBSP}123${NBSP}456`, 'PHONE'],
+    ['a card number with a soft hyphen', '4111\u00AD1111 1111 1111', 'CREDIT_CARD'],
+    ['an e-mail in full-width letters', fullWidth('jan@example.com'), 'EMAIL'],
+  ];
+  for (const [name, typed, tag] of rows) {
+    it(name, () => {
+      const { text, tags, originals } = mask(`Dane: ${typed} — dzięki.`);
+      assert.ok(tags.includes(tag), `${typed} → ${text}`);
+      assert.ok(originals.includes(typed), `the mapping gives back what was typed: ${JSON.stringify(originals)}`);
+      assert.ok(!text.includes(typed), text);
+    });
+  }
+
+  it('leaves text without such characters exactly as the plain rules do', () => {
+    assert.equal(mask('Mail jan@example.com, tel. 600 123 456.').text, 'Mail {{EMAIL_1}}, tel. {{PHONE_1}}.');
+  });
+});
