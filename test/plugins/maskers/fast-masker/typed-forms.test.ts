@@ -30,6 +30,14 @@ describe('identifiers as typed', () => {
     });
   }
 
+  it('masks a PESEL with its label glued on, and keeps the label', () => {
+    for (const label of ['PESEL', 'nr', 'Pesel:']) {
+      const { text, originals } = mask(`Podaj ${label}44051401359 proszę`);
+      assert.equal(text, `Podaj ${label}{{PESEL_1}} proszę`);
+      assert.deepEqual(originals, ['44051401359']);
+    }
+  });
+
   it('leaves text without such characters exactly as the plain rules do', () => {
     assert.equal(mask('Mail jan@example.com, tel. 600 123 456.').text, 'Mail {{EMAIL_1}}, tel. {{PHONE_1}}.');
   });
