@@ -1,10 +1,16 @@
 import { rule } from '../rule.js';
 
-// "+48 600 123 456", "+44 20 7946 0958": a "+", a country code and 8–15 digits in all (E.164).
-export const phoneInternational = rule('PHONE_INTERNATIONAL', /(?<![\w+])\+\d{1,3}(?:[\s-]?\d{1,4}){2,5}(?![\d])/g, {
-  hint: /\+\d/,
-  validate: (v) => {
-    const n = v.replace(/\D/g, '').length;
-    return n >= 8 && n <= 15;
+// "+48 600 123 456", "+44 20 7946 0958", "0048 601 123 456", "+48 (601) 123 456": "+" or the international
+// call prefix "00", a country code (never starting with 0) and 8–15 digits in all (E.164), an area code
+// perhaps in brackets.
+export const phoneInternational = rule(
+  'PHONE_INTERNATIONAL',
+  /(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[\s-]?(?:\(\d{1,4}\)|\d{1,4})){2,5}(?![\d])/g,
+  {
+    hint: /\+\d|00[1-9]/,
+    validate: (v) => {
+      const n = v.replace(/\D/g, '').length - (v.startsWith('00') ? 2 : 0);
+      return n >= 8 && n <= 15;
+    },
   },
-});
+);

@@ -1,8 +1,9 @@
 import { rule } from '../rule.js';
 import { isPolishPhoneNumber } from '../validators/phone-pl.js';
 
-// Nine digits, plain or in groups ("600 123 456", "59 94 22 76 5", "592-722 765"), in the Polish plan.
-export const phone = rule('PHONE', /(?<![\w+-])(\d{9}|\d{2,5}(?:[ -]\d{1,4}){2,4})(?![\w-]|[ -]\d)/g, {
+// Nine digits, plain or in groups ("600 123 456", "59 94 22 76 5", "592-722 765"), in the Polish plan; not the
+// tail of a bigger grouped number ("2 472 183 621" is two billion, not a phone).
+export const phone = rule('PHONE', /(?<![\w+-])(?<!\d[ ])(\d{9}|\d{2,5}(?:[ -]\d{1,4}){2,4})(?![\w-]|[ -]\d)/g, {
   hint: /\d\d/,
   group: 1,
   validate: isPolishPhoneNumber,

@@ -20,6 +20,9 @@ describe('identifiers as typed', () => {
     ['a phone with no-break spaces', `600${NBSP}123${NBSP}456`, 'PHONE'],
     ['a card number with a soft hyphen', '4111\u00AD1111 1111 1111', 'CREDIT_CARD'],
     ['an e-mail in full-width letters', fullWidth('jan@example.com'), 'EMAIL'],
+    ['a phone with the 0048 call prefix', '0048 601 123 456', 'PHONE_INTERNATIONAL'],
+    ['a phone with the 00 prefix, written compactly', '0048601123456', 'PHONE_INTERNATIONAL'],
+    ['a phone with its area code in brackets', '+48 (601) 123 456', 'PHONE_INTERNATIONAL'],
   ];
   for (const [name, typed, tag] of rows) {
     it(name, () => {
@@ -36,6 +39,11 @@ describe('identifiers as typed', () => {
       assert.equal(text, `Podaj ${label}{{PESEL_1}} proszę`);
       assert.deepEqual(originals, ['44051401359']);
     }
+  });
+
+  it('does not take the tail of a big grouped number for a phone', () => {
+    for (const text of ['Ludność świata: 2 472 183 621 osób.', 'Ludność: 1 601 123 456 osób.'])
+      assert.equal(mask(text).text, text);
   });
 
   it('leaves text without such characters exactly as the plain rules do', () => {
