@@ -5,8 +5,10 @@ import { ibanChecksumOk, ibanLength } from '../validators/iban.js';
 // country's length of letters and digits, with spaces or hyphens anywhere between. Checked with mod 97
 // unless part of it is already hidden with X.
 const CANDIDATE = /(?<![A-Za-z0-9])([A-Z]{2}|[a-z]{2})[ \t-]?([0-9]{2}|XX)((?:[ \t-]?[A-Za-z0-9]){8,30})/g;
-// Typed in lower case, an IBAN is only told from the words around it when written compactly.
+// Typed in lower case, an IBAN is told from the words around it when written compactly, or spaced when all
+// that follows the country code is digits (as in a Polish IBAN): words cannot pass for those.
 const COMPACT = /^[a-z0-9]+/;
+const SPACED_DIGITS = /^[a-z]{2}(?:[ \t-]?\d)+/;
 
 export const bankAccount: MaskRule = {
   tag: 'BANK_ACCOUNT',
@@ -18,9 +20,9 @@ export const bankAccount: MaskRule = {
     if (length === undefined) return [];
     if (/[a-z]/.test(m[1]!)) {
       const compact = COMPACT.exec(m.input.slice(m.index))![0];
-      return compact.length === length && ibanChecksumOk(compact)
-        ? [{ start: m.index, end: m.index + length, tag: 'BANK_ACCOUNT' }]
-        : [];
+      if (compact.length === length && ibanChecksumOk(compact))
+        return [{ start: m.index, end: m.index + length, tag: 'BANK_ACCOUNT' }];
+      return spacedLowerCase(m, length);
     }
     // The account ends at the first lower-case word (an IBAN is upper case; x is a hidden digit).
     const lower = /[ \t-]?[a-wyz]/.exec(m[3]!);
@@ -45,3 +47,20 @@ export const bankAccount: MaskRule = {
     return [{ start: m.index, end: matchEnd, tag: 'BANK_ACCOUNT' }];
   },
 };
+
+/** `pl61 1090 1014 0000 0712 1981 2874`: the country's length in digits after a lower-case code, mod 97 valid. */
+function spacedLowerCase(m: RegExpExecArray, length: number) {
+  const run = SPACED_DIGITS.exec(m.input.slice(m.index));
+  if (!run) return [];
+  let digits = 0;
+  let end = 2;
+  for (let i = 2; i < run[0].length && digits < length - 2; i++) {
+    if (/\d/.test(run[0][i]!)) {
+      digits++;
+      end = i + 1;
+    }
+  }
+  if (digits !== length - 2 || /\d/.test(m.input[m.index + end] ?? '')) return [];
+  const compact = m.input.slice(m.index, m.index + end).replace(/[ \t-]/g, '');
+  return ibanChecksumOk(compact) ? [{ start: m.index, end: m.index + end, tag: 'BANK_ACCOUNT' }] : [];
+}

@@ -20,6 +20,7 @@ describe('identifiers as typed', () => {
     ['a phone with no-break spaces', `600${NBSP}123${NBSP}456`, 'PHONE'],
     ['a card number with a soft hyphen', '4111\u00AD1111 1111 1111', 'CREDIT_CARD'],
     ['an e-mail in full-width letters', fullWidth('jan@example.com'), 'EMAIL'],
+    ['an IBAN in lower case, spaced', 'pl61 1090 1014 0000 0712 1981 2874', 'BANK_ACCOUNT'],
     ['a phone with the 0048 call prefix', '0048 601 123 456', 'PHONE_INTERNATIONAL'],
     ['a phone with the 00 prefix, written compactly', '0048601123456', 'PHONE_INTERNATIONAL'],
     ['a phone with its area code in brackets', '+48 (601) 123 456', 'PHONE_INTERNATIONAL'],
