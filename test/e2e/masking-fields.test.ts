@@ -70,6 +70,27 @@ const REQUESTS: Record<string, { path: string; body: (model: string, stream: boo
       },
     }),
   },
+  'LM Studio': {
+    path: '/api/v0/chat/completions',
+    body: (model, stream, image) => ({
+      model,
+      stream,
+      messages: [
+        { role: 'system', content: `Answer ${EMAIL} politely.` },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: `PESEL ${PESEL}` },
+            { type: 'image_url', image_url: { url: image } },
+          ],
+        },
+      ],
+      tools: [{ type: 'function', function: { name: 'lookup', description: `Find ${PHONE}`, parameters: schema } }],
+      stop: [IBAN],
+      ttl: 300,
+      draft_model: `notes of ${EMAIL}`,
+    }),
+  },
   Anthropic: {
     path: '/v1/messages',
     body: (model, stream, image) => ({
