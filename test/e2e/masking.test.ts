@@ -36,6 +36,21 @@ function assertUpstreamSawPlaceholders(): void {
 }
 
 describe('masking on: no original reaches a provider, every original comes back', () => {
+  it('restores two answers streamed interleaved a character at a time (n: 2), each on its own', async () => {
+    const got = ['', ''];
+    for await (const c of await openai().chat.completions.create({
+      model: chatModel('vllm', 'echo'),
+      messages: [{ role: 'user', content: PROMPT }],
+      n: 2,
+      stream: true,
+    })) {
+      for (const choice of c.choices) got[choice.index] += choice.delta.content ?? '';
+    }
+    assert.deepEqual(got, [EXPECTED, `Second: ${EXPECTED}`]);
+    const sent = JSON.stringify(stack.upstream.last().body);
+    for (const o of ORIGINALS) assert.ok(!sent.includes(o), `the provider received ${o}`);
+  });
+
   after(() => {
     // The invariant over every request this file sent, whatever the dialect.
     const everything = JSON.stringify(stack.upstream.requests.map((r) => r.body));

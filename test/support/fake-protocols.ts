@@ -42,7 +42,18 @@ export const openai = {
     const chunk = (delta: Json, finish: string | null = null) =>
       sse({ ...base, choices: [{ index: 0, delta, finish_reason: finish }] });
     const frames = [chunk({ role: 'assistant', content: '' })];
-    if (wantsTools(body)) {
+    if (body['n'] === 2 && !wantsTools(body)) {
+      // Two answers in one stream, interleaved a character at a time (each placeholder split many times).
+      const texts = [replyFor(body).text, `Second: ${replyFor(body).text}`];
+      for (let i = 0; i < Math.max(...texts.map((t) => t.length)); i++) {
+        texts.forEach((t, index) => {
+          if (i < t.length)
+            frames.push(sse({ ...base, choices: [{ index, delta: { content: t[i] }, finish_reason: null }] }));
+        });
+      }
+      const done = [0, 1].map((index) => ({ index, delta: {}, finish_reason: 'stop' }));
+      frames.push(sse({ ...base, choices: done }));
+    } else if (wantsTools(body)) {
       frames.push(
         chunk({
           tool_calls: [{ index: 0, id: 'call_fake1', type: 'function', function: { name: TOOL_NAME, arguments: '' } }],
