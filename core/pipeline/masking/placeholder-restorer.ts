@@ -12,10 +12,7 @@ const QUOTED = /"(\{\{[A-Z][A-Z0-9_]*_\d+\}\})"/g;
  */
 export function restoreText(text: string, session: MaskingSession, inJson = false): string {
   if (!text.includes('{{')) return text;
-  let out = text;
-  if (inJson && session.hasNumbers) {
-    out = out.replace(QUOTED, (quoted, ph: string) => (session.isNumeric(ph) ? session.original(ph)! : quoted));
-  }
+  const out = inJson && session.hasNumbers ? restoreNumbers(text, session) : text;
   return out.replace(PLACEHOLDER, (ph) => {
     const original = session.original(ph);
     if (original === undefined) return ph;
@@ -23,8 +20,15 @@ export function restoreText(text: string, session: MaskingSession, inJson = fals
   });
 }
 
+/** `"{{PESEL_1}}"` that stood for a number → the number. */
+const restoreNumbers = (text: string, session: MaskingSession) =>
+  text.replace(QUOTED, (quoted, ph: string) => (session.isNumeric(ph) ? session.original(ph)! : quoted));
+
 // The longest text that can still grow into a placeholder: `{{`, an upper-case tag, `_`, digits, `}}`.
 const PARTIAL_TAIL = /\{(?:\{(?:[A-Z][A-Z0-9_]*(?:\}?)?)?)?$/;
+// In JSON text where numbers were masked: a quote that may open `"{{PESEL_1}}"`, up to its closing quote, is held
+// too, so that the number can replace the whole quoted placeholder.
+const PARTIAL_QUOTED_TAIL = /"(?:\{(?:\{(?:[A-Z][A-Z0-9_]*(?:\}\}?)?)?)?)?$/;
 
 /**
  * Restores a text that arrives in pieces (one channel of a stream). A placeholder split across pieces
@@ -39,9 +43,15 @@ export class StreamRestorer {
   ) {}
 
   push(piece: string): string {
-    const text = this.pending + piece;
+    const numbers = this.inJson && this.session.hasNumbers;
+    // A whole quoted number placeholder is put back first, so its closing quote is not held as an opening one.
+    const text = numbers ? restoreNumbers(this.pending + piece, this.session) : this.pending + piece;
     const tail = PARTIAL_TAIL.exec(text);
-    const cut = tail ? tail.index : text.length;
+    let cut = tail ? tail.index : text.length;
+    if (numbers) {
+      const quoted = PARTIAL_QUOTED_TAIL.exec(text);
+      if (quoted && quoted.index < cut) cut = quoted.index;
+    }
     this.pending = text.slice(cut);
     return restoreText(text.slice(0, cut), this.session, this.inJson);
   }

@@ -145,3 +145,19 @@ describe('ChunkRestorer with several choices', () => {
     assert.deepEqual(got, ['Mail jan@example.com now', 'Call 600 123 456 now']);
   });
 });
+
+describe('numbers in streamed tool arguments', () => {
+  it('gives a masked number back as the number, however the stream splits it', () => {
+    const s = new MaskingSession();
+    const ph = s.placeholder('PESEL', '44051401359');
+    s.markNumeric(ph);
+    const args = `{"pesel":"${ph}","note":"x"}`;
+    for (let size = 1; size <= 4; size++) {
+      const r = new StreamRestorer(s, true);
+      let out = '';
+      for (let i = 0; i < args.length; i += size) out += r.push(args.slice(i, i + size));
+      out += r.flush();
+      assert.equal(out, '{"pesel":44051401359,"note":"x"}', `pieces of ${size}`);
+    }
+  });
+});
