@@ -57,6 +57,16 @@ export interface ChatRequest {
   [extra: string]: unknown;
 }
 
+export interface TokenLogprob {
+  token: string;
+  top_logprobs?: Array<{ token: string }>;
+}
+
+export interface Logprobs {
+  content?: TokenLogprob[] | null;
+  refusal?: TokenLogprob[] | null;
+}
+
 export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
@@ -72,9 +82,17 @@ export interface ChatCompletion {
   model: string;
   choices: Array<{
     index: number;
-    message: { role: 'assistant'; content: string | null; tool_calls?: ToolCall[]; reasoning_content?: string };
+    message: {
+      role: 'assistant';
+      content: string | null;
+      tool_calls?: ToolCall[];
+      reasoning_content?: string;
+      /** OpenAI's refusal text, when the model declined (passed on from OpenAI-compatible backends). */
+      refusal?: string | null;
+    };
     finish_reason: FinishReason | null;
-    logprobs: null;
+    /** Token log probabilities, when a backend sent them (OpenAI's shape); null otherwise. */
+    logprobs: Logprobs | null;
   }>;
   usage?: Usage;
 }
@@ -86,7 +104,14 @@ export interface ChatChunk {
   model: string;
   choices: Array<{
     index: number;
-    delta: { role?: 'assistant'; content?: string; tool_calls?: ToolCallDelta[]; reasoning_content?: string };
+    delta: {
+      role?: 'assistant';
+      content?: string;
+      tool_calls?: ToolCallDelta[];
+      reasoning_content?: string;
+      refusal?: string | null;
+    };
+    logprobs?: Logprobs | null;
     finish_reason: FinishReason | null;
   }>;
   usage?: Usage | null;

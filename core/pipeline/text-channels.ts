@@ -1,4 +1,4 @@
-import type { ChatChunk, ChatCompletion } from '../dialects/canonical.js';
+import type { ChatChunk, ChatCompletion, Logprobs } from '../dialects/canonical.js';
 
 /**
  * The one reader of the texts an answer carries, whole or as stream chunks: restoring, the answer guardrails and
@@ -23,12 +23,17 @@ export interface ChunkText extends TextSlot {
 
 type Delta = ChatChunk['choices'][number]['delta'];
 
-/** What the model wrote in a whole answer: text, reasoning, tool-call names and arguments, per choice. */
+/**
+ * What the model wrote in a whole answer: text, reasoning, a refusal, tool-call names and arguments, and the
+ * tokens of log probabilities, per choice.
+ */
 export function completionTexts(c: ChatCompletion): TextSlot[] {
   const slots: TextSlot[] = [];
-  for (const { message: m } of c.choices) {
+  for (const { message: m, logprobs } of c.choices) {
     if (m.content) slots.push(slot(m.content, false, (v) => (m.content = v)));
     if (m.reasoning_content) slots.push(slot(m.reasoning_content, false, (v) => (m.reasoning_content = v)));
+    if (m.refusal) slots.push(slot(m.refusal, false, (v) => (m.refusal = v)));
+    slots.push(...logprobTexts(logprobs));
     for (const call of m.tool_calls ?? []) {
       const fn = call.function;
       if (fn.name) slots.push(slot(fn.name, false, (v) => (fn.name = v)));
@@ -43,6 +48,7 @@ export function chunkTexts(c: ChatChunk): ChunkText[] {
   const texts: ChunkText[] = [];
   for (const { index, delta: d } of c.choices) {
     if (d.content) texts.push({ ...slot(d.content, false, (v) => (d.content = v)), channel: `${index}:content` });
+    if (d.refusal) texts.push({ ...slot(d.refusal, false, (v) => (d.refusal = v)), channel: `${index}:refusal` });
     if (d.reasoning_content) {
       texts.push({
         ...slot(d.reasoning_content, false, (v) => (d.reasoning_content = v)),
@@ -64,6 +70,7 @@ export function chunkTexts(c: ChatChunk): ChunkText[] {
 export function appendToChannel(delta: Delta, channel: string, text: string): void {
   const [, kind, call] = channel.split(':');
   if (kind === 'content') delta.content = (delta.content ?? '') + text;
+  else if (kind === 'refusal') delta.refusal = (delta.refusal ?? '') + text;
   else if (kind === 'reasoning') delta.reasoning_content = (delta.reasoning_content ?? '') + text;
   else {
     const index = Number(call);
@@ -73,6 +80,18 @@ export function appendToChannel(delta: Delta, channel: string, text: string): vo
     if (existing) existing.function = { ...existing.function, [field]: (existing.function?.[field] ?? '') + text };
     else delta.tool_calls.push({ index, function: { [field]: text } });
   }
+}
+
+/** The tokens of log probabilities (content and refusal, with their alternatives). */
+function logprobTexts(logprobs: Logprobs | null | undefined): TextSlot[] {
+  const slots: TextSlot[] = [];
+  for (const list of [logprobs?.content, logprobs?.refusal]) {
+    for (const entry of list ?? []) {
+      slots.push(slot(entry.token, false, (v) => (entry.token = v)));
+      for (const alt of entry.top_logprobs ?? []) slots.push(slot(alt.token, false, (v) => (alt.token = v)));
+    }
+  }
+  return slots;
 }
 
 /** The choice a channel belongs to. */

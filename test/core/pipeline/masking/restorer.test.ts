@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChatChunk } from '../../../../core/dialects/canonical.js';
+import type { ChatChunk, ChatCompletion } from '../../../../core/dialects/canonical.js';
 import { ChunkRestorer, restoreCompletion } from '../../../../core/pipeline/masking/answer-restorer.js';
 import { MaskingSession } from '../../../../core/pipeline/masking/masking-session.js';
 import { restoreText, StreamRestorer } from '../../../../core/pipeline/masking/placeholder-restorer.js';
@@ -159,5 +159,49 @@ describe('numbers in streamed tool arguments', () => {
       out += r.flush();
       assert.equal(out, '{"pesel":44051401359,"note":"x"}', `pieces of ${size}`);
     }
+  });
+});
+
+describe('refusals and log probabilities', () => {
+  it('restores a refusal and the tokens of log probabilities in a whole answer', () => {
+    const s = new MaskingSession();
+    const ph = s.placeholder('EMAIL', 'jan@example.com');
+    const c: ChatCompletion = {
+      id: 'x',
+      object: 'chat.completion',
+      created: 1,
+      model: 'm',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'stop',
+          message: { role: 'assistant', content: null, refusal: `I won't mail ${ph}.` },
+          logprobs: { content: null, refusal: [{ token: ph, top_logprobs: [{ token: ph }] }] },
+        },
+      ],
+    };
+    restoreCompletion(c, s);
+    assert.equal(c.choices[0]!.message.refusal, "I won't mail jan@example.com.");
+    assert.equal(c.choices[0]!.logprobs!.refusal![0]!.token, 'jan@example.com');
+    assert.equal(c.choices[0]!.logprobs!.refusal![0]!.top_logprobs![0]!.token, 'jan@example.com');
+  });
+
+  it('restores a streamed refusal split across chunks', () => {
+    const s = new MaskingSession();
+    const ph = s.placeholder('EMAIL', 'jan@example.com');
+    const r = new ChunkRestorer(s);
+    const pieces = [`No, ${ph.slice(0, 4)}`, `${ph.slice(4)}!`];
+    let out = '';
+    pieces.forEach((refusal, i) => {
+      const chunk = r.restore({
+        id: 'c',
+        object: 'chat.completion.chunk',
+        created: 1,
+        model: 'm',
+        choices: [{ index: 0, delta: { refusal }, finish_reason: i === pieces.length - 1 ? 'stop' : null }],
+      });
+      out += chunk.choices[0]!.delta.refusal ?? '';
+    });
+    assert.equal(out, 'No, jan@example.com!');
   });
 });
