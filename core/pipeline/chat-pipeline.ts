@@ -129,6 +129,8 @@ export class ChatPipeline {
       attempt.type.path(dialect.operation) !== null;
     if (passthrough) {
       const payload = attempt.alias(body, stream);
+      // A masked turn is converted today (to restore its answer), so this is a safety net: a pass-through is
+      // never sent unmasked, whatever decides the path later.
       if (turn.session) await this.masker.maskPayload(turn.ex, payload, turn.session, turn.clientModel);
       if (stream) {
         await attempt.send(dialect.operation, payload, true);

@@ -8,7 +8,7 @@ import { payloadTexts } from './payload-texts.js';
  * plus each run of consecutive user turns joined, so an injection split across parts or turns is judged whole.
  */
 export function requestGuardTexts(request: ChatRequest): string[] {
-  const texts = payloadTexts(request as Json).slots.map((s) => s.text);
+  const texts = bodyGuardTexts(request as Json);
   let userRun: string[] = [];
   const endRun = () => {
     if (userRun.length > 1) texts.push(userRun.join(''));
@@ -20,4 +20,11 @@ export function requestGuardTexts(request: ChatRequest): string[] {
   }
   endRun();
   return texts.filter((t) => t !== '');
+}
+
+/** Every non-empty text of any body (embeddings input too), as the masker reads it. */
+export function bodyGuardTexts(body: Json): string[] {
+  return payloadTexts(body)
+    .slots.map((s) => s.text)
+    .filter((t) => t !== '');
 }

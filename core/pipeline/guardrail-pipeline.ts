@@ -14,8 +14,7 @@ import { SidecarUnavailable } from '../sidecars/sidecar-client.js';
 import type { ChatAnswer, ChatTurn } from './chat-turn.js';
 import type { Stage } from './compose.js';
 import { GuardStage } from './guard-stage.js';
-import { requestGuardTexts } from './guard-texts.js';
-import { payloadTexts } from './payload-texts.js';
+import { bodyGuardTexts, requestGuardTexts } from './guard-texts.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
 
 export type GuardDirection = 'request' | 'response';
@@ -84,10 +83,7 @@ export class GuardrailPipeline {
 
   /** Request guardrails over any other body (embeddings input): every text it carries, as the masker reads it. */
   async checkBody(body: Json, scope: RequestScope): Promise<void> {
-    const texts = payloadTexts(body)
-      .slots.map((s) => s.text)
-      .filter((t) => t !== '');
-    await this.check(scope, 'request', texts, String(body['model']), null);
+    await this.check(scope, 'request', bodyGuardTexts(body), String(body['model']), null);
   }
 
   /** The answer guardrails as a stage of one provider's answer; streams a window at a time. */
