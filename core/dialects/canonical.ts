@@ -59,7 +59,9 @@ export interface ChatRequest {
 
 export interface TokenLogprob {
   token: string;
-  top_logprobs?: Array<{ token: string }>;
+  logprob?: number;
+  bytes?: number[] | null;
+  top_logprobs?: Array<{ token: string; logprob?: number; bytes?: number[] | null }>;
 }
 
 export interface Logprobs {

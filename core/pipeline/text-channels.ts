@@ -1,4 +1,4 @@
-import type { ChatChunk, ChatCompletion, Logprobs } from '../dialects/canonical.js';
+import type { ChatChunk, ChatCompletion, Logprobs, TokenLogprob } from '../dialects/canonical.js';
 
 /**
  * The one reader of the texts an answer carries, whole or as stream chunks: restoring, the answer guardrails and
@@ -24,16 +24,16 @@ export interface ChunkText extends TextSlot {
 type Delta = ChatChunk['choices'][number]['delta'];
 
 /**
- * What the model wrote in a whole answer: text, reasoning, a refusal, tool-call names and arguments, and the
- * tokens of log probabilities, per choice.
+ * What the model wrote in a whole answer: text, reasoning, a refusal, tool-call names and arguments, and (unless
+ * the caller reads them as token lists, see logprobLists) the tokens of log probabilities, per choice.
  */
-export function completionTexts(c: ChatCompletion): TextSlot[] {
+export function completionTexts(c: ChatCompletion, withTokens = true): TextSlot[] {
   const slots: TextSlot[] = [];
   for (const { message: m, logprobs } of c.choices) {
     if (m.content) slots.push(slot(m.content, false, (v) => (m.content = v)));
     if (m.reasoning_content) slots.push(slot(m.reasoning_content, false, (v) => (m.reasoning_content = v)));
     if (m.refusal) slots.push(slot(m.refusal, false, (v) => (m.refusal = v)));
-    slots.push(...logprobTexts(logprobs));
+    if (withTokens) slots.push(...logprobTexts(logprobs));
     for (const call of m.tool_calls ?? []) {
       const fn = call.function;
       if (fn.name) slots.push(slot(fn.name, false, (v) => (fn.name = v)));
@@ -82,7 +82,25 @@ export function appendToChannel(delta: Delta, channel: string, text: string): vo
   }
 }
 
-/** The tokens of log probabilities (content and refusal, with their alternatives). */
+/** One list of log-probability tokens (of the content or of the refusal), with the way to replace it. */
+export interface TokenList {
+  readonly name: 'content' | 'refusal';
+  readonly tokens: readonly TokenLogprob[];
+  set(tokens: TokenLogprob[]): void;
+}
+
+/** The token lists of a choice's log probabilities: a placeholder spans tokens, so they are read as lists. */
+export function logprobLists(logprobs: Logprobs | null | undefined): TokenList[] {
+  const lists: TokenList[] = [];
+  if (!logprobs) return lists;
+  for (const name of ['content', 'refusal'] as const) {
+    const tokens = logprobs[name];
+    if (tokens?.length) lists.push({ name, tokens, set: (v) => (logprobs[name] = v) });
+  }
+  return lists;
+}
+
+/** The tokens of log probabilities (content and refusal, with their alternatives), one by one. */
 function logprobTexts(logprobs: Logprobs | null | undefined): TextSlot[] {
   const slots: TextSlot[] = [];
   for (const list of [logprobs?.content, logprobs?.refusal]) {

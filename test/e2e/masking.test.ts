@@ -51,6 +51,28 @@ describe('masking on: no original reaches a provider, every original comes back'
     for (const o of ORIGINALS) assert.ok(!sent.includes(o), `the provider received ${o}`);
   });
 
+  it('restores the tokens of log probabilities, whole and streamed a token at a time', async () => {
+    const request = {
+      model: chatModel('vllm', 'echo'),
+      messages: [{ role: 'user' as const, content: PROMPT }],
+      logprobs: true,
+    };
+    const whole = await openai().chat.completions.create(request);
+    const tokens = whole.choices[0]?.logprobs?.content ?? [];
+    assert.equal(tokens.map((t) => t.token).join(''), EXPECTED);
+    assert.ok(
+      tokens.some((t) => t.token === ORIGINALS[0]),
+      'an e-mail comes back as one token',
+    );
+    let streamed = '';
+    for await (const c of await openai().chat.completions.create({ ...request, stream: true })) {
+      const piece = (c.choices[0]?.logprobs?.content ?? []).map((t) => t.token).join('');
+      assert.ok(!piece.includes('{{'), `a placeholder fragment reached the client: ${piece}`);
+      streamed += piece;
+    }
+    assert.equal(streamed, EXPECTED);
+  });
+
   after(() => {
     // The invariant over every request this file sent, whatever the dialect.
     const everything = JSON.stringify(stack.upstream.requests.map((r) => r.body));

@@ -4,6 +4,11 @@ type Json = Record<string, unknown>;
 export type Frames = { contentType: string; frames: string[] };
 
 const wantsTools = (body: Json) => Array.isArray(body['tools']) && body['tools'].length > 0;
+// With `logprobs: true`, OpenAI-compatible backends give one entry per token; here a token is a streamed piece.
+const logprobsOf = (body: Json, pieces: string[]) =>
+  body['logprobs'] === true
+    ? { content: pieces.map((token) => ({ token, logprob: -0.25, bytes: [...Buffer.from(token)], top_logprobs: [] })) }
+    : null;
 const sse = (data: unknown, event?: string) => `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;
 
 export const openai = {
@@ -31,7 +36,7 @@ export const openai = {
               }
             : { role: 'assistant', content: replyFor(body).text },
           finish_reason: tools ? 'tool_calls' : 'stop',
-          logprobs: null,
+          logprobs: tools ? null : logprobsOf(body, replyFor(body).pieces),
         },
       ],
       usage: { prompt_tokens: USAGE.input, completion_tokens: USAGE.output, total_tokens: USAGE.input + USAGE.output },
@@ -62,7 +67,12 @@ export const openai = {
       for (const a of TOOL_ARGS_PIECES) frames.push(chunk({ tool_calls: [{ index: 0, function: { arguments: a } }] }));
       frames.push(chunk({}, 'tool_calls'));
     } else {
-      for (const p of replyFor(body).pieces) frames.push(chunk({ content: p }));
+      for (const p of replyFor(body).pieces) {
+        const logprobs = logprobsOf(body, [p]);
+        if (logprobs)
+          frames.push(sse({ ...base, choices: [{ index: 0, delta: { content: p }, logprobs, finish_reason: null }] }));
+        else frames.push(chunk({ content: p }));
+      }
       frames.push(chunk({}, 'stop'));
     }
     const opts = body['stream_options'] as Json | undefined;
