@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MaskingSession } from '../../core/pipeline/masking/masking-session.js';
 import { maskTyped } from '../../plugins/maskers/fast-masker/fast-masker.js';
+import { heldOutTypedForms } from './held-out-typed-forms.js';
+import { phoneFormsSet } from './phone-forms.js';
 import { polishSyntheticSet, type Row } from './polish-synthetic.js';
 
 const EVAL_DIR = process.env['EVAL_DIR'] ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'eval');
@@ -25,6 +27,7 @@ const LABEL_TAGS: Readonly<Record<string, readonly string[]>> = {
   BANK_ACCOUNT: ['BANK_ACCOUNT', 'NRB'],
   PHONE: ['PHONE', 'PHONE_INTERNATIONAL'],
   EMAIL: ['EMAIL'],
+  PASSPORT: ['PASSPORT'],
 };
 
 interface Score {
@@ -95,3 +98,8 @@ table(
   loadJsonl('pii_kpwr_ner_pl.jsonl'),
 );
 table('Polish synthetic identifiers (scripts/eval/polish-synthetic.ts, seed 20261123)', polishSyntheticSet());
+table(
+  'Phone forms, training set (scripts/eval/phone-forms.ts, seed 20261201; the phone rules are tuned on it)',
+  phoneFormsSet(),
+);
+table('Typed forms, held out (scripts/eval/held-out-typed-forms.ts; never tuned on)', heldOutTypedForms());

@@ -23,6 +23,7 @@ import { peselTagged } from './pesel-tagged.js';
 import { phone } from './phone.js';
 import { phoneInternational } from './phone-international.js';
 import { phoneNanp } from './phone-nanp.js';
+import { phoneNational } from './phone-national.js';
 import { postalCode } from './postal-code.js';
 import { regon } from './regon.js';
 import { simCard } from './sim-card.js';
@@ -72,6 +73,7 @@ export const RULES: readonly MaskRule[] = [
   time,
   phoneNanp,
   phone,
+  phoneNational,
   postalCode,
   carPlate,
 ];

@@ -1,0 +1,61 @@
+import type { MaskRule } from '../rule.js';
+
+/**
+ * Phone numbers in national formats, which the Polish, NANP and "+" rules before this one do not take:
+ * `07700 900 123`, `030 12345678`, `06 12 34 56 78`, `(02) 9876 5432`, `333 123 4567`, `98765 43210`,
+ * `555.123.4567 x204`. Without a word that says "phone" before it, a number is taken only in a shape ordinary
+ * numbers never have: a trunk prefix 0 (amounts are not written with a leading zero), an area code in brackets,
+ * an extension, or groups ending in four digits (thousands are grouped by three). After such a word (`tel.`,
+ * `call`, `Handy`, `portable`, `móvil`…), any grouped number of 7–15 digits is taken (E.164 allows 15).
+ */
+
+// Groups of digits split by one separator, an area code in brackets first perhaps, an extension perhaps; not
+// the tail of a bigger grouped number, not part of a decimal, range or path.
+const PATTERN =
+  /(?<![\w+.,/-])(?<!\d )(?:\(\d{1,5}\)[ .-]?)?\d{1,11}(?:[ ./-]\d{1,8}){0,5}(?:[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5})?(?![\w]|[.,/-]\d| \d)/g;
+
+// Words before a number that make it a phone number, in the languages the gateway's users write (letters are
+// told apart with \p{L}: \b does not know that "ń" is a letter).
+const CONTEXT = new RegExp(
+  String.raw`(?:(?<![\p{L}\p{N}])(?:phone|telephone|tel|mobile|cell(?:phone)?|fax|call|ring|dial|text|sms|whatsapp|contact|reach|hotline|helpline|line` +
+    String.raw`|telefon\p{L}*|tel\.|kom\.?|komórk\p{L}*|zadzwoń|dzwoń|dzwonić|faks\p{L}*|handy\p{L}*|mobil\p{L}*|rufnummer|ruf\p{L}*|anrufen|unter` +
+    String.raw`|téléphone|tél|portable|appel\p{L}*|joignable|teléfono|móvil|celular|llam\p{L}*|telefono|cellulare|chiam\p{L}*)(?!\p{L})|☎|📞)[^\n\d]{0,24}$`,
+  'iu',
+);
+
+const EXTENSION = /[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5}$/;
+
+function isPhoneShape(value: string, labelled: boolean): boolean {
+  const extension = EXTENSION.exec(value);
+  const number = extension ? value.slice(0, extension.index) : value;
+  const groups = number.match(/\d+/g) ?? [];
+  const n = groups.reduce((s, g) => s + g.length, 0);
+  if (n < 7 || n > 15) return false;
+  if (labelled) return groups.length >= 2 || n >= 8;
+  if (extension) return groups.length >= 2;
+  const bracketed = number.startsWith('(');
+  const first = groups[0]!;
+  // A national number written whole: 0 and nine digits (`0202295221`); eleven digits from 0 are PESELs of the
+  // 2000s as often (a broken one is still not a phone).
+  if (groups.length === 1) return /^0[1-9]\d{8}$/.test(first);
+  if (first.startsWith('0') && !first.startsWith('00'))
+    return n >= 9 && n <= 12 && (bracketed || groups.every((g) => g.length >= 2));
+  if (bracketed) return first.length >= 2 && n >= 8 && n <= 12;
+  const sizes = groups.map((g) => g.length).join('-');
+  if (sizes === '5-5') return /^[6-9]/.test(first);
+  if (sizes === '1-3-3-4') return first === '1';
+  return /^(?:[23]-4-4|3-3-4|3-2-2-2)$/.test(sizes);
+}
+
+export const phoneNational: MaskRule = {
+  tag: 'PHONE',
+  pattern: PATTERN,
+  hint: /\d{2}/,
+  needsDigit: true,
+  spans(m) {
+    const value = m[0];
+    const labelled = CONTEXT.test(m.input.slice(Math.max(0, m.index - 40), m.index));
+    if (!isPhoneShape(value, labelled)) return [];
+    return [{ start: m.index, end: m.index + value.length, tag: 'PHONE' }];
+  },
+};
