@@ -25,19 +25,25 @@ const CONTEXT = new RegExp(
 
 const EXTENSION = /[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5}$/;
 
-function isPhoneShape(value: string, labelled: boolean): boolean {
+/** Whether a candidate is a phone number; `labelled` is asked only for numbers its answer can change. */
+function isPhoneShape(value: string, labelled: () => boolean): boolean {
   const extension = EXTENSION.exec(value);
   const number = extension ? value.slice(0, extension.index) : value;
   const groups = number.match(/\d+/g) ?? [];
-  const n = groups.reduce((s, g) => s + g.length, 0);
+  let n = 0;
+  for (const g of groups) n += g.length;
   if (n < 7 || n > 15) return false;
-  if (labelled) return groups.length >= 2 || n >= 8;
+  if (unlabelledShape(number, groups, n, extension !== null)) return true;
+  return (groups.length >= 2 || n >= 8) && labelled();
+}
+
+function unlabelledShape(number: string, groups: readonly string[], n: number, extension: boolean): boolean {
   if (extension) return groups.length >= 2;
-  const bracketed = number.startsWith('(');
   const first = groups[0]!;
   // A national number written whole: 0 and nine digits (`0202295221`); eleven digits from 0 are PESELs of the
   // 2000s as often (a broken one is still not a phone).
   if (groups.length === 1) return /^0[1-9]\d{8}$/.test(first);
+  const bracketed = number.startsWith('(');
   if (first.startsWith('0') && !first.startsWith('00'))
     return n >= 9 && n <= 12 && (bracketed || groups.every((g) => g.length >= 2));
   if (bracketed) return first.length >= 2 && n >= 8 && n <= 12;
@@ -54,7 +60,7 @@ export const phoneNational: MaskRule = {
   needsDigit: true,
   spans(m) {
     const value = m[0];
-    const labelled = CONTEXT.test(m.input.slice(Math.max(0, m.index - 40), m.index));
+    const labelled = () => CONTEXT.test(m.input.slice(Math.max(0, m.index - 40), m.index));
     if (!isPhoneShape(value, labelled)) return [];
     return [{ start: m.index, end: m.index + value.length, tag: 'PHONE' }];
   },
