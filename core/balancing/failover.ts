@@ -1,7 +1,7 @@
 import { inject, singleton } from 'tsyringe';
 import { MODELS_CONFIG, type ModelConfig, type ModelsConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
-import { modelNotFound } from '../errors/errors.js';
+import { modelNotFound, modelNotRouted } from '../errors/errors.js';
 import { ProviderFault, ProviderRateLimited } from '../errors/gateway-error.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { type RequestScope, scoped } from '../logging/request-scope.js';
@@ -36,7 +36,7 @@ export class Failover {
 
   model(name: string): ModelConfig {
     const model = this.models.models.get(name);
-    if (!model) throw modelNotFound(name);
+    if (!model) throw name === 'auto' ? modelNotRouted() : modelNotFound(name);
     return model;
   }
 

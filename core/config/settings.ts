@@ -63,6 +63,23 @@ const schema = z.object({
   LLM_ROUTER_GUARDRAIL_HTTP_GUARD_NAMES: envList(),
   LLM_ROUTER_SERVICES_MONITOR_INTERVAL_SECONDS: envNumber(5, -1e9),
   LLM_ROUTER_SERVICES_TIMEOUT_SECONDS: envNumber(60, 0.001),
+  LLM_ROUTER_LANGCHAIN_RAG_COLLECTION: envString(''),
+  LLM_ROUTER_LANGCHAIN_RAG_EMBEDDER: envString(''),
+  LLM_ROUTER_LANGCHAIN_RAG_DEVICE: envString('cpu'),
+  LLM_ROUTER_LANGCHAIN_RAG_CHUNK_SIZE: envInt(400, 1, 100_000),
+  LLM_ROUTER_LANGCHAIN_RAG_CHUNK_OVERLAP: envInt(100, 0, 100_000),
+  LLM_ROUTER_LANGCHAIN_RAG_PERSIST_DIR: envString(''),
+  LLM_ROUTER_LANGCHAIN_RAG_TOP_K: envInt(10, 1, 1000),
+  LLM_ROUTER_ROUTING_SIMPLE_CONFIG: envString('resources/routing/semantic/simple.json'),
+  LLM_ROUTER_ROUTING_MODELS: envString(''),
+  LLM_ROUTER_ROUTING_COMPLEXITY_THRESHOLDS: envString(''),
+  LLM_ROUTER_ROUTING_DEFAULT_MODEL: envString(''),
+  LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_CONFIG: envString('resources/routing/semantic_biencoder.json'),
+  LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_MODEL: envString(''),
+  LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_TARGETS: envString(''),
+  LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_CHUNK_SIZE: envInt(0, 0, 100_000),
+  LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_CHUNK_OVERLAP: envInt(-1, -1, 100_000),
+  LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_PERSIST_DIR: envString(''),
   // Accepted for drop-in compatibility; the reference refuses to start without it, we do not need it.
   LLM_ROUTER_MINIMUM: envBool(true),
 });
@@ -135,6 +152,35 @@ export interface Settings {
     readonly timeoutMs: number;
   };
   readonly utils: readonly string[];
+  /** langchain_rag's settings (LLM_ROUTER_LANGCHAIN_RAG_…); checked by the plugin when it is listed. */
+  readonly rag: {
+    readonly collection: string;
+    readonly embedder: string;
+    readonly device: string;
+    readonly chunkSize: number;
+    readonly chunkOverlap: number;
+    /** Empty: resources/rag/<collection>/. */
+    readonly persistDir: string;
+    readonly topK: number;
+  };
+  /** The routing plugins' settings (LLM_ROUTER_ROUTING_…); empty strings and 0 mean "as the config file says". */
+  readonly routing: {
+    readonly simpleConfig: string;
+    readonly models: string;
+    readonly thresholds: string;
+    readonly defaultModel: string;
+    /** LLM_ROUTER_ROUTING_INTENT_<CATEGORY> → its value, category lower-cased. */
+    readonly intents: Readonly<Record<string, string>>;
+    readonly biencoder: {
+      readonly config: string;
+      readonly model: string;
+      readonly targets: string;
+      readonly chunkSize: number;
+      /** −1: as the config says. */
+      readonly chunkOverlap: number;
+      readonly persistDir: string;
+    };
+  };
 }
 
 export const SETTINGS = Symbol('Settings');
@@ -148,7 +194,19 @@ export function loadSettings(env: NodeJS.ProcessEnv): Settings {
     throw new StartupError(`invalid ${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`);
   }
   checkPipelines(result.data);
-  return toSettings(result.data);
+  return toSettings(result.data, intentOverrides(env));
+}
+
+// LLM_ROUTER_ROUTING_INTENT_CODE=… and so on: the category is in the variable's name.
+const INTENT_VARIABLE = /^LLM_ROUTER_ROUTING_INTENT_([A-Z0-9_]+)$/;
+
+function intentOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
+  const intents: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const m = INTENT_VARIABLE.exec(name);
+    if (m && value !== undefined && value.trim() !== '') intents[m[1]!.toLowerCase()] = value;
+  }
+  return intents;
 }
 
 /** The reference's start-up rules: a forced stage needs a pipeline, an audited stage needs to be forced. */
@@ -173,7 +231,7 @@ function checkPipelines(p: Parsed): void {
   }
 }
 
-function toSettings(p: Parsed): Settings {
+function toSettings(p: Parsed, intents: Record<string, string>): Settings {
   return deepFreeze({
     prefix: p.LLM_ROUTER_EP_PREFIX,
     host: p.LLM_ROUTER_SERVER_HOST,
@@ -251,6 +309,30 @@ function toSettings(p: Parsed): Settings {
       timeoutMs: Math.round(p.LLM_ROUTER_SERVICES_TIMEOUT_SECONDS * 1000),
     },
     utils: p.LLM_ROUTER_UTILS_PLUGINS_PIPELINE,
+    rag: {
+      collection: p.LLM_ROUTER_LANGCHAIN_RAG_COLLECTION,
+      embedder: p.LLM_ROUTER_LANGCHAIN_RAG_EMBEDDER,
+      device: p.LLM_ROUTER_LANGCHAIN_RAG_DEVICE,
+      chunkSize: p.LLM_ROUTER_LANGCHAIN_RAG_CHUNK_SIZE,
+      chunkOverlap: p.LLM_ROUTER_LANGCHAIN_RAG_CHUNK_OVERLAP,
+      persistDir: p.LLM_ROUTER_LANGCHAIN_RAG_PERSIST_DIR,
+      topK: p.LLM_ROUTER_LANGCHAIN_RAG_TOP_K,
+    },
+    routing: {
+      simpleConfig: p.LLM_ROUTER_ROUTING_SIMPLE_CONFIG,
+      models: p.LLM_ROUTER_ROUTING_MODELS,
+      thresholds: p.LLM_ROUTER_ROUTING_COMPLEXITY_THRESHOLDS,
+      defaultModel: p.LLM_ROUTER_ROUTING_DEFAULT_MODEL,
+      intents,
+      biencoder: {
+        config: p.LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_CONFIG,
+        model: p.LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_MODEL,
+        targets: p.LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_TARGETS,
+        chunkSize: p.LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_CHUNK_SIZE,
+        chunkOverlap: p.LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_CHUNK_OVERLAP,
+        persistDir: p.LLM_ROUTER_ROUTING_SEMANTIC_BIENCODER_PERSIST_DIR,
+      },
+    },
   });
 }
 

@@ -9,6 +9,7 @@ export const ERROR_CATALOGUE = {
   invalid_value: { status: 400, type: 'invalid_request_error' },
   missing_required_parameter: { status: 400, type: 'invalid_request_error' },
   model_not_found: { status: 404, type: 'invalid_request_error' },
+  model_not_routed: { status: 400, type: 'invalid_request_error' },
   unknown_route: { status: 404, type: 'invalid_request_error' },
   request_too_large: { status: 413, type: 'invalid_request_error' },
   unsupported_encoding: { status: 415, type: 'invalid_request_error' },

@@ -26,6 +26,14 @@ export const invalidJson = () => new GatewayError('invalid_json', 'The request b
 export const modelNotFound = (model: string) =>
   new GatewayError('model_not_found', `The model '${model}' does not exist`, { param: 'model' });
 
+/** `model: "auto"` that no routing plugin turned into a model (none configured, or none was confident). */
+export const modelNotRouted = () =>
+  new GatewayError(
+    'model_not_routed',
+    'The model "auto" is chosen by a routing plugin and none chose one: list simple_semantic_routing or semantic_biencoder_routing in LLM_ROUTER_UTILS_PLUGINS_PIPELINE (the simple router always decides; the semantic one only above its similarity_threshold)',
+    { param: 'model' },
+  );
+
 export const routeNotFound = (method: string, path: string) =>
   new GatewayError('unknown_route', `No route for ${method} ${path}`);
 

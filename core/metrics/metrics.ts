@@ -70,6 +70,15 @@ export class Metrics {
     'model_name',
     'provider_type',
   ]);
+  readonly routingDecisions = this.counter(
+    'llm_router_routing_decisions_total',
+    'Requests for model "auto" a routing plugin sent to a model',
+    ['plugin', 'target', 'model_name'],
+  );
+  readonly ragRetrievals = this.counter('llm_router_rag_retrievals_total', 'RAG lookups, by outcome', [
+    'collection',
+    'outcome',
+  ]);
   readonly guardrailIncidents = this.counter('guardrail_incidents_total', 'Requests or answers a guardrail blocked', [
     'plugin',
     'category',

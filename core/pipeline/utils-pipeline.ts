@@ -1,7 +1,7 @@
 import { type DependencyContainer, inject, singleton } from 'tsyringe';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatRequest } from '../dialects/canonical.js';
-import type { UtilsPlugin } from '../plugins/plugin.js';
+import type { UtilsContext, UtilsPlugin } from '../plugins/plugin.js';
 import { type PluginCatalogue, pluginsFor } from '../plugins/plugin-registry.js';
 import type { ChatAnswer, ChatTurn } from './chat-turn.js';
 import type { Stage } from './compose.js';
@@ -30,15 +30,27 @@ export class UtilsPipeline {
     return this.plugins.length > 0;
   }
 
+  /** Each plugin's start-up work, in order; the gateway listens only after it. */
+  async prepare(): Promise<void> {
+    for (const plugin of this.plugins) await plugin.prepare?.();
+  }
+
   /** The request stage: the turn's canonical request, rewritten by each plugin in order. */
   readonly stage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
-    turn.canonical = await this.apply(turn.canonical ?? turn.dialect.read(turn.body));
+    const { res } = turn.ex;
+    const ctx: UtilsContext = {
+      requestId: turn.ex.requestId,
+      note: (name, value) => {
+        if (!res.headersSent) res.setHeader(`x-llm-router-${name}`, value);
+      },
+    };
+    turn.canonical = await this.apply(turn.canonical ?? turn.dialect.read(turn.body), ctx);
     return next();
   };
 
-  async apply(request: ChatRequest): Promise<ChatRequest> {
+  async apply(request: ChatRequest, ctx: UtilsContext): Promise<ChatRequest> {
     let current = request;
-    for (const plugin of this.plugins) current = await plugin.apply(current);
+    for (const plugin of this.plugins) current = await plugin.apply(current, ctx);
     return current;
   }
 }

@@ -30,9 +30,16 @@ export interface GuardrailPlugin {
   apply(texts: readonly string[], ctx: PluginContext): Promise<GuardVerdict> | GuardVerdict;
 }
 
+/** What a utils plugin may tell the client about its work: a response header (`x-llm-router-<name>`). */
+export interface UtilsContext extends PluginContext {
+  note(name: string, value: string): void;
+}
+
 /** A utils plugin rewrites a canonical request before guardrails and masking see it (RAG, routing). */
 export interface UtilsPlugin {
-  apply(request: ChatRequest): Promise<ChatRequest> | ChatRequest;
+  /** Start-up work that must finish before the first request (loading an index, embedding targets). */
+  prepare?(): Promise<void>;
+  apply(request: ChatRequest, ctx: UtilsContext): Promise<ChatRequest> | ChatRequest;
 }
 
 /** A plugin class: found by being in `plugins/<kind>s/`, named in env lists by its static `id`. */

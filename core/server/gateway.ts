@@ -74,6 +74,7 @@ export async function assembleGateway(
   }
   // Built before the endpoints so that a bad plugin list stops start-up with its own one-line message.
   for (const stage of [UtilsPipeline, GuardrailPipeline, MaskerPipeline]) container.resolve<object>(stage);
+  await container.resolve(UtilsPipeline).prepare();
   const app = await buildApp({ container, settings, logger, metrics });
   return { app, lifecycle, models };
 }
