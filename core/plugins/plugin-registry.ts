@@ -31,14 +31,16 @@ export function pluginsFor<P>(
   ids: readonly string[],
   variable: string,
 ): Array<{ id: string; plugin: P }> {
-  return ids.map((id) => {
+  // Every id is checked before any plugin is built: a typo is reported as such, not as another plugin's setting.
+  const classes = ids.map((id) => {
     const found = catalogue.get(id);
     if (!found || found.kind !== kind) {
       const known = [...catalogue.values()].filter((c) => c.kind === kind).map((c) => c.id);
       throw new StartupError(
-        `invalid ${variable}: unknown ${kind} plugin "${id}" (available: ${known.join(', ') || 'none'})`,
+        `invalid ${variable}: unknown ${kind} plugin "${id}" (available: ${known.sort().join(', ') || 'none'})`,
       );
     }
-    return { id, plugin: container.resolve(found) as P };
+    return found;
   });
+  return classes.map((c) => ({ id: c.id, plugin: container.resolve(c) as P }));
 }

@@ -57,8 +57,8 @@ describe('start-up checks', () => {
     ],
     [
       'an unknown utils plugin',
-      { LLM_ROUTER_UTILS_PLUGINS_PIPELINE: 'langchain_rag' },
-      /LLM_ROUTER_UTILS_PLUGINS_PIPELINE: unknown utils plugin "langchain_rag"/,
+      { LLM_ROUTER_UTILS_PLUGINS_PIPELINE: 'langchain_rag,simple_router' },
+      /LLM_ROUTER_UTILS_PLUGINS_PIPELINE: unknown utils plugin "simple_router" \(available: langchain_rag, semantic_biencoder_routing, simple_semantic_routing\)/,
     ],
     [
       'first_available across workers without Redis',

@@ -28,6 +28,7 @@ const SAMPLES: GatewayError[] = [
   errors.invalidJson(),
   errors.maskingNotConfigured(),
   errors.modelNotFound('m'),
+  errors.modelNotRouted(),
   errors.routeNotFound('GET', '/x'),
   errors.bodyTooLarge(10),
   errors.unsupportedEncoding(),
