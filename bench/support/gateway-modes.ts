@@ -34,7 +34,8 @@ async function rps(url: string, connections: number, body: string): Promise<numb
  * concurrency 1 and 32, against one fake OpenAI-compatible backend with instant answers.
  */
 export async function gatewayRatesByMode(
-  modes: ReadonlyArray<readonly [string, Record<string, string>]>,
+  /** Name, env and, when not `bench-model`, the model the requests ask for (`auto` for the routers). */
+  modes: ReadonlyArray<readonly [string, Record<string, string>, string?]>,
   body: (model: string) => string,
 ): Promise<ModeRate[]> {
   const started: Started[] = [];
@@ -54,14 +55,14 @@ export async function gatewayRatesByMode(
         active_models: { b: ['bench-model'] },
       }),
     );
-    for (const [mode, env] of modes) {
+    for (const [mode, env, model] of modes) {
       const gw = await startProcess(
         [join(ROOT, 'dist', 'core', 'main.js')],
         { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_PORT: '0', ...env },
         /listening on (http:\/\/[\d.:]+)/,
       );
       started.push(gw);
-      for (const c of [1, 32]) out.push({ mode, c, rps: await rps(gw.url, c, body('bench-model')) });
+      for (const c of [1, 32]) out.push({ mode, c, rps: await rps(gw.url, c, body(model ?? 'bench-model')) });
       stopProcess(gw);
     }
   } finally {

@@ -34,8 +34,9 @@ function faissNode(): FaissModule {
 /**
  * A faiss `IndexFlatIP` through faiss-node: exact inner product over L2-normalised vectors, written as
  * `index.faiss` in faiss's own format (Python's `faiss.read_index` reads it). faiss-node searches on the
- * calling thread, so a search blocks the event loop for its duration: about 1 ms per 10k vectors of 384
- * dimensions here (docs/BENCHMARKS.md); indexes far beyond 100k chunks belong in a sidecar.
+ * calling thread, so a search blocks the event loop for its duration: about 4 ms per 10k vectors of 384
+ * dimensions with Debian's generic build (docs/BENCHMARKS.md). Large collections are therefore searched in a
+ * worker thread (ChunkCollection.offload); far beyond 100k chunks (40 ms a search) they belong in a vector store.
  */
 export class FaissIndex implements VectorSearch {
   private constructor(private readonly index: FaissIndexFlatIP) {}

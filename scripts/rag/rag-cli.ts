@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       const topN = Number(opts.get('top_n')?.[0] ?? rag.topK);
       const search = async (q: string) => {
         const [v] = await embedder.embed([q]);
-        for (const { chunk, score } of collection.search(v!, topN))
+        for (const { chunk, score } of await collection.search(v!, topN))
           console.log(`${score.toFixed(4)}\t${chunk.doc_id}#${chunk.chunk_id}\t${chunk.text.slice(0, 160)}`);
       };
       const query = opts.get('query');

@@ -57,7 +57,12 @@ export class LangchainRag implements UtilsPlugin {
       );
     if (this.rag.chunkOverlap >= this.rag.chunkSize)
       throw new StartupError('LLM_ROUTER_LANGCHAIN_RAG_CHUNK_OVERLAP must be smaller than …_CHUNK_SIZE');
-    lifecycle.register(LangchainRag.id, { stop: () => this.embedder?.close() });
+    lifecycle.register(LangchainRag.id, {
+      stop: async () => {
+        await this.collection?.close();
+        await this.embedder?.close();
+      },
+    });
   }
 
   async prepare(): Promise<void> {
@@ -70,7 +75,10 @@ export class LangchainRag implements UtilsPlugin {
       throw err;
     }
     this.embedder = embedder;
-    this.logger.info(`${LangchainRag.id}: collection ${this.rag.collection}, ${this.collection.size} chunks in ${dir}`);
+    const offloaded = await this.collection.offload();
+    this.logger.info(
+      `${LangchainRag.id}: collection ${this.rag.collection}, ${this.collection.size} chunks in ${dir}${offloaded ? ', searched in a worker thread' : ''}`,
+    );
   }
 
   async apply(request: ChatRequest, ctx: UtilsContext): Promise<ChatRequest> {
@@ -81,7 +89,7 @@ export class LangchainRag implements UtilsPlugin {
       return request;
     }
     const [vector] = await this.embedder!.embed([statement.text]);
-    const hits = this.collection!.search(vector!, this.rag.topK);
+    const hits = await this.collection!.search(vector!, this.rag.topK);
     if (hits.length === 0) {
       this.metrics.ragRetrievals.inc({ collection, outcome: 'no_hit' });
       return request;

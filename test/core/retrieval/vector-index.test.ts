@@ -70,7 +70,12 @@ describe('chunk collections on disk', () => {
     await ChunkCollection.build(dir, docs, embedder, chunking);
     const c = ChunkCollection.open(dir, embedder, 'X', 'build it');
     assert.equal(c.size, 2);
-    assert.equal(c.search(vec('termin płatności faktury'), 1)[0]?.chunk.doc_id, 'faktury.md');
+    assert.equal((await c.search(vec('termin płatności faktury'), 1))[0]?.chunk.doc_id, 'faktury.md');
+    // The same answers from a worker thread (used for large collections).
+    const inThread = await c.search(vec('office hours'), 2);
+    assert.equal(await c.offload(1), true);
+    assert.deepEqual(await c.search(vec('office hours'), 2), inThread);
+    await c.close();
     const store = JSON.parse(readFileSync(join(dir, DOCSTORE_FILE), 'utf8'));
     const py = spawnSync(
       '/usr/bin/python3',
