@@ -18,6 +18,7 @@ export const ERROR_CATALOGUE = {
   content_blocked: { status: 403, type: 'guardrail_error' },
   guardrail_unavailable: { status: 503, type: 'guardrail_error' },
   masker_unavailable: { status: 503, type: 'masker_error' },
+  utils_unavailable: { status: 503, type: 'utils_error' },
   no_provider_available: { status: 503, type: 'overloaded_error' },
   request_timeout: { status: 504, type: 'upstream_error' },
   upstream_rejected: { status: 400, type: 'invalid_request_error' },

@@ -59,6 +59,13 @@ export const guardrailUnavailable = (message: string, cause?: unknown) =>
 export const maskerUnavailable = (message: string, cause?: unknown) =>
   new GatewayError('masker_unavailable', message, { headers: RETRY_SOON, cause });
 
+/** A utils plugin (RAG, routing) failed at request time: its embedder or index, never the client's fault. */
+export const utilsUnavailable = (plugin: string, cause?: unknown) =>
+  new GatewayError('utils_unavailable', `The utils plugin '${plugin}' failed, so the request was not sent`, {
+    headers: RETRY_SOON,
+    cause,
+  });
+
 export const noProviderAvailable = (model: string, why: string, retryAfterS: number) =>
   new GatewayError('no_provider_available', `No provider of '${model}' can take the request now: ${why}`, {
     param: 'model',

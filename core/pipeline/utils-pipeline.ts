@@ -1,6 +1,9 @@
 import { type DependencyContainer, inject, singleton } from 'tsyringe';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatRequest } from '../dialects/canonical.js';
+import { utilsUnavailable } from '../errors/errors.js';
+import { GatewayError } from '../errors/gateway-error.js';
+import { LOGGER, type Logger } from '../logging/logger.js';
 import type { UtilsContext, UtilsPlugin } from '../plugins/plugin.js';
 import { type PluginCatalogue, pluginsFor } from '../plugins/plugin-registry.js';
 import type { ChatAnswer, ChatTurn } from './chat-turn.js';
@@ -10,12 +13,13 @@ import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
 /** LLM_ROUTER_UTILS_PLUGINS_PIPELINE in order; runs first, so whatever it adds is guarded and masked too. */
 @singleton()
 export class UtilsPipeline {
-  private readonly plugins: readonly UtilsPlugin[];
+  private readonly plugins: ReadonlyArray<{ readonly id: string; readonly plugin: UtilsPlugin }>;
 
   constructor(
     @inject(SETTINGS) settings: Settings,
     @inject(PLUGIN_CATALOGUE) catalogue: PluginCatalogue,
     @inject(PLUGIN_CONTAINER) container: DependencyContainer,
+    @inject(LOGGER) private readonly logger: Logger,
   ) {
     this.plugins = pluginsFor<UtilsPlugin>(
       catalogue,
@@ -23,7 +27,7 @@ export class UtilsPipeline {
       'utils',
       settings.utils,
       'LLM_ROUTER_UTILS_PLUGINS_PIPELINE',
-    ).map((p) => p.plugin);
+    );
   }
 
   get active(): boolean {
@@ -32,7 +36,7 @@ export class UtilsPipeline {
 
   /** Each plugin's start-up work, in order; the gateway listens only after it. */
   async prepare(): Promise<void> {
-    for (const plugin of this.plugins) await plugin.prepare?.();
+    for (const { plugin } of this.plugins) await plugin.prepare?.();
   }
 
   /** The request stage: the turn's canonical request, rewritten by each plugin in order. */
@@ -48,9 +52,21 @@ export class UtilsPipeline {
     return next();
   };
 
+  /**
+   * A plugin that fails (its embedder down, say) refuses the request with a 503 naming it; why goes to the log,
+   * not to the client (it may name internal hosts). A plugin's own GatewayError (a bad field) passes as it is.
+   */
   async apply(request: ChatRequest, ctx: UtilsContext): Promise<ChatRequest> {
     let current = request;
-    for (const plugin of this.plugins) current = await plugin.apply(current, ctx);
+    for (const { id, plugin } of this.plugins) {
+      try {
+        current = await plugin.apply(current, ctx);
+      } catch (err) {
+        if (err instanceof GatewayError) throw err;
+        this.logger.error(`utils plugin ${id} failed: ${(err as Error).message}`, { request_id: ctx.requestId });
+        throw utilsUnavailable(id, err);
+      }
+    }
     return current;
   }
 }

@@ -9,7 +9,7 @@ import OpenAI from 'openai';
 import { FakeUpstream } from '../support/fake-upstream.js';
 import { GatewayProcess, runExpectingFailure } from '../support/gateway-process.js';
 import { chatModel, fakeModelsConfig } from '../support/models.js';
-import { tinyModels } from '../support/sidecar-process.js';
+import { SidecarProcess, tinyModels } from '../support/sidecar-process.js';
 
 const CLI = join(import.meta.dirname, '..', '..', 'scripts', 'rag', 'rag-cli.js');
 const HEADER = 'If the context below will help answer the above question, use it.';
@@ -119,6 +119,17 @@ for (const [name, embedder] of [
       assert.equal(lastUserText(body), 'Hello');
     });
 
+    it('answers the search command with the nearest chunks, best first', async () => {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [CLI, 'search', '--query', 'weather forecast, rain?', '--top_n', '2'],
+        { env: { PATH: process.env['PATH'] ?? '', ...env } },
+      );
+      const lines = stdout.trim().split('\n');
+      assert.equal(lines.length, 2);
+      assert.match(lines[0]!, /^\d\.\d{4}\tweather\.txt#0\tThe weather forecast/);
+    });
+
     it('reads the same index back after a restart', async () => {
       await gateway.stop();
       await gateway.start(env);
@@ -161,6 +172,35 @@ describe('langchain_rag start-up and privacy', () => {
     assert.match(r.output, /was built with the embedder builtin:char-ngram/);
     const store = JSON.parse(readFileSync(join(persist, 'docstore.json'), 'utf8'));
     assert.equal(store.chunks.length, 4);
+  });
+
+  it('embeds through the sidecar, and answers 503 naming the plugin (not the host) when the sidecar is gone', async () => {
+    const sidecar = await new SidecarProcess().start();
+    const persist = join(mkdtempSync(join(tmpdir(), 'rag-index-')), 'handbook');
+    const env = { ...base(), ...ragEnv(`${sidecar.url}/api/embeddings`, persist) };
+    const gateway = new GatewayProcess();
+    try {
+      await index(env, writeDocs());
+      await gateway.start(env);
+      const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
+      const ask = () =>
+        client.chat.completions.create({
+          model: chatModel('vllm'),
+          messages: [{ role: 'user', content: 'Czy jutro będzie deszcz? Jaka prognoza pogoda?' }],
+        });
+      await ask();
+      assert.ok(lastUserText(upstream.last().body).includes(DOCS['weather.txt']!));
+      const sent = upstream.requests.length;
+      await sidecar.stop();
+      const err = await ask().catch((e: unknown) => e);
+      assert.ok(err instanceof OpenAI.APIError && err.status === 503, String(err));
+      assert.match(err.message, /utils plugin 'langchain_rag' failed/);
+      assert.ok(!err.message.includes('127.0.0.1'), err.message);
+      assert.equal(upstream.requests.length, sent, 'nothing was sent');
+    } finally {
+      await gateway.stop();
+      await sidecar.stop();
+    }
   });
 
   it('masks the added context: an e-mail in a document never reaches the backend', async () => {

@@ -37,6 +37,7 @@ const SAMPLES: GatewayError[] = [
   errors.contentBlocked('request', 'g', 'crime'),
   errors.guardrailUnavailable('x'),
   errors.maskerUnavailable('x'),
+  errors.utilsUnavailable('x'),
   errors.noProviderAvailable('m', 'why', 0.2),
   errors.upstreamRejected(422, 'p', 'bad'),
   errors.upstreamRateLimited('p', 'slow down', '7'),
