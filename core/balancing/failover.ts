@@ -74,6 +74,12 @@ export class ProviderAttempts {
     this.settle(attempt, true);
   }
 
+  /** A stream the provider cut after the client had bytes of it: a failure for the breaker, nothing to retry. */
+  brokeOff(attempt: ProviderAttempt): void {
+    attempt.release();
+    this.settle(attempt, false);
+  }
+
   /**
    * Ends a failed attempt. Returns when another provider should be tried; otherwise throws `err`: it is not the
    * provider's fault, the client already has bytes of the answer, the client left, or the attempts are used up.

@@ -6,9 +6,11 @@ import type { RequestScope } from '../logging/request-scope.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { Operation, ProviderType } from '../providers/provider-type.js';
 import {
+  readAnswer,
   transportError,
   type UpstreamClient,
   type UpstreamResponse,
+  unexpectedStatus,
   upstreamHttpError,
 } from '../providers/upstream-client.js';
 import type { ProviderLease } from './strategy.js';
@@ -26,6 +28,8 @@ const ERROR_LABELS: Readonly<Partial<Record<GatewayError['code'], string>>> = {
 export class ProviderAttempt {
   readonly provider: ProviderConfig;
   private response: UpstreamResponse | null = null;
+  /** A stream the provider broke off after the client had bytes of it: not a success, though nothing can fail over. */
+  brokeOff: GatewayError | null = null;
   private readonly startedAt = performance.now();
   private answeredAt = 0;
 
@@ -52,6 +56,11 @@ export class ProviderAttempt {
     return this.answeredAt !== 0;
   }
 
+  /** Time since the request was sent. */
+  get ageMs(): number {
+    return performance.now() - this.startedAt;
+  }
+
   /** Time until the provider answered (its headers), or until now if it has not. */
   get elapsedMs(): number {
     return (this.answeredAt || performance.now()) - this.startedAt;
@@ -69,7 +78,8 @@ export class ProviderAttempt {
   }
 
   /** Sends the payload; a provider error status is thrown as the error the client will see. */
-  async send(op: Operation, payload: Json, stream: boolean): Promise<UpstreamResponse> {
+  /** `headersTimeoutMs` (streams: the first-token timeout) bounds the wait for the answer's headers; 0: the default. */
+  async send(op: Operation, payload: Json, stream: boolean, headersTimeoutMs = 0): Promise<UpstreamResponse> {
     if (this.metrics.enabled) {
       const labels = { provider_type: this.type.apiType, model_name: this.model.name };
       this.metrics.providerCalls.inc(labels);
@@ -84,15 +94,17 @@ export class ProviderAttempt {
         JSON.stringify(payload),
         this.signal,
         this.scope.requestId,
+        headersTimeoutMs,
       );
     } catch (err) {
       this.failed(err as GatewayError);
       throw err;
     }
     this.answeredAt = performance.now();
-    if (this.response.status >= 400) {
+    if (this.response.status !== 200) {
       this.countError(String(this.response.status));
-      throw await upstreamHttpError(this.response, this.provider.id);
+      if (this.response.status >= 400) throw await upstreamHttpError(this.response, this.provider.id);
+      throw await unexpectedStatus(this.response, this.provider.id);
     }
     return this.response;
   }
@@ -102,7 +114,7 @@ export class ProviderAttempt {
     const res = await this.send(op, payload, false);
     let raw: string;
     try {
-      raw = await res.body.text();
+      raw = await readAnswer(res.body, this.upstream.maxAnswerBytes, this.provider.id);
     } catch (err) {
       const error = transportError(err, this.provider.id, this.signal, true);
       this.failed(error);
@@ -117,6 +129,10 @@ export class ProviderAttempt {
 
   upstreamBody(): UpstreamResponse['body'] {
     return this.response!.body;
+  }
+
+  get contentType(): string {
+    return this.response?.contentType ?? '';
   }
 
   failed(err: GatewayError): void {

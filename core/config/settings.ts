@@ -12,6 +12,8 @@ const schema = z.object({
   LLM_ROUTER_EXTERNAL_TIMEOUT: envNumber(300, 0.001),
   LLM_ROUTER_TIMEOUT: envNumber(0),
   LLM_ROUTER_MAX_REQUEST_BODY_SIZE: envInt(10 * 1024 * 1024, 1),
+  LLM_ROUTER_MAX_RESPONSE_BODY_SIZE: envInt(64 * 1024 * 1024, 1),
+  LLM_ROUTER_FIRST_TOKEN_TIMEOUT: envNumber(0),
   LLM_ROUTER_MODELS_CONFIG: envString('configs/models-config.json'),
   LLM_ROUTER_PROMPTS_DIR: envString('prompts'),
   LLM_ROUTER_DEFAULT_EP_LANGUAGE: envEnum(['pl', 'en'] as const, 'pl'),
@@ -101,6 +103,10 @@ export interface Settings {
   /** Whole-request deadline; 0 means none. */
   readonly requestTimeoutMs: number;
   readonly maxBodyBytes: number;
+  /** The largest whole (non-streamed) answer read from a provider; past it the answer is a provider fault. */
+  readonly maxAnswerBytes: number;
+  /** How long a stream may take to its first event before the provider counts as failed; 0: the upstream timeout. */
+  readonly firstTokenTimeoutMs: number;
   readonly modelsConfigPath: string;
   readonly promptsDir: string;
   readonly defaultLanguage: 'pl' | 'en';
@@ -240,6 +246,8 @@ function toSettings(p: Parsed, intents: Record<string, string>): Settings {
     upstreamTimeoutMs: Math.round(p.LLM_ROUTER_EXTERNAL_TIMEOUT * 1000),
     requestTimeoutMs: Math.round(p.LLM_ROUTER_TIMEOUT * 1000),
     maxBodyBytes: p.LLM_ROUTER_MAX_REQUEST_BODY_SIZE,
+    maxAnswerBytes: p.LLM_ROUTER_MAX_RESPONSE_BODY_SIZE,
+    firstTokenTimeoutMs: Math.round(p.LLM_ROUTER_FIRST_TOKEN_TIMEOUT * 1000),
     modelsConfigPath: p.LLM_ROUTER_MODELS_CONFIG,
     promptsDir: p.LLM_ROUTER_PROMPTS_DIR,
     defaultLanguage: p.LLM_ROUTER_DEFAULT_EP_LANGUAGE,

@@ -1,6 +1,7 @@
 import { inject, singleton } from 'tsyringe';
 import { Failover } from '../balancing/failover.js';
 import type { ProviderAttempt } from '../balancing/provider-attempt.js';
+import { SETTINGS, type Settings } from '../config/settings.js';
 import type { ChatChunk, ChatCompletion, ChatRequest } from '../dialects/canonical.js';
 import type { ClientChatDialect } from '../dialects/chat-dialect.js';
 import { openAIClientDialect } from '../dialects/openai/dialect.js';
@@ -23,6 +24,7 @@ import { parseJson } from './json-body.js';
 import { MaskerPipeline } from './masking/masker-pipeline.js';
 import { RestoreStage } from './masking/restore-stage.js';
 import { refusalChunks, refusalCompletion } from './refusal.js';
+import { openStream } from './stream-opening.js';
 import { relayBytes, relayChunks } from './stream-relay.js';
 import { UtilsPipeline } from './utils-pipeline.js';
 
@@ -36,6 +38,7 @@ import { UtilsPipeline } from './utils-pipeline.js';
 @singleton()
 export class ChatPipeline {
   private readonly handle: (turn: ChatTurn) => Promise<ChatAnswer>;
+  private readonly firstTokenTimeoutMs: number;
 
   constructor(
     @inject(Failover) private readonly failover: Failover,
@@ -44,7 +47,9 @@ export class ChatPipeline {
     @inject(MaskerPipeline) private readonly masker: MaskerPipeline,
     @inject(METRICS) private readonly metrics: Metrics,
     @inject(LOGGER) private readonly logger: Logger,
+    @inject(SETTINGS) settings: Settings,
   ) {
+    this.firstTokenTimeoutMs = settings.firstTokenTimeoutMs;
     const stages = [...(utils.active ? [utils.stage] : []), ...(guardrails.active ? [guardrails.requestStage] : [])];
     this.handle = compose(stages, (turn) => this.dispatch(turn));
   }
@@ -111,7 +116,8 @@ export class ChatPipeline {
       }
       try {
         const answer = await this.attempt(turn, attempt);
-        attempts.succeeded(attempt);
+        if (attempt.brokeOff) attempts.brokeOff(attempt);
+        else attempts.succeeded(attempt);
         return answer;
       } catch (err) {
         attempts.failed(attempt, err, res.headersSent);
@@ -133,7 +139,7 @@ export class ChatPipeline {
       // never sent unmasked, whatever decides the path later.
       if (turn.session) await this.masker.maskPayload(turn.ex, payload, turn.session, turn.clientModel);
       if (stream) {
-        await attempt.send(dialect.operation, payload, true);
+        await attempt.send(dialect.operation, payload, true, this.firstTokenTimeoutMs);
         return this.streamed(turn, attempt, null);
       }
       const { raw, contentType } = await attempt.unary(dialect.operation, payload);
@@ -149,7 +155,7 @@ export class ChatPipeline {
     if (this.metrics.enabled)
       this.metrics.payloadConversions.inc({ from_type: dialect.name, to_type: attempt.type.family });
     if (stream) {
-      await attempt.send('chat', payload, true);
+      await attempt.send('chat', payload, true, this.firstTokenTimeoutMs);
       return this.streamed(turn, attempt, provider.streamDecoder());
     }
     const { raw } = await attempt.unary('chat', payload);
@@ -171,17 +177,23 @@ export class ChatPipeline {
   /** Streams the provider's answer to the client: as it is (no decoder) or converted through the answer stages. */
   private async streamed(turn: ChatTurn, attempt: ProviderAttempt, decoder: StreamDecoder | null): Promise<ChatAnswer> {
     const { ex, dialect } = turn;
+    const id = attempt.provider.id;
     const encoder = dialect.streamEncoder(turn.body);
+    // Before the client's headers: a provider that answers with no stream, an error or nothing can still fail over.
+    const format = attempt.type.family === 'ollama' ? 'ndjson' : 'sse';
+    // The first-token timeout counts from the request: what the headers took is not given again.
+    const left = this.firstTokenTimeoutMs > 0 ? Math.max(1, this.firstTokenTimeoutMs - attempt.ageMs) : 0;
+    const body = await openStream(attempt.upstreamBody(), attempt.contentType, format, id, left);
     startStream(ex.res, dialect.streamContentType);
-    const body = attempt.upstreamBody();
     try {
-      if (decoder === null) await relayBytes(body, ex.res, ex.signal);
-      else await relayChunks(body, decoder, this.answerStages(turn, attempt), encoder, ex.res, ex.signal);
+      if (decoder === null) await relayBytes(body, ex.res, ex.signal, id);
+      else await relayChunks(body, decoder, this.answerStages(turn, attempt), encoder, ex.res, ex.signal, id);
     } catch (err) {
       if (ex.res.destroyed) return STREAMED;
       if (err instanceof GuardrailBlocked) return this.cut(turn, encoder, err);
-      const error = transportError(err, attempt.provider.id, ex.signal, true);
+      const error = transportError(err, id, ex.signal, true);
       attempt.failed(error);
+      attempt.brokeOff = error;
       this.logger.warn(`stream ended early: ${error.code}: ${error.message}`, { ...scoped(ex), ...causeOf(error) });
       ex.res.end(encoder.error(error));
     }

@@ -1,15 +1,19 @@
 import type { Response } from 'express';
 import type { ChatChunk } from '../dialects/canonical.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
+import { upstreamStreamBroken } from '../errors/errors.js';
 import { writeChunk } from '../http/exchange.js';
-import type { UpstreamResponse } from '../providers/upstream-client.js';
 import type { AnswerChain } from './answer-stages.js';
+import { requireEnd } from './stream-opening.js';
 
-type Body = UpstreamResponse['body'];
+type Body = AsyncIterable<Buffer>;
 
-/** A same-protocol stream, byte for byte as it arrives. Stops quietly when the client goes away. */
-export async function relayBytes(body: Body, res: Response, signal: AbortSignal): Promise<void> {
-  for await (const bytes of body) if (!(await writeChunk(res, bytes as Buffer, signal))) return;
+/**
+ * A same-protocol stream, byte for byte as it arrives; one that ends without its family's end event is cut,
+ * and fails (the caller writes the in-band error). Stops quietly when the client goes away.
+ */
+export async function relayBytes(body: Body, res: Response, signal: AbortSignal, providerId: string): Promise<void> {
+  for await (const bytes of requireEnd(body, providerId)) if (!(await writeChunk(res, bytes, signal))) return;
   res.end();
 }
 
@@ -21,17 +25,33 @@ export async function relayChunks(
   encoder: StreamEncoder,
   res: Response,
   signal: AbortSignal,
+  providerId: string,
 ): Promise<void> {
-  for await (const chunk of answerChunks(body, decoder, chain)) {
+  for await (const chunk of answerChunks(body, decoder, chain, providerId)) {
     if (!(await writeChunk(res, encoder.encode(chunk), signal))) return;
   }
   await writeChunk(res, encoder.end(), signal);
   res.end();
 }
 
-async function* answerChunks(body: Body, decoder: StreamDecoder, chain: AnswerChain): AsyncGenerator<ChatChunk> {
+/**
+ * The provider's chunks through the answer stages. An answer is finished only when the provider says so (a
+ * finish reason); one that just stops was cut, and fails rather than being closed as if complete.
+ */
+async function* answerChunks(
+  body: Body,
+  decoder: StreamDecoder,
+  chain: AnswerChain,
+  providerId: string,
+): AsyncGenerator<ChatChunk> {
   const utf8 = new TextDecoder();
-  for await (const bytes of body) yield* chain.push(decoder.push(utf8.decode(bytes as Buffer, { stream: true })));
-  yield* chain.push([...decoder.push(utf8.decode()), ...decoder.end()]);
+  let finished = false;
+  const seen = (chunks: ChatChunk[]) => {
+    if (!finished) finished = chunks.some((c) => c.choices.some((ch) => ch.finish_reason != null));
+    return chunks;
+  };
+  for await (const bytes of body) yield* chain.push(seen(decoder.push(utf8.decode(bytes, { stream: true }))));
+  yield* chain.push(seen([...decoder.push(utf8.decode()), ...decoder.end()]));
+  if (!finished) throw upstreamStreamBroken(providerId, new Error('the stream ended without a finish reason'));
   yield* chain.end();
 }

@@ -3,6 +3,7 @@ import { type Dispatcher, Pool, errors as undiciErrors } from 'undici';
 import type { ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import {
+  upstreamBadResponse,
   upstreamFailed,
   upstreamRateLimited,
   upstreamRejected,
@@ -44,6 +45,7 @@ export class UpstreamClient {
     payload: string,
     signal: AbortSignal,
     requestId = '',
+    headersTimeoutMs = 0,
   ): Promise<UpstreamResponse> {
     const { pool, basePath } = this.poolFor(provider.api_host);
     try {
@@ -58,7 +60,10 @@ export class UpstreamClient {
         },
         body: payload,
         signal,
-        headersTimeout: this.settings.upstreamTimeoutMs,
+        headersTimeout:
+          headersTimeoutMs > 0
+            ? Math.min(headersTimeoutMs, this.settings.upstreamTimeoutMs)
+            : this.settings.upstreamTimeoutMs,
         bodyTimeout: this.settings.upstreamTimeoutMs,
       });
       const ct = res.headers['content-type'];
@@ -91,6 +96,10 @@ export class UpstreamClient {
     } catch {
       return 0;
     }
+  }
+
+  get maxAnswerBytes(): number {
+    return this.settings.maxAnswerBytes;
   }
 
   async close(): Promise<void> {
@@ -146,6 +155,32 @@ export async function upstreamHttpError(res: UpstreamResponse, providerId: strin
   if (res.status === 429) return upstreamRateLimited(providerId, detail, res.retryAfter);
   if (res.status >= 400 && res.status < 500) return upstreamRejected(res.status, providerId, detail);
   return upstreamFailed(providerId, res.status, detail);
+}
+
+/** A whole answer, read up to the configured size; past it, a provider fault (memory stays bounded). */
+export async function readAnswer(body: UpstreamResponse['body'], limit: number, providerId: string): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      body.on('error', () => {});
+      body.destroy();
+      throw upstreamBadResponse(
+        providerId,
+        `the answer is larger than ${limit} bytes (LLM_ROUTER_MAX_RESPONSE_BODY_SIZE)`,
+      );
+    }
+    parts.push(chunk as Buffer);
+  }
+  return Buffer.concat(parts, size).toString('utf8');
+}
+
+/** A status outside the API's success (200) and error (4xx, 5xx) answers: a redirect is never followed. */
+export async function unexpectedStatus(res: UpstreamResponse, providerId: string): Promise<GatewayError> {
+  await res.body.dump();
+  const what = res.status >= 300 && res.status < 400 ? 'a redirect, which is not followed' : 'not a success status';
+  return upstreamBadResponse(providerId, `answered HTTP ${res.status} (${what})`);
 }
 
 async function readBounded(body: UpstreamResponse['body'], limit: number): Promise<string> {

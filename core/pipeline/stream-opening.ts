@@ -1,0 +1,151 @@
+import { upstreamBadResponse, upstreamStreamBroken, upstreamStreamError, upstreamTimeout } from '../errors/errors.js';
+import type { UpstreamResponse } from '../providers/upstream-client.js';
+
+type Body = UpstreamResponse['body'];
+
+/** How a provider frames its stream: server-sent events (OpenAI, Anthropic, Responses) or JSON lines (Ollama). */
+export type StreamFormat = 'sse' | 'ndjson';
+
+const CONTENT_TYPES: Readonly<Record<StreamFormat, RegExp>> = {
+  sse: /^text\/event-stream\b/i,
+  ndjson: /^application\/(?:x-ndjson|json)\b/i,
+};
+
+// Every family's own last word: `[DONE]`, Anthropic's message_stop, the Responses API's final events, Ollama's
+// `"done": true`. A stream that ends without one was cut, whatever the bytes before it looked like.
+const END_MARKER = /\[DONE\]|message_stop|response\.(?:completed|incomplete|failed)|"done"\s*:\s*true/;
+const MARKER_SPAN = 32;
+const SSE_FIELDS = ['data:', ':', 'event:', 'id:', 'retry:'];
+
+/**
+ * The start of a provider's stream, checked before the client's headers are sent, so that a wrong answer can
+ * still fail over: the content type must be the format's, and the first event must arrive (within the
+ * first-token timeout) and be an event, not an error, an HTML page or nothing. The bytes read to decide are
+ * replayed, so the relay sees the stream whole.
+ */
+export async function openStream(
+  body: Body,
+  contentType: string,
+  format: StreamFormat,
+  providerId: string,
+  timeoutMs: number,
+): Promise<AsyncIterable<Buffer>> {
+  if (!CONTENT_TYPES[format].test(contentType.trim())) {
+    discard(body);
+    throw upstreamBadResponse(
+      providerId,
+      `streamed as ${JSON.stringify(contentType || 'no content type')}, not ${format === 'sse' ? 'text/event-stream' : 'JSON lines'}`,
+    );
+  }
+  const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const seen: Buffer[] = [];
+  const utf8 = new TextDecoder();
+  let text = '';
+  const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : 0;
+  for (;;) {
+    const next = await nextBefore(it, deadline, body, providerId, timeoutMs);
+    if (next.done) throw upstreamBadResponse(providerId, 'the stream ended before its first event');
+    seen.push(next.value);
+    text += utf8.decode(next.value, { stream: true });
+    const verdict = firstEvent(text, format);
+    if (verdict === 'event') break;
+    if (verdict !== 'wait') {
+      discard(body);
+      throw verdict === 'error'
+        ? upstreamStreamError('the provider sent an error before its first token')
+        : upstreamBadResponse(providerId, 'the stream does not start with an event');
+    }
+  }
+  return replay(seen, it);
+}
+
+/** Reads on, failing when the stream ends without its family's end marker (a cut answer, never a complete one). */
+export async function* requireEnd(stream: AsyncIterable<Buffer>, providerId: string): AsyncGenerator<Buffer> {
+  let tail = '';
+  let ended = false;
+  for await (const bytes of stream) {
+    if (!ended) {
+      const text = tail + bytes.toString('latin1');
+      ended = END_MARKER.test(text);
+      tail = text.slice(-MARKER_SPAN);
+    }
+    yield bytes;
+  }
+  if (!ended) throw upstreamStreamBroken(providerId, new Error('the stream ended without its end event'));
+}
+
+function firstEvent(text: string, format: StreamFormat): 'event' | 'error' | 'bad' | 'wait' {
+  const lines = text.split('\n');
+  lines.pop(); // not complete yet
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '') continue;
+    if (format === 'sse') {
+      if (line.startsWith(':') || /^(?:event|id|retry):/.test(line)) continue;
+      if (!line.startsWith('data:')) return 'bad';
+      const data = line.slice(5).trim();
+      if (data === '[DONE]') return 'bad';
+      return judge(data);
+    }
+    return judge(line);
+  }
+  // A first line may be long; what cannot begin an event (an HTML page, gzip bytes) is refused at once.
+  const start = text.trimStart();
+  if (start === '') return 'wait';
+  if (format === 'ndjson') return start.startsWith('{') ? 'wait' : 'bad';
+  const canBegin = SSE_FIELDS.some((f) => start.startsWith(f) || f.startsWith(start));
+  return canBegin ? 'wait' : 'bad';
+}
+
+function judge(json: string): 'event' | 'error' | 'bad' {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return 'bad';
+  }
+  if (value === null || typeof value !== 'object') return 'bad';
+  const v = value as Record<string, unknown>;
+  return v['error'] !== undefined || v['type'] === 'error' ? 'error' : 'event';
+}
+
+async function nextBefore(
+  it: AsyncIterator<Buffer>,
+  deadline: number,
+  body: Body,
+  providerId: string,
+  timeoutMs: number,
+): Promise<IteratorResult<Buffer>> {
+  if (deadline === 0) return it.next();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => {
+        discard(body);
+        reject(
+          upstreamTimeout(
+            providerId,
+            new Error(`no first event within ${timeoutMs} ms (LLM_ROUTER_FIRST_TOKEN_TIMEOUT)`),
+          ),
+        );
+      },
+      Math.max(0, deadline - Date.now()),
+    );
+  });
+  try {
+    return await Promise.race([it.next(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function* replay(seen: readonly Buffer[], it: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  yield* seen;
+  for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+}
+
+/** Drops a provider's body: undici reports the abort as an 'error' event, which is expected here, not a crash. */
+function discard(body: Body): void {
+  body.on('error', () => {});
+  body.destroy();
+}

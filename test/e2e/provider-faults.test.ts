@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import { REPLY_TEXT } from '../support/fake-replies.js';
+import { FakeUpstream } from '../support/fake-upstream.js';
+import { FAULT_SECRET, type Fault, FaultUpstream } from '../support/fault-upstream.js';
+import { GatewayProcess } from '../support/gateway-process.js';
+
+const FAMILIES = ['openai', 'anthropic', 'ollama'] as const;
+
+/** Each family's model: the fault backend first, a healthy one behind it. */
+function config(fault: string, good: string) {
+  const group: Record<string, unknown> = {};
+  for (const type of FAMILIES)
+    group[`faulty-${type}`] = {
+      providers: [
+        { id: `fault-${type}`, api_host: fault, api_type: type, api_token: FAULT_SECRET, model_path: 'm' },
+        { id: `good-${type}`, api_host: good, api_type: type, model_path: `upstream-ok-${type}` },
+      ],
+    };
+  group['only-fault'] = { providers: [{ id: 'lonely', api_host: fault, api_type: 'openai', model_path: 'm' }] };
+  return { g: group, active_models: { g: Object.keys(group) } };
+}
+
+describe('provider answers that are not what they seem', () => {
+  const fault = new FaultUpstream();
+  const good = new FakeUpstream();
+  const gateway = new GatewayProcess();
+  const openai = () => new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
+
+  before(async () => {
+    await fault.start();
+    await good.start();
+    await gateway.start({
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(config(fault.url, good.url)),
+      LLM_ROUTER_BALANCE_STRATEGY: 'first_available',
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+      LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: '1000',
+      LLM_ROUTER_FIRST_TOKEN_TIMEOUT: '0.5',
+      LLM_ROUTER_MAX_RESPONSE_BODY_SIZE: '50000',
+    });
+  });
+  after(async () => {
+    await gateway.stop();
+    await fault.stop();
+    await good.stop();
+  });
+
+  async function failsOver(f: Fault, stream: boolean, type: (typeof FAMILIES)[number]): Promise<void> {
+    fault.fault = f;
+    const before = fault.calls;
+    const request = { model: `faulty-${type}`, messages: [{ role: 'user' as const, content: 'hi' }] };
+    let text = '';
+    if (stream) {
+      for await (const c of await openai().chat.completions.create({ ...request, stream: true }))
+        text += c.choices[0]?.delta.content ?? '';
+    } else {
+      const { data, response } = await openai().chat.completions.create(request).withResponse();
+      text = data.choices[0]?.message.content ?? '';
+      assert.equal(response.headers.get('x-llm-router-fallback'), 'true');
+      assert.ok(!JSON.stringify(data).includes(FAULT_SECRET));
+    }
+    assert.equal(fault.calls, before + 1, 'the faulty provider was tried first');
+    assert.equal(text, REPLY_TEXT, `${f} → the healthy provider answered`);
+  }
+
+  for (const type of FAMILIES) {
+    for (const f of ['redirect', 'accepted', 'huge'] as const)
+      it(`${type}: a ${f} answer is a provider fault and fails over`, () => failsOver(f, false, type));
+    for (const f of ['redirect', 'accepted', 'html-stream', 'empty-stream', 'error-first', 'stall'] as const)
+      it(`${type}, streamed: ${f} fails over before the client's headers`, () => failsOver(f, true, type));
+  }
+  it('openai, streamed: a stream of nothing but [DONE] fails over', () => failsOver('done-only', true, 'openai'));
+
+  for (const type of FAMILIES) {
+    it(`${type}: a stream cut without its end reaches the client as an error, never as a finished answer`, async () => {
+      fault.fault = 'no-end';
+      let text = '';
+      const finishes: unknown[] = [];
+      const err = await (async () => {
+        for await (const c of await openai().chat.completions.create({
+          model: `faulty-${type}`,
+          messages: [{ role: 'user', content: 'hi' }],
+          stream: true,
+        })) {
+          text += c.choices[0]?.delta.content ?? '';
+          if (c.choices[0]?.finish_reason) finishes.push(c.choices[0].finish_reason);
+        }
+      })().catch((e: unknown) => e);
+      assert.ok(err instanceof Error, 'the stream ends in an error');
+      assert.equal(text, 'Half an ');
+      assert.deepEqual(finishes, [], 'no finish reason is made up');
+    });
+  }
+
+  it('anthropic client: a cut stream ends in an error event, not message_stop', async () => {
+    fault.fault = 'no-end';
+    const client = new Anthropic({ baseURL: gateway.url, apiKey: 'k', maxRetries: 0 });
+    const stream = client.messages.stream({
+      model: 'faulty-openai',
+      max_tokens: 10,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    const err = await stream.finalMessage().catch((e: unknown) => e);
+    assert.ok(err instanceof Error, String(err));
+  });
+
+  it('a redirect from the only provider is a 502, not a 200, and its body is not passed on', async () => {
+    fault.fault = 'redirect';
+    const err = await openai()
+      .chat.completions.create({ model: 'only-fault', messages: [{ role: 'user', content: 'hi' }] })
+      .catch((e: unknown) => e);
+    assert.ok(err instanceof OpenAI.APIError && err.status === 502, String(err));
+    assert.match(err.message, /HTTP 302 \(a redirect, which is not followed\)/);
+    assert.ok(!err.message.includes(FAULT_SECRET));
+  });
+});

@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the fault backend does to every chat request until told otherwise. */
+export type Fault =
+  | 'redirect'
+  | 'accepted'
+  | 'html-stream'
+  | 'empty-stream'
+  | 'done-only'
+  | 'error-first'
+  | 'no-end'
+  | 'stall'
+  | 'huge';
+
+const SECRET = 'fault-backend-secret-token';
+
+/**
+ * A backend that misbehaves on purpose, for every provider family (its path tells it which): redirects, 202s,
+ * HTML where a stream should be, empty streams, an error as the first event, streams cut without their end,
+ * headers and then silence, answers larger than any limit. Bound to 127.0.0.1, stopped by the test.
+ */
+export class FaultUpstream {
+  fault: Fault = 'redirect';
+  calls = 0;
+  private server: Server | null = null;
+  private readonly open = new Set<ServerResponse>();
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.open) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'GET') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}');
+    let raw = '';
+    for await (const c of req) raw += c;
+    const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+    const stream = body['stream'] === true || (req.url === '/api/chat' && body['stream'] === undefined);
+    const family = req.url === '/v1/messages' ? 'anthropic' : req.url === '/api/chat' ? 'ollama' : 'openai';
+    this.calls++;
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
+    };
+    const streamType = family === 'ollama' ? 'application/x-ndjson' : 'text/event-stream';
+    switch (this.fault) {
+      case 'redirect':
+        return json(302, { echoed_token: SECRET }, { location: 'http://127.0.0.1:9/elsewhere' });
+      case 'accepted':
+        return json(202, { status: 'queued', echoed_token: SECRET });
+      case 'huge':
+        if (stream) break;
+        return json(200, { choices: [{ index: 0, message: { role: 'assistant', content: 'x'.repeat(200_000) } }] });
+      case 'html-stream':
+        if (!stream) break;
+        return void res
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<html><body>Traceback (most recent call last)</body></html>');
+      case 'empty-stream':
+        if (!stream) break;
+        res.writeHead(200, { 'content-type': streamType }).end();
+        return;
+      case 'done-only':
+        if (!stream) break;
+        res.writeHead(200, { 'content-type': streamType }).end('data: [DONE]\n\n');
+        return;
+      case 'error-first':
+        if (!stream) break;
+        res.writeHead(200, { 'content-type': streamType });
+        return void res.end(
+          family === 'ollama'
+            ? '{"error":"model is loading"}\n'
+            : family === 'anthropic'
+              ? 'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n'
+              : 'data: {"error":{"message":"model is loading"}}\n\n',
+        );
+      case 'no-end':
+        if (!stream) break;
+        res.writeHead(200, { 'content-type': streamType });
+        return void res.end(cutFrames(family));
+      case 'stall':
+        res.writeHead(200, { 'content-type': stream ? streamType : 'application/json' });
+        res.flushHeaders();
+        this.open.add(res);
+        return; // and nothing more
+    }
+    json(500, { error: { message: `the fault ${this.fault} has no ${stream ? 'streamed' : 'whole'} form` } });
+  }
+}
+
+/** The start of an answer in each family, and then the connection closes cleanly, without the end event. */
+function cutFrames(family: 'openai' | 'anthropic' | 'ollama'): string {
+  if (family === 'ollama')
+    return `${JSON.stringify({ model: 'm', created_at: '2024-01-01T00:00:00Z', message: { role: 'assistant', content: 'Half an ' }, done: false })}\n`;
+  if (family === 'anthropic')
+    return [
+      'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"m","content":[],"usage":{"input_tokens":3,"output_tokens":0}}}\n\n',
+      'event: content_block_start\ndata: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}\n\n',
+      'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Half an "}}\n\n',
+    ].join('');
+  const chunk = (delta: unknown) =>
+    `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
+  return chunk({ role: 'assistant', content: '' }) + chunk({ content: 'Half an ' });
+}
+
+export const FAULT_SECRET = SECRET;
