@@ -42,7 +42,10 @@ export class ProviderMonitor {
     await Promise.all(
       this.providers.map(async (p) => {
         const status = await this.upstream.probe(p, this.types.get(p.api_type)!, PROBE_TIMEOUT_MS);
-        const up = status > 0 && status < 500;
+        // A provider that answered requests since the last round is up, whatever a probe that timed out says.
+        const answering =
+          this.upstream.sinceLastAnswer(p.id) < this.settings.balancing.monitorIntervalMs + PROBE_TIMEOUT_MS;
+        const up = (status > 0 && status < 500) || (status === 0 && answering);
         if (this.last.get(p.id) !== up)
           this.logger.info(`provider ${p.id} is ${up ? 'up' : `down (${status || 'unreachable'})`}`);
         this.last.set(p.id, up);

@@ -32,6 +32,8 @@ const providerSchema = z.object({
     .transform((v) => v || null),
   tool_calling: z.boolean().default(false),
   is_embedding: z.boolean().default(false),
+  /** Requests in flight to this provider's host at once (more wait, up to LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS). */
+  max_connections: z.number().int().min(1).max(65_536).default(1024),
 });
 
 const modelSchema = z.looseObject({

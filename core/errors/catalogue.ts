@@ -24,6 +24,7 @@ export const ERROR_CATALOGUE = {
   upstream_rejected: { status: 400, type: 'invalid_request_error' },
   upstream_rate_limited: { status: 429, type: 'rate_limit_error' },
   upstream_unreachable: { status: 502, type: 'upstream_error' },
+  upstream_busy: { status: 503, type: 'overloaded_error' },
   upstream_timeout: { status: 504, type: 'upstream_error' },
   upstream_failed: { status: 502, type: 'upstream_error' },
   upstream_bad_response: { status: 502, type: 'upstream_error' },

@@ -96,6 +96,14 @@ export const upstreamStreamBroken = (provider: string, cause?: unknown) =>
 export const upstreamStreamError = (detail: string) =>
   new ProviderFault('upstream_stream_error', `The provider failed mid-stream: ${detail}`);
 
+/** Every connection to a provider was busy for as long as a request may wait: another provider may answer. */
+export const upstreamBusy = (provider: string, connections: number, waitedMs: number) =>
+  new ProviderFault(
+    'upstream_busy',
+    `Provider '${provider}' has all its ${connections} connections busy (max_connections); waited ${Math.round(waitedMs / 1000)} s`,
+    { headers: RETRY_SOON },
+  );
+
 export const upstreamBadResponse = (provider: string, detail: string) =>
   new ProviderFault('upstream_bad_response', `Provider '${provider}' sent an invalid response: ${detail}`);
 

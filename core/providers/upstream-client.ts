@@ -4,6 +4,7 @@ import type { ProviderConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import {
   upstreamBadResponse,
+  upstreamBusy,
   upstreamFailed,
   upstreamRateLimited,
   upstreamRejected,
@@ -14,6 +15,7 @@ import {
 import { GatewayError } from '../errors/gateway-error.js';
 import { sanitizeMessage } from '../errors/sanitize.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
+import { ConnectionGate } from './connection-gate.js';
 import type { Operation, ProviderType } from './provider-type.js';
 
 export interface UpstreamResponse {
@@ -25,10 +27,23 @@ export interface UpstreamResponse {
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
-/** Calls providers over one keep-alive connection pool per upstream origin. */
+interface HostPool {
+  readonly pool: Pool;
+  readonly basePath: string;
+  readonly gate: ConnectionGate;
+}
+
+/**
+ * Calls providers over one keep-alive connection pool per upstream origin, with at most `max_connections` requests
+ * in flight (the rest wait their turn, up to LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS). Health probes go over a
+ * pool of their own, so they never queue behind the answers they are meant to judge.
+ */
 @singleton()
 export class UpstreamClient {
-  private readonly pools = new Map<string, { pool: Pool; basePath: string }>();
+  private readonly pools = new Map<string, HostPool>();
+  private readonly probePools = new Map<string, Pool>();
+  /** When each provider last answered a request with 200: real traffic outweighs a probe that timed out. */
+  private readonly answeredAt = new Map<string, number>();
 
   constructor(
     @inject(SETTINGS) private readonly settings: Settings,
@@ -47,7 +62,13 @@ export class UpstreamClient {
     requestId = '',
     headersTimeoutMs = 0,
   ): Promise<UpstreamResponse> {
-    const { pool, basePath } = this.poolFor(provider.api_host);
+    const { pool, basePath, gate } = this.poolFor(provider);
+    const waitMs = this.settings.balancing.waitTimeoutMs;
+    const release = await gate.acquire(waitMs, signal);
+    if (release === null) {
+      if (signal.aborted && signal.reason instanceof GatewayError) throw signal.reason;
+      throw upstreamBusy(provider.id, gate.size, waitMs);
+    }
     try {
       const res = await pool.request({
         path: basePath + path,
@@ -66,6 +87,8 @@ export class UpstreamClient {
             : this.settings.upstreamTimeoutMs,
         bodyTimeout: this.settings.upstreamTimeoutMs,
       });
+      res.body.once('close', release);
+      if (res.statusCode === 200) this.answeredAt.set(provider.id, Date.now());
       const ct = res.headers['content-type'];
       const ra = res.headers['retry-after'];
       return {
@@ -75,13 +98,20 @@ export class UpstreamClient {
         body: res.body,
       };
     } catch (err) {
+      release();
       throw transportError(err, provider.id, signal);
     }
   }
 
-  /** A GET with a short timeout for health probes; resolves to the status, or 0 when unreachable. */
+  /** A GET with a short timeout for health probes, on the probe pool; resolves to the status, or 0 when unreachable. */
   async probe(provider: ProviderConfig, type: ProviderType, timeoutMs: number): Promise<number> {
-    const { pool, basePath } = this.poolFor(provider.api_host);
+    const url = new URL(provider.api_host);
+    let pool = this.probePools.get(url.origin);
+    if (!pool) {
+      pool = new Pool(url.origin, { connections: 2, keepAliveTimeout: 30_000, pipelining: 1 });
+      this.probePools.set(url.origin, pool);
+    }
+    const basePath = url.pathname.replace(/\/+$/, '');
     try {
       const res = await pool.request({
         path: basePath + type.healthPath,
@@ -98,29 +128,39 @@ export class UpstreamClient {
     }
   }
 
+  /** Milliseconds since the provider last answered a request (Infinity if it never did). */
+  sinceLastAnswer(providerId: string): number {
+    const at = this.answeredAt.get(providerId);
+    return at === undefined ? Number.POSITIVE_INFINITY : Date.now() - at;
+  }
+
   get maxAnswerBytes(): number {
     return this.settings.maxAnswerBytes;
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.pools.values()].map(({ pool }) => pool.close()));
+    const pools = [...[...this.pools.values()].map((h) => h.pool), ...this.probePools.values()];
+    await Promise.all(pools.map((p) => p.close()));
     this.pools.clear();
+    this.probePools.clear();
   }
 
-  private poolFor(apiHost: string) {
-    let entry = this.pools.get(apiHost);
+  private poolFor(provider: ProviderConfig): HostPool {
+    let entry = this.pools.get(provider.api_host);
     if (!entry) {
-      const url = new URL(apiHost);
+      const url = new URL(provider.api_host);
+      const connections = provider.max_connections;
       entry = {
         pool: new Pool(url.origin, {
           keepAliveTimeout: 30_000,
           keepAliveMaxTimeout: 600_000,
-          connections: 256,
+          connections,
           pipelining: 1,
         }),
         basePath: url.pathname.replace(/\/+$/, ''),
+        gate: new ConnectionGate(connections),
       };
-      this.pools.set(apiHost, entry);
+      this.pools.set(provider.api_host, entry);
     }
     return entry;
   }
