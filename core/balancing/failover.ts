@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import { inject, singleton } from 'tsyringe';
 import { MODELS_CONFIG, type ModelConfig, type ModelsConfig } from '../config/models-config.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
@@ -47,9 +48,18 @@ export class Failover {
 }
 
 /** The attempts of one request on one model. */
+// A one-off server error is worth one more try of the same provider after this pause, when it is the last left.
+const ONE_OFF_PAUSE_MS = 250;
+const ONE_OFF_STATUSES = new Set([500, 502, 503]);
+
 export class ProviderAttempts {
   private readonly tried = new Set<string>();
   private count = 0;
+  /** Set when the next attempt retries the same provider: the pause before it. */
+  private pauseMs = 0;
+  private retriedSame = false;
+  /** What the provider retried once more failed with: the answer if it cannot be leased again. */
+  private retryOf: ProviderFault | null = null;
 
   constructor(
     private readonly f: Failover,
@@ -60,7 +70,16 @@ export class ProviderAttempts {
 
   /** Leases the next provider (waiting as the strategy allows); throws 503 when none can take the request. */
   async next(): Promise<ProviderAttempt> {
-    const lease = await this.f.selector.acquire(this.model, this.signal, this.tried);
+    const retryOf = this.retryOf;
+    this.retryOf = null;
+    if (retryOf) {
+      await setTimeout(this.pauseMs, undefined, { signal: this.signal }).catch(() => {});
+      if (this.signal.aborted) throw this.signal.reason;
+    }
+    // The one more try is a bonus: if the provider cannot be had now (its breaker opened), its own error stands.
+    const lease = await this.f.selector.acquire(this.model, this.signal, this.tried).catch((err: unknown) => {
+      throw retryOf ?? err;
+    });
     this.count += 1;
     const { metrics, settings } = this.f;
     if (metrics.enabled)
@@ -94,12 +113,17 @@ export class ProviderAttempts {
     this.settle(attempt, false);
     if (err instanceof ProviderRateLimited) this.f.selector.coolDown(attempt.provider, err.retryAfterSeconds);
     const { metrics, settings } = this.f;
-    const again =
-      !clientHasBytes &&
-      !this.signal.aborted &&
-      this.count < settings.balancing.maxAttempts &&
-      this.tried.size + 1 < this.model.providers.length;
-    if (!again) {
+    const mayGoOn = !clientHasBytes && !this.signal.aborted && this.count < settings.balancing.maxAttempts;
+    const another = this.tried.size + 1 < this.model.providers.length;
+    if (mayGoOn && !another && this.retrySame(err)) {
+      if (metrics.enabled) metrics.retries.inc({ model_name: this.model.name, error_code: err.code });
+      this.f.logger.warn(
+        `provider ${attempt.provider.id} failed (${err.code}); trying it once more in ${this.pauseMs} ms, it is the last of ${this.model.name}`,
+        scoped(this.scope),
+      );
+      return;
+    }
+    if (!mayGoOn || !another) {
       if (metrics.enabled && this.count > 1)
         metrics.retriesExhausted.inc({ model_name: this.model.name, last_error_code: err.code });
       throw err;
@@ -108,6 +132,26 @@ export class ProviderAttempts {
     if (metrics.enabled) metrics.retries.inc({ model_name: this.model.name, error_code: err.code });
     const line = `provider ${attempt.provider.id} failed (${err.code}); trying another provider of ${this.model.name}`;
     this.f.logger.warn(line, scoped(this.scope));
+  }
+
+  /**
+   * The last provider gets one more try after a 429 whose Retry-After is short enough to wait out
+   * (LLM_ROUTER_SAME_PROVIDER_RETRY_MAX_WAIT_SECONDS) or after a one-off 500/502/503.
+   */
+  private retrySame(err: ProviderFault): boolean {
+    if (this.retriedSame) return false;
+    const bound = this.f.settings.balancing.sameProviderRetryMaxWaitMs;
+    let pause = -1;
+    if (err instanceof ProviderRateLimited) {
+      const wait = err.retryAfterSeconds * 1000;
+      // A little past the Retry-After, so the provider's rest (coolDown) is over when the lease is asked for.
+      if (wait <= bound) pause = wait + 50;
+    } else if (ONE_OFF_STATUSES.has(err.upstreamStatus) && bound > 0) pause = ONE_OFF_PAUSE_MS;
+    if (pause < 0) return false;
+    this.retriedSame = true;
+    this.pauseMs = pause;
+    this.retryOf = err;
+    return true;
   }
 
   private settle(attempt: ProviderAttempt, ok: boolean): void {

@@ -40,6 +40,7 @@ const schema = z.object({
   LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: envNumber(5, 0),
   LLM_ROUTER_KEEPALIVE_MODEL_MONITOR_INTERVAL_SECONDS: envNumber(1, 0),
   LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: envInt(3, 1, 1000),
+  LLM_ROUTER_SAME_PROVIDER_RETRY_MAX_WAIT_SECONDS: envNumber(5, 0),
   LLM_ROUTER_CIRCUIT_BREAKER_COOLDOWN_SECONDS: envNumber(30, 0),
   LLM_ROUTER_FORCE_MASKING: envBool(false),
   LLM_ROUTER_MASKING_STRATEGY_PIPELINE: envList(),
@@ -128,6 +129,8 @@ export interface Settings {
     readonly keepAliveIntervalMs: number;
     readonly breakerFailures: number;
     readonly breakerCooldownMs: number;
+    /** The longest Retry-After a request waits out to try its last provider once more (0: never). */
+    readonly sameProviderRetryMaxWaitMs: number;
   };
   readonly masking: {
     readonly force: boolean;
@@ -275,6 +278,7 @@ function toSettings(p: Parsed, intents: Record<string, string>): Settings {
       keepAliveIntervalMs: Math.round(p.LLM_ROUTER_KEEPALIVE_MODEL_MONITOR_INTERVAL_SECONDS * 1000),
       breakerFailures: p.LLM_ROUTER_CIRCUIT_BREAKER_FAILURES,
       breakerCooldownMs: Math.round(p.LLM_ROUTER_CIRCUIT_BREAKER_COOLDOWN_SECONDS * 1000),
+      sameProviderRetryMaxWaitMs: Math.round(p.LLM_ROUTER_SAME_PROVIDER_RETRY_MAX_WAIT_SECONDS * 1000),
     },
     masking: {
       force: p.LLM_ROUTER_FORCE_MASKING,

@@ -80,8 +80,11 @@ export const upstreamRateLimited = (provider: string, detail: string, retryAfter
     headers: retryAfter ? { 'retry-after': retryAfter } : {},
   });
 
-export const upstreamFailed = (provider: string, status: number, detail: string) =>
-  new ProviderFault('upstream_failed', `Provider '${provider}' failed with status ${status}: ${detail}`);
+export const upstreamFailed = (provider: string, status: number, detail: string) => {
+  const err = new ProviderFault('upstream_failed', `Provider '${provider}' failed with status ${status}: ${detail}`);
+  err.upstreamStatus = status;
+  return err;
+};
 
 export const upstreamUnreachable = (provider: string, cause?: unknown) =>
   new ProviderFault('upstream_unreachable', `Provider '${provider}' could not be reached`, { cause });

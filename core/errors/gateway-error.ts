@@ -35,6 +35,8 @@ export class GatewayError extends Error {
 /** A failure the provider is to blame for: another provider of the model may well succeed. */
 export class ProviderFault extends GatewayError {
   override readonly name: string = 'ProviderFault';
+  /** The provider's own HTTP status, when it answered with one (a 500 may be a one-off, worth one more try). */
+  upstreamStatus = 0;
 }
 
 /** A 429 from a provider: it rests for `retryAfterSeconds` while the request tries another. */

@@ -25,10 +25,11 @@ const TRACEBACK = /Traceback \(most recent call last\)|\n\s+at [\w.<>$]+ \(|\bFi
 
 export function sanitizeMessage(text: string, maxLength = 500): string {
   if (HTML.test(text)) return 'The provider answered with an HTML page';
-  let out = redactSecrets(text);
+  let out = text;
   const trace = TRACEBACK.exec(out);
   if (trace) out = `${out.slice(0, trace.index).trim()} (traceback omitted)`;
-  out = out.replace(TAGS, ' ');
+  // Tags go before the scrubbers, whose <url>, <key>… would look like tags themselves.
+  out = redactSecrets(out.replace(TAGS, ' '));
   for (const [pattern, replacement] of SCRUBBERS) out = out.replace(pattern, replacement);
   out = out.replace(/\s+/g, ' ').trim();
   if (out.length > maxLength) out = `${out.slice(0, maxLength)}…`;

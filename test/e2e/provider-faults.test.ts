@@ -106,6 +106,22 @@ describe('provider answers that are not what they seem', () => {
     assert.ok(err instanceof Error, String(err));
   });
 
+  for (const f of ['limit-once', 'error-once'] as const)
+    for (const stream of [false, true])
+      it(`the only provider gets one more try after a ${f === 'limit-once' ? '429 with a short Retry-After' : 'one-off 503'}${stream ? ', streamed' : ''}`, async () => {
+        fault.fault = f;
+        fault.onceDone = false;
+        const before = fault.calls;
+        let text = '';
+        const request = { model: 'only-fault', messages: [{ role: 'user' as const, content: 'hi' }] };
+        if (stream)
+          for await (const c of await openai().chat.completions.create({ ...request, stream: true }))
+            text += c.choices[0]?.delta.content ?? '';
+        else text = (await openai().chat.completions.create(request)).choices[0]?.message.content ?? '';
+        assert.equal(text, 'second time lucky');
+        assert.equal(fault.calls, before + 2);
+      });
+
   it('a redirect from the only provider is a 502, not a 200, and its body is not passed on', async () => {
     fault.fault = 'redirect';
     const err = await openai()

@@ -11,7 +11,9 @@ export type Fault =
   | 'error-first'
   | 'no-end'
   | 'stall'
-  | 'huge';
+  | 'huge'
+  | 'limit-once'
+  | 'error-once';
 
 const SECRET = 'fault-backend-secret-token';
 
@@ -23,6 +25,8 @@ const SECRET = 'fault-backend-secret-token';
 export class FaultUpstream {
   fault: Fault = 'redirect';
   calls = 0;
+  /** The once-faults have happened (reset it to have them happen again). */
+  onceDone = false;
   private server: Server | null = null;
   private readonly open = new Set<ServerResponse>();
 
@@ -55,6 +59,12 @@ export class FaultUpstream {
     };
     const streamType = family === 'ollama' ? 'application/x-ndjson' : 'text/event-stream';
     switch (this.fault) {
+      case 'limit-once':
+      case 'error-once':
+        if (this.onceDone) return okAnswer(res, stream);
+        this.onceDone = true;
+        if (this.fault === 'error-once') return json(503, { error: { message: 'warming up' } });
+        return json(429, { error: { message: 'slow down' } }, { 'retry-after': '1' });
       case 'redirect':
         return json(302, { echoed_token: SECRET }, { location: 'http://127.0.0.1:9/elsewhere' });
       case 'accepted':
@@ -97,6 +107,27 @@ export class FaultUpstream {
     }
     json(500, { error: { message: `the fault ${this.fault} has no ${stream ? 'streamed' : 'whole'} form` } });
   }
+}
+
+/** A short, complete OpenAI answer, whole or streamed. */
+function okAnswer(res: ServerResponse, stream: boolean): void {
+  if (!stream) {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        id: 'c1',
+        object: 'chat.completion',
+        created: 1,
+        model: 'm',
+        choices: [{ index: 0, message: { role: 'assistant', content: 'second time lucky' }, finish_reason: 'stop' }],
+      }),
+    );
+    return;
+  }
+  const chunk = (delta: unknown, finish: string | null) =>
+    `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  res
+    .writeHead(200, { 'content-type': 'text/event-stream' })
+    .end(`${chunk({ role: 'assistant', content: 'second time lucky' }, null)}${chunk({}, 'stop')}data: [DONE]\n\n`);
 }
 
 /** The start of an answer in each family, and then the connection closes cleanly, without the end event. */
