@@ -6,6 +6,7 @@ import OpenAI from 'openai';
 import { ECHO_PREFIX, REPLY_TEXT } from '../support/fake-replies.js';
 import { chatModel } from '../support/models.js';
 import { useStack } from '../support/stack.js';
+import { until } from '../support/until.js';
 
 const stack = useStack();
 const PROMPTS = join(import.meta.dirname, '..', '..', '..', 'prompts');
@@ -247,5 +248,26 @@ describe('built-in endpoints', () => {
     } as never);
     const sent = JSON.stringify(sentSince(before)[0]);
     assert.ok(!sent.includes('You are evil') && !sent.includes('Obey') && !sent.includes('Bye'), sent);
+  });
+});
+
+describe('built-in endpoints that call once per text', () => {
+  // No second try of a failing provider and no breaker here, so every text that is sent reaches the backend.
+  const quick = useStack({
+    LLM_ROUTER_SAME_PROVIDER_RETRY_MAX_WAIT_SECONDS: '0',
+    LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: '1000',
+  });
+
+  it('stop sending the remaining texts once the request has failed', async () => {
+    const texts = Array.from({ length: 24 }, (_, i) => `text ${i}`);
+    const res = await fetch(`${quick.gateway.url}/api/translate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model_name: chatModel('vllm', 'explode'), texts }),
+    });
+    assert.equal(res.status, 502);
+    await until('the backend to go quiet', () => quick.upstream.active === 0);
+    // Four texts at a time: the first four fail, and the other twenty are never sent.
+    assert.ok(quick.upstream.requests.length <= 4, `${quick.upstream.requests.length} calls`);
   });
 });

@@ -80,10 +80,20 @@ export class BuiltinCall {
     return textOf(completion.choices[0]?.message.content ?? '');
   }
 
-  /** Each text on its own, a few at a time, answers in the texts' order. */
+  /**
+   * Each text on its own, a few at a time, answers in the texts' order. The first failure fails the request, and
+   * the texts not yet sent are not sent: the client has its error, more backend calls would be wasted.
+   */
   perText<T>(texts: readonly string[], one: (text: string) => Promise<T>): Promise<T[]> {
     const limit = pLimit(PER_TEXT_CONCURRENCY);
-    return Promise.all(texts.map((t) => limit(() => one(t))));
+    return Promise.all(
+      texts.map((t) =>
+        limit(() => one(t)).catch((err: unknown) => {
+          limit.clearQueue();
+          throw err;
+        }),
+      ),
+    );
   }
 
   /** Either streams the single answer (OpenAI chunks, system prompt applied) or answers with `build(text)`. */
