@@ -1,11 +1,14 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import { createServer } from 'node:http';
 import { container } from 'tsyringe';
 import { findStrategy } from './balancing/strategies-registry.js';
 import { loadSettings } from './config/settings.js';
 import { StartupError } from './errors/startup-error.js';
 import { createLogger } from './logging/logger.js';
 import { assembleGateway, checkWorkersShareLocks } from './server/gateway.js';
+
+const LISTEN_BACKLOG = 4096;
 
 async function main(): Promise<void> {
   const settings = loadSettings(process.env);
@@ -16,7 +19,8 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(settings.log);
   const { app, lifecycle, models } = await assembleGateway(container, settings, logger);
-  const server = app.listen(settings.port, settings.host);
+  // A burst of connections beyond Node's default backlog of 511 is refused by the kernel before any code runs.
+  const server = createServer(app).listen({ port: settings.port, host: settings.host, backlog: LISTEN_BACKLOG });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -12,9 +12,18 @@ const CONTENT_TYPES: Readonly<Record<StreamFormat, RegExp>> = {
 };
 
 // Every family's own last word: `[DONE]`, Anthropic's message_stop, the Responses API's final events, Ollama's
-// `"done": true`. A stream that ends without one was cut, whatever the bytes before it looked like.
-const END_MARKER = /\[DONE\]|message_stop|response\.(?:completed|incomplete|failed)|"done"\s*:\s*true/;
-const MARKER_SPAN = 32;
+// `"done": true`. A stream that ends without one was cut, whatever the bytes before it looked like. Searched as
+// bytes (a C search per chunk, no string made of it): this runs on every chunk of every pass-through stream.
+const END_MARKERS = [
+  '[DONE]',
+  'message_stop',
+  'response.completed',
+  'response.incomplete',
+  'response.failed',
+  '"done":true',
+  '"done": true',
+].map((m) => Buffer.from(m));
+const MARKER_SPAN = 24;
 const SSE_FIELDS = ['data:', ':', 'event:', 'id:', 'retry:'];
 
 /**
@@ -61,13 +70,14 @@ export async function openStream(
 
 /** Reads on, failing when the stream ends without its family's end marker (a cut answer, never a complete one). */
 export async function* requireEnd(stream: AsyncIterable<Buffer>, providerId: string): AsyncGenerator<Buffer> {
-  let tail = '';
+  let tail = Buffer.alloc(0);
   let ended = false;
   for await (const bytes of stream) {
     if (!ended) {
-      const text = tail + bytes.toString('latin1');
-      ended = END_MARKER.test(text);
-      tail = text.slice(-MARKER_SPAN);
+      // A marker split across two chunks is found in the seam: the last bytes before and the first after.
+      const seam = Buffer.concat([tail, bytes.subarray(0, MARKER_SPAN)]);
+      ended = END_MARKERS.some((m) => bytes.includes(m) || seam.includes(m));
+      tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - MARKER_SPAN)));
     }
     yield bytes;
   }

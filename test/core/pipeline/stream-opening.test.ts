@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { openStream, requireEnd } from '../../../core/pipeline/stream-opening.js';
+import type { UpstreamResponse } from '../../../core/providers/upstream-client.js';
+
+const body = (...parts: string[]) =>
+  Readable.from(parts.map((p) => Buffer.from(p))) as unknown as UpstreamResponse['body'];
+const drain = async (s: AsyncIterable<Buffer>) => {
+  let out = '';
+  for await (const b of s) out += b.toString();
+  return out;
+};
+
+describe('the start of a provider stream', () => {
+  it('passes a stream that starts with an event, replaying what was read (comments and event lines first too)', async () => {
+    const parts = [
+      ': keep-alive\n',
+      'event: message_start\nda',
+      'ta: {"type":"message_start"}\n\n',
+      'data: [DONE]\n\n',
+    ];
+    const s = await openStream(body(...parts), 'text/event-stream; charset=utf-8', 'sse', 'p', 0);
+    assert.equal(await drain(s), parts.join(''));
+    const lines = await openStream(
+      body('{"message":{"content":"x"},"done":false}\n'),
+      'application/x-ndjson',
+      'ndjson',
+      'p',
+      0,
+    );
+    assert.match(await drain(lines), /"done":false/);
+  });
+
+  for (const [name, ct, parts, code] of [
+    ['a wrong content type', 'text/html', ['<html></html>'], 'upstream_bad_response'],
+    ['an HTML page sent as a stream', 'text/event-stream', ['<!DOCTYPE html><html>'], 'upstream_bad_response'],
+    ['gzip bytes', 'text/event-stream', ['\u001f\u008b\u0008\u0000'], 'upstream_bad_response'],
+    ['an empty body', 'text/event-stream', [], 'upstream_bad_response'],
+    ['a lone [DONE]', 'text/event-stream', ['data: [DONE]\n\n'], 'upstream_bad_response'],
+    [
+      'an error as the first event',
+      'text/event-stream',
+      ['data: {"error":{"message":"loading"}}\n\n'],
+      'upstream_stream_error',
+    ],
+    ['an Ollama error line', 'application/x-ndjson', ['{"error":"model not found"}\n'], 'upstream_stream_error'],
+  ] as const) {
+    it(`refuses ${name} before the client sees anything`, async () => {
+      const format = ct === 'application/x-ndjson' ? 'ndjson' : 'sse';
+      await assert.rejects(openStream(body(...parts), ct, format, 'p', 0), (e: { code?: string }) => e.code === code);
+    });
+  }
+
+  it('gives up on a stream whose first event does not come in time', async () => {
+    const silent = new Readable({ read() {} }) as unknown as UpstreamResponse['body'];
+    await assert.rejects(
+      openStream(silent, 'text/event-stream', 'sse', 'p', 30),
+      (e: { code?: string }) => e.code === 'upstream_timeout',
+    );
+  });
+});
+
+describe('the end of a provider stream', () => {
+  it('finds the end marker wherever the chunks split it, and fails a stream without one', async () => {
+    const text = 'data: {"a":1}\n\ndata: [DONE]\n\n';
+    for (let cut = 0; cut <= text.length; cut++)
+      assert.equal(await drain(requireEnd(body(text.slice(0, cut), text.slice(cut)), 'p')), text, `split at ${cut}`);
+    await assert.rejects(
+      drain(requireEnd(body('data: {"a":1}\n\n'), 'p')),
+      (e: { code?: string }) => e.code === 'upstream_stream_error',
+    );
+    assert.ok(await drain(requireEnd(body('{"done": true}\n'), 'p')));
+  });
+});
