@@ -186,7 +186,7 @@ export class ChatPipeline {
     const body = await openStream(attempt.upstreamBody(), attempt.contentType, format, id, left);
     startStream(ex.res, dialect.streamContentType);
     try {
-      if (decoder === null) await relayBytes(body, ex.res, ex.signal, id);
+      if (decoder === null) await relayBytes(body, ex.res, ex.signal, id, format);
       else await relayChunks(body, decoder, this.answerStages(turn, attempt), encoder, ex.res, ex.signal, id);
     } catch (err) {
       if (ex.res.destroyed) return STREAMED;

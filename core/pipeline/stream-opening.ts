@@ -1,4 +1,5 @@
 import { upstreamBadResponse, upstreamStreamBroken, upstreamStreamError, upstreamTimeout } from '../errors/errors.js';
+import { sanitizeMessage } from '../errors/sanitize.js';
 import type { UpstreamResponse } from '../providers/upstream-client.js';
 
 type Body = UpstreamResponse['body'];
@@ -66,6 +67,49 @@ export async function openStream(
     }
   }
   return replay(seen, it);
+}
+
+const ERROR_KEY = Buffer.from('"error"');
+
+/**
+ * A pass-through stream up to a provider's in-band error event, which is not forwarded as the provider wrote it
+ * (it may name hosts, paths or keys): the stream fails there with the error's scrubbed message, and the caller
+ * writes it in the client's dialect. An error event split across two chunks is not recognised (providers write
+ * each event whole).
+ */
+export async function* stopAtError(stream: AsyncIterable<Buffer>, format: StreamFormat): AsyncGenerator<Buffer> {
+  for await (const bytes of stream) {
+    if (!bytes.includes(ERROR_KEY)) {
+      yield bytes;
+      continue;
+    }
+    const text = bytes.toString('utf8');
+    let at = 0;
+    for (const line of text.split('\n')) {
+      const message = errorOf(line, format);
+      if (message !== null) {
+        if (at > 0) yield Buffer.from(text.slice(0, at));
+        throw upstreamStreamError(sanitizeMessage(message));
+      }
+      at += line.length + 1;
+    }
+    yield bytes;
+  }
+}
+
+function errorOf(line: string, format: StreamFormat): string | null {
+  const raw = format === 'sse' ? (line.startsWith('data:') ? line.slice(5).trim() : '') : line.trim();
+  if (!raw.startsWith('{')) return null;
+  try {
+    const v = JSON.parse(raw) as Record<string, unknown>;
+    const e = v['error'] ?? (v['type'] === 'error' ? { message: v['message'] } : undefined);
+    if (e === undefined) return null;
+    if (typeof e === 'string') return e;
+    const m = (e as { message?: unknown } | null)?.message;
+    return typeof m === 'string' ? m : 'the provider reported an error';
+  } catch {
+    return null;
+  }
 }
 
 /** Reads on, failing when the stream ends without its family's end marker (a cut answer, never a complete one). */

@@ -4,16 +4,24 @@ import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { upstreamStreamBroken } from '../errors/errors.js';
 import { writeChunk } from '../http/exchange.js';
 import type { AnswerChain } from './answer-stages.js';
-import { requireEnd } from './stream-opening.js';
+import { requireEnd, type StreamFormat, stopAtError } from './stream-opening.js';
 
 type Body = AsyncIterable<Buffer>;
 
 /**
- * A same-protocol stream, byte for byte as it arrives; one that ends without its family's end event is cut,
- * and fails (the caller writes the in-band error). Stops quietly when the client goes away.
+ * A same-protocol stream, byte for byte as it arrives, up to a provider's own error event (scrubbed, written by
+ * the caller in the client's dialect); one that ends without its family's end event is cut, and fails too.
+ * Stops quietly when the client goes away.
  */
-export async function relayBytes(body: Body, res: Response, signal: AbortSignal, providerId: string): Promise<void> {
-  for await (const bytes of requireEnd(body, providerId)) if (!(await writeChunk(res, bytes, signal))) return;
+export async function relayBytes(
+  body: Body,
+  res: Response,
+  signal: AbortSignal,
+  providerId: string,
+  format: StreamFormat,
+): Promise<void> {
+  for await (const bytes of requireEnd(stopAtError(body, format), providerId))
+    if (!(await writeChunk(res, bytes, signal))) return;
   res.end();
 }
 

@@ -94,6 +94,23 @@ describe('provider answers that are not what they seem', () => {
     });
   }
 
+  it("a provider's error event mid-stream reaches the client scrubbed, in the client's dialect", async () => {
+    fault.fault = 'error-mid';
+    let text = '';
+    const err = await (async () => {
+      for await (const c of await openai().chat.completions.create({
+        model: 'only-fault',
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+      }))
+        text += c.choices[0]?.delta.content ?? '';
+    })().catch((e: unknown) => e);
+    assert.equal(text, 'Half an ');
+    assert.ok(err instanceof Error, String(err));
+    assert.match(err.message, /crashed reading/);
+    for (const leak of ['gpu-7', '/srv/models', FAULT_SECRET]) assert.ok(!err.message.includes(leak), err.message);
+  });
+
   it('anthropic client: a cut stream ends in an error event, not message_stop', async () => {
     fault.fault = 'no-end';
     const client = new Anthropic({ baseURL: gateway.url, apiKey: 'k', maxRetries: 0 });

@@ -13,7 +13,8 @@ export type Fault =
   | 'stall'
   | 'huge'
   | 'limit-once'
-  | 'error-once';
+  | 'error-once'
+  | 'error-mid';
 
 const SECRET = 'fault-backend-secret-token';
 
@@ -94,6 +95,12 @@ export class FaultUpstream {
             : family === 'anthropic'
               ? 'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n'
               : 'data: {"error":{"message":"model is loading"}}\n\n',
+        );
+      case 'error-mid':
+        if (!stream || family !== 'openai') break;
+        res.writeHead(200, { 'content-type': streamType });
+        return void res.end(
+          `${cutFrames(family)}data: {"error":{"message":"worker gpu-7.internal.corp:9000 crashed reading /srv/models/x (key ${SECRET})"}}\n\n`,
         );
       case 'no-end':
         if (!stream) break;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { openStream, requireEnd } from '../../../core/pipeline/stream-opening.js';
+import { openStream, requireEnd, stopAtError } from '../../../core/pipeline/stream-opening.js';
 import type { UpstreamResponse } from '../../../core/providers/upstream-client.js';
 
 const body = (...parts: string[]) =>
@@ -71,5 +71,27 @@ describe('the end of a provider stream', () => {
       (e: { code?: string }) => e.code === 'upstream_stream_error',
     );
     assert.ok(await drain(requireEnd(body('{"done": true}\n'), 'p')));
+  });
+});
+
+describe("a provider's own error event in a pass-through stream", () => {
+  it('is not forwarded as written: the stream stops there with the scrubbed message', async () => {
+    const ok = 'data: {"choices":[{"delta":{"content":"He said \\"error\\" twice"}}]}\n\n';
+    const bad = 'data: {"error":{"message":"worker gpu-7.internal.corp:9000 died, key sk-live-abcdef123456"}}\n\n';
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const b of stopAtError(body(ok, `${ok}${bad}`), 'sse')) seen.push(b.toString());
+    })().catch((e: unknown) => e as { code: string; message: string });
+    assert.deepEqual(seen, [ok, ok], 'what came before the error, including text that merely says "error"');
+    assert.equal(err?.code, 'upstream_stream_error');
+    assert.ok(!err.message.includes('gpu-7') && !err.message.includes('sk-live'), err.message);
+    await assert.rejects(
+      drain(stopAtError(body('{"error":"model unloaded at /srv/x/y"}\n'), 'ndjson')),
+      /model unloaded/,
+    );
+    await assert.rejects(
+      drain(stopAtError(body('event: error\ndata: {"type":"error","message":"boom"}\n\n'), 'sse')),
+      /boom/,
+    );
   });
 });
