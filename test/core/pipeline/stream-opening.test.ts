@@ -71,6 +71,9 @@ describe('the end of a provider stream', () => {
       (e: { code?: string }) => e.code === 'upstream_stream_error',
     );
     assert.ok(await drain(requireEnd(body('{"done": true}\n'), 'p')));
+    // A finish reason ends an answer too, when a server leaves out [DONE]; a null one does not.
+    assert.ok(await drain(requireEnd(body('data: {"choices":[{"finish_reason":"stop"}]}\n\n'), 'p')));
+    await assert.rejects(drain(requireEnd(body('data: {"choices":[{"finish_reason":null}]}\n\n'), 'p')));
   });
 });
 
