@@ -12,11 +12,14 @@ const CONTENT_TYPES: Readonly<Record<StreamFormat, RegExp>> = {
   ndjson: /^application\/(?:x-ndjson|json)\b/i,
 };
 
-// Every family's own last word: `[DONE]`, Anthropic's message_stop, the Responses API's final events, Ollama's
-// `"done": true`. A stream that ends without one was cut, whatever the bytes before it looked like. Searched as
-// bytes (a C search per chunk, no string made of it): this runs on every chunk of every pass-through stream.
+// Every family's own last word: `[DONE]` or a finish reason (some OpenAI-compatible servers omit `[DONE]` after
+// it), Anthropic's message_stop, the Responses API's final events, Ollama's `"done": true`. A stream that ends
+// without one was cut, whatever the bytes before it looked like. Searched as bytes (a C search per chunk, no
+// string made of it): this runs on every chunk of every pass-through stream.
 const END_MARKERS = [
   '[DONE]',
+  '"finish_reason":"',
+  '"finish_reason": "',
   'message_stop',
   'response.completed',
   'response.incomplete',
