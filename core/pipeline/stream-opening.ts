@@ -72,47 +72,55 @@ export async function openStream(
   return replay(seen, it);
 }
 
-const ERROR_KEY = Buffer.from('"error"');
-
 /**
- * A pass-through stream up to a provider's in-band error event, which is not forwarded as the provider wrote it
- * (it may name hosts, paths or keys): the stream fails there with the error's scrubbed message, and the caller
- * writes it in the client's dialect. An error event split across two chunks is not recognised (providers write
- * each event whole).
+ * A pass-through stream, its events checked as they pass: a provider's in-band error event is not forwarded as
+ * the provider wrote it (it may name hosts, paths or keys), and an event that is not JSON is not forwarded at
+ * all; either way the stream fails there (the error's scrubbed message, or "unreadable event") and the caller
+ * writes the error in the client's dialect. Bytes go on as they come; lines are followed across chunks.
  */
-export async function* stopAtError(stream: AsyncIterable<Buffer>, format: StreamFormat): AsyncGenerator<Buffer> {
+export async function* checkEvents(stream: AsyncIterable<Buffer>, format: StreamFormat): AsyncGenerator<Buffer> {
+  let carry = '';
+  const utf8 = new TextDecoder();
   for await (const bytes of stream) {
-    if (!bytes.includes(ERROR_KEY)) {
-      yield bytes;
-      continue;
+    const lines = (carry + utf8.decode(bytes, { stream: true })).split('\n');
+    carry = lines.pop() ?? '';
+    let fault: Error | null = null;
+    let clean = 0;
+    for (const line of lines) {
+      fault = faultOf(line, format);
+      if (fault) break;
+      clean += Buffer.byteLength(line) + 1;
     }
-    const text = bytes.toString('utf8');
-    let at = 0;
-    for (const line of text.split('\n')) {
-      const message = errorOf(line, format);
-      if (message !== null) {
-        if (at > 0) yield Buffer.from(text.slice(0, at));
-        throw upstreamStreamError(sanitizeMessage(message));
-      }
-      at += line.length + 1;
+    if (fault) {
+      // What came before the bad line in this chunk still goes out (minus what an earlier chunk already began).
+      const before = clean - (Buffer.byteLength(lines.join('\n')) + 1 - bytes.length);
+      if (before > 0) yield bytes.subarray(0, before);
+      throw fault;
     }
     yield bytes;
   }
 }
 
-function errorOf(line: string, format: StreamFormat): string | null {
+function faultOf(line: string, format: StreamFormat): Error | null {
   const raw = format === 'sse' ? (line.startsWith('data:') ? line.slice(5).trim() : '') : line.trim();
-  if (!raw.startsWith('{')) return null;
+  if (raw === '' || raw === '[DONE]') return null;
+  let v: Record<string, unknown>;
   try {
-    const v = JSON.parse(raw) as Record<string, unknown>;
-    const e = v['error'] ?? (v['type'] === 'error' ? { message: v['message'] } : undefined);
-    if (e === undefined) return null;
-    if (typeof e === 'string') return e;
-    const m = (e as { message?: unknown } | null)?.message;
-    return typeof m === 'string' ? m : 'the provider reported an error';
+    v = JSON.parse(raw) as Record<string, unknown>;
   } catch {
-    return null;
+    return upstreamStreamError('the provider sent an event that is not JSON');
   }
+  const message = errorOf(v);
+  return message === null ? null : upstreamStreamError(sanitizeMessage(message));
+}
+
+function errorOf(v: Record<string, unknown>): string | null {
+  if (v === null || typeof v !== 'object') return null;
+  const e = v['error'] ?? (v['type'] === 'error' ? { message: v['message'] } : undefined);
+  if (e === undefined) return null;
+  if (typeof e === 'string') return e;
+  const m = (e as { message?: unknown } | null)?.message;
+  return typeof m === 'string' ? m : 'the provider reported an error';
 }
 
 /** Reads on, failing when the stream ends without its family's end marker (a cut answer, never a complete one). */

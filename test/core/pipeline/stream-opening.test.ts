@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { openStream, requireEnd, stopAtError } from '../../../core/pipeline/stream-opening.js';
+import { checkEvents, openStream, requireEnd } from '../../../core/pipeline/stream-opening.js';
 import type { UpstreamResponse } from '../../../core/providers/upstream-client.js';
 
 const body = (...parts: string[]) =>
@@ -83,18 +83,32 @@ describe("a provider's own error event in a pass-through stream", () => {
     const bad = 'data: {"error":{"message":"worker gpu-7.internal.corp:9000 died, key sk-live-abcdef123456"}}\n\n';
     const seen: string[] = [];
     const err = await (async () => {
-      for await (const b of stopAtError(body(ok, `${ok}${bad}`), 'sse')) seen.push(b.toString());
+      for await (const b of checkEvents(body(ok, `${ok}${bad}`), 'sse')) seen.push(b.toString());
     })().catch((e: unknown) => e as { code: string; message: string });
     assert.deepEqual(seen, [ok, ok], 'what came before the error, including text that merely says "error"');
     assert.equal(err?.code, 'upstream_stream_error');
     assert.ok(!err.message.includes('gpu-7') && !err.message.includes('sk-live'), err.message);
     await assert.rejects(
-      drain(stopAtError(body('{"error":"model unloaded at /srv/x/y"}\n'), 'ndjson')),
+      drain(checkEvents(body('{"error":"model unloaded at /srv/x/y"}\n'), 'ndjson')),
       /model unloaded/,
     );
     await assert.rejects(
-      drain(stopAtError(body('event: error\ndata: {"type":"error","message":"boom"}\n\n'), 'sse')),
+      drain(checkEvents(body('event: error\ndata: {"type":"error","message":"boom"}\n\n'), 'sse')),
       /boom/,
     );
+  });
+
+  it('stops at an event that is not JSON, and follows events split across chunks', async () => {
+    const ok = 'data: {"choices":[{"delta":{"content":"a"}}]}\n\n';
+    const seen: string[] = [];
+    const err = await (async () => {
+      for await (const b of checkEvents(body(ok, 'data: {not js', 'on\n\n', ok), 'sse')) seen.push(b.toString());
+    })().catch((e: unknown) => e as { code: string; message: string });
+    assert.equal(err?.code, 'upstream_stream_error');
+    assert.match(err.message, /not JSON/);
+    assert.equal(seen[0], ok);
+    assert.ok(!seen.join('').includes('on\n'), 'nothing after the bad event');
+    const split = 'data: {"error":{"message":"late"}}\n\n';
+    await assert.rejects(drain(checkEvents(body(ok, split.slice(0, 12), split.slice(12)), 'sse')), /late/);
   });
 });
