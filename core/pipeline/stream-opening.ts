@@ -14,8 +14,8 @@ const CONTENT_TYPES: Readonly<Record<StreamFormat, RegExp>> = {
 
 // Every family's own last word: `[DONE]` or a finish reason (some OpenAI-compatible servers omit `[DONE]` after
 // it), Anthropic's message_stop, the Responses API's final events, Ollama's `"done": true`. A stream that ends
-// without one was cut, whatever the bytes before it looked like. Searched as bytes (a C search per chunk, no
-// string made of it): this runs on every chunk of every pass-through stream.
+// without one was cut, whatever the bytes before it looked like. Looked for in each complete line (the lines
+// are split once for the event checks too): this runs on every chunk of every pass-through stream.
 const END_MARKERS = [
   '[DONE]',
   '"finish_reason":"',
@@ -26,8 +26,7 @@ const END_MARKERS = [
   'response.failed',
   '"done":true',
   '"done": true',
-].map((m) => Buffer.from(m));
-const MARKER_SPAN = 24;
+];
 const SSE_FIELDS = ['data:', ':', 'event:', 'id:', 'retry:'];
 
 /**
@@ -73,37 +72,51 @@ export async function openStream(
 }
 
 /**
- * A pass-through stream, its events checked as they pass: a provider's in-band error event is not forwarded as
- * the provider wrote it (it may name hosts, paths or keys), and an event that is not JSON is not forwarded at
- * all; either way the stream fails there (the error's scrubbed message, or "unreadable event") and the caller
- * writes the error in the client's dialect. Bytes go on as they come; lines are followed across chunks.
+ * A pass-through stream, its events checked as they pass, in one pass over its lines (followed across chunks):
+ * a provider's in-band error event is not forwarded as the provider wrote it (it may name hosts, paths or keys),
+ * and an event that is not JSON is not forwarded at all: the stream fails there (the error's scrubbed message,
+ * or "unreadable event"), and the caller writes the error in the client's dialect. A stream that ends without
+ * its family's end marker was cut, and fails too. Bytes go on as they come.
  */
-export async function* checkEvents(stream: AsyncIterable<Buffer>, format: StreamFormat): AsyncGenerator<Buffer> {
+export async function* checkEvents(
+  stream: AsyncIterable<Buffer>,
+  format: StreamFormat,
+  providerId: string,
+): AsyncGenerator<Buffer> {
   let carry = '';
+  let ended = false;
   const utf8 = new TextDecoder();
   for await (const bytes of stream) {
     const lines = (carry + utf8.decode(bytes, { stream: true })).split('\n');
     carry = lines.pop() ?? '';
-    let fault: Error | null = null;
     let clean = 0;
     for (const line of lines) {
-      fault = faultOf(line, format);
-      if (fault) break;
+      const fault = faultOf(line, format);
+      if (fault) {
+        // What came before the bad line in this chunk still goes out (less what an earlier chunk began).
+        const before = clean - (Buffer.byteLength(lines.join('\n')) + 1 - bytes.length);
+        if (before > 0) yield bytes.subarray(0, before);
+        throw fault;
+      }
+      if (!ended) ended = END_MARKERS.some((m) => line.includes(m));
       clean += Buffer.byteLength(line) + 1;
-    }
-    if (fault) {
-      // What came before the bad line in this chunk still goes out (minus what an earlier chunk already began).
-      const before = clean - (Buffer.byteLength(lines.join('\n')) + 1 - bytes.length);
-      if (before > 0) yield bytes.subarray(0, before);
-      throw fault;
     }
     yield bytes;
   }
+  if (!ended && carry !== '') {
+    const fault = faultOf(carry, format);
+    if (fault) throw fault;
+    ended = END_MARKERS.some((m) => carry.includes(m));
+  }
+  if (!ended) throw upstreamStreamBroken(providerId, new Error('the stream ended without its end event'));
 }
 
 function faultOf(line: string, format: StreamFormat): Error | null {
   const raw = format === 'sse' ? (line.startsWith('data:') ? line.slice(5).trim() : '') : line.trim();
   if (raw === '' || raw === '[DONE]') return null;
+  // Parsed only when it may be wrong: an object that mentions no error is passed on unparsed (this is the hot
+  // path of every pass-through stream); anything else is parsed, and must be JSON.
+  if (raw.startsWith('{') && raw.endsWith('}') && !raw.includes('"error"')) return null;
   let v: Record<string, unknown>;
   try {
     v = JSON.parse(raw) as Record<string, unknown>;
@@ -121,22 +134,6 @@ function errorOf(v: Record<string, unknown>): string | null {
   if (typeof e === 'string') return e;
   const m = (e as { message?: unknown } | null)?.message;
   return typeof m === 'string' ? m : 'the provider reported an error';
-}
-
-/** Reads on, failing when the stream ends without its family's end marker (a cut answer, never a complete one). */
-export async function* requireEnd(stream: AsyncIterable<Buffer>, providerId: string): AsyncGenerator<Buffer> {
-  let tail = Buffer.alloc(0);
-  let ended = false;
-  for await (const bytes of stream) {
-    if (!ended) {
-      // A marker split across two chunks is found in the seam: the last bytes before and the first after.
-      const seam = Buffer.concat([tail, bytes.subarray(0, MARKER_SPAN)]);
-      ended = END_MARKERS.some((m) => bytes.includes(m) || seam.includes(m));
-      tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - MARKER_SPAN)));
-    }
-    yield bytes;
-  }
-  if (!ended) throw upstreamStreamBroken(providerId, new Error('the stream ended without its end event'));
 }
 
 function firstEvent(text: string, format: StreamFormat): 'event' | 'error' | 'bad' | 'wait' {

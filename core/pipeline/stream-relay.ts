@@ -4,7 +4,7 @@ import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { upstreamStreamBroken } from '../errors/errors.js';
 import { writeChunk } from '../http/exchange.js';
 import type { AnswerChain } from './answer-stages.js';
-import { checkEvents, requireEnd, type StreamFormat } from './stream-opening.js';
+import { checkEvents, type StreamFormat } from './stream-opening.js';
 
 type Body = AsyncIterable<Buffer>;
 
@@ -20,8 +20,7 @@ export async function relayBytes(
   providerId: string,
   format: StreamFormat,
 ): Promise<void> {
-  for await (const bytes of requireEnd(checkEvents(body, format), providerId))
-    if (!(await writeChunk(res, bytes, signal))) return;
+  for await (const bytes of checkEvents(body, format, providerId)) if (!(await writeChunk(res, bytes, signal))) return;
   res.end();
 }
 

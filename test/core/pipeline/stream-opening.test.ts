@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { checkEvents, openStream, requireEnd } from '../../../core/pipeline/stream-opening.js';
+import { checkEvents, openStream } from '../../../core/pipeline/stream-opening.js';
 import type { UpstreamResponse } from '../../../core/providers/upstream-client.js';
 
 const body = (...parts: string[]) =>
@@ -65,15 +65,19 @@ describe('the end of a provider stream', () => {
   it('finds the end marker wherever the chunks split it, and fails a stream without one', async () => {
     const text = 'data: {"a":1}\n\ndata: [DONE]\n\n';
     for (let cut = 0; cut <= text.length; cut++)
-      assert.equal(await drain(requireEnd(body(text.slice(0, cut), text.slice(cut)), 'p')), text, `split at ${cut}`);
+      assert.equal(
+        await drain(checkEvents(body(text.slice(0, cut), text.slice(cut)), 'sse', 'p')),
+        text,
+        `split at ${cut}`,
+      );
     await assert.rejects(
-      drain(requireEnd(body('data: {"a":1}\n\n'), 'p')),
+      drain(checkEvents(body('data: {"a":1}\n\n'), 'sse', 'p')),
       (e: { code?: string }) => e.code === 'upstream_stream_error',
     );
-    assert.ok(await drain(requireEnd(body('{"done": true}\n'), 'p')));
+    assert.ok(await drain(checkEvents(body('{"done": true}\n'), 'ndjson', 'p')));
     // A finish reason ends an answer too, when a server leaves out [DONE]; a null one does not.
-    assert.ok(await drain(requireEnd(body('data: {"choices":[{"finish_reason":"stop"}]}\n\n'), 'p')));
-    await assert.rejects(drain(requireEnd(body('data: {"choices":[{"finish_reason":null}]}\n\n'), 'p')));
+    assert.ok(await drain(checkEvents(body('data: {"choices":[{"finish_reason":"stop"}]}\n\n'), 'sse', 'p')));
+    await assert.rejects(drain(checkEvents(body('data: {"choices":[{"finish_reason":null}]}\n\n'), 'sse', 'p')));
   });
 });
 
@@ -83,17 +87,17 @@ describe("a provider's own error event in a pass-through stream", () => {
     const bad = 'data: {"error":{"message":"worker gpu-7.internal.corp:9000 died, key sk-live-abcdef123456"}}\n\n';
     const seen: string[] = [];
     const err = await (async () => {
-      for await (const b of checkEvents(body(ok, `${ok}${bad}`), 'sse')) seen.push(b.toString());
+      for await (const b of checkEvents(body(ok, `${ok}${bad}`), 'sse', 'p')) seen.push(b.toString());
     })().catch((e: unknown) => e as { code: string; message: string });
     assert.deepEqual(seen, [ok, ok], 'what came before the error, including text that merely says "error"');
     assert.equal(err?.code, 'upstream_stream_error');
     assert.ok(!err.message.includes('gpu-7') && !err.message.includes('sk-live'), err.message);
     await assert.rejects(
-      drain(checkEvents(body('{"error":"model unloaded at /srv/x/y"}\n'), 'ndjson')),
+      drain(checkEvents(body('{"error":"model unloaded at /srv/x/y"}\n'), 'ndjson', 'p')),
       /model unloaded/,
     );
     await assert.rejects(
-      drain(checkEvents(body('event: error\ndata: {"type":"error","message":"boom"}\n\n'), 'sse')),
+      drain(checkEvents(body('event: error\ndata: {"type":"error","message":"boom"}\n\n'), 'sse', 'p')),
       /boom/,
     );
   });
@@ -102,13 +106,13 @@ describe("a provider's own error event in a pass-through stream", () => {
     const ok = 'data: {"choices":[{"delta":{"content":"a"}}]}\n\n';
     const seen: string[] = [];
     const err = await (async () => {
-      for await (const b of checkEvents(body(ok, 'data: {not js', 'on\n\n', ok), 'sse')) seen.push(b.toString());
+      for await (const b of checkEvents(body(ok, 'data: {not js', 'on\n\n', ok), 'sse', 'p')) seen.push(b.toString());
     })().catch((e: unknown) => e as { code: string; message: string });
     assert.equal(err?.code, 'upstream_stream_error');
     assert.match(err.message, /not JSON/);
     assert.equal(seen[0], ok);
     assert.ok(!seen.join('').includes('on\n'), 'nothing after the bad event');
     const split = 'data: {"error":{"message":"late"}}\n\n';
-    await assert.rejects(drain(checkEvents(body(ok, split.slice(0, 12), split.slice(12)), 'sse')), /late/);
+    await assert.rejects(drain(checkEvents(body(ok, split.slice(0, 12), split.slice(12)), 'sse', 'p')), /late/);
   });
 });
