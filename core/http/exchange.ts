@@ -27,6 +27,16 @@ export function startStream(res: Response, contentType: string): void {
   res.flushHeaders();
 }
 
+/** Waits until a response that refused a write can take more; false when the client is gone. */
+export async function drained(res: Response, signal: AbortSignal): Promise<boolean> {
+  try {
+    await once(res, 'drain', { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes with back-pressure; resolves false when the client is gone. */
 export async function writeChunk(res: Response, text: string | Buffer, signal: AbortSignal): Promise<boolean> {
   if (text.length === 0) return !res.destroyed;

@@ -201,9 +201,14 @@ async function nextBefore(
   }
 }
 
-async function* replay(seen: readonly Buffer[], it: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield* seen;
-  for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+/** The chunks read to decide, then the rest of the body: a plain iterator, no generator (it runs per chunk). */
+function replay(seen: readonly Buffer[], it: AsyncIterator<Buffer>): AsyncIterable<Buffer> {
+  let i = 0;
+  const iterator: AsyncIterator<Buffer> = {
+    next: () => (i < seen.length ? Promise.resolve({ value: seen[i++]!, done: false }) : it.next()),
+    return: (value?: unknown) => it.return?.(value) ?? Promise.resolve({ value: undefined, done: true }),
+  };
+  return { [Symbol.asyncIterator]: () => iterator };
 }
 
 /** Drops a provider's body: undici reports the abort as an 'error' event, which is expected here, not a crash. */

@@ -2,7 +2,7 @@ import type { Response } from 'express';
 import type { ChatChunk } from '../dialects/canonical.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { upstreamStreamBroken } from '../errors/errors.js';
-import { writeChunk } from '../http/exchange.js';
+import { drained, writeChunk } from '../http/exchange.js';
 import type { AnswerChain } from './answer-stages.js';
 import { checkEvents, type StreamFormat } from './stream-opening.js';
 
@@ -20,7 +20,11 @@ export async function relayBytes(
   providerId: string,
   format: StreamFormat,
 ): Promise<void> {
-  for await (const bytes of checkEvents(body, format, providerId)) if (!(await writeChunk(res, bytes, signal))) return;
+  // Written inline: an awaited helper per chunk was a promise and a turn of the event loop for every delta.
+  for await (const bytes of checkEvents(body, format, providerId)) {
+    if (res.destroyed) return;
+    if (!res.write(bytes) && !(await drained(res, signal))) return;
+  }
   res.end();
 }
 
