@@ -8,6 +8,7 @@ import type { UtilsContext, UtilsPlugin } from '../plugins/plugin.js';
 import { type PluginCatalogue, pluginsFor } from '../plugins/plugin-registry.js';
 import type { ChatAnswer, ChatTurn } from './chat-turn.js';
 import type { Stage } from './compose.js';
+import { MaskerPipeline } from './masking/masker-pipeline.js';
 import { PLUGIN_CATALOGUE, PLUGIN_CONTAINER } from './plugin-tokens.js';
 
 /** LLM_ROUTER_UTILS_PLUGINS_PIPELINE in order; runs first, so whatever it adds is guarded and masked too. */
@@ -20,6 +21,7 @@ export class UtilsPipeline {
     @inject(PLUGIN_CATALOGUE) catalogue: PluginCatalogue,
     @inject(PLUGIN_CONTAINER) container: DependencyContainer,
     @inject(LOGGER) private readonly logger: Logger,
+    @inject(MaskerPipeline) private readonly masker: MaskerPipeline,
   ) {
     this.plugins = pluginsFor<UtilsPlugin>(
       catalogue,
@@ -42,11 +44,13 @@ export class UtilsPipeline {
   /** The request stage: the turn's canonical request, rewritten by each plugin in order. */
   readonly stage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
     const { res } = turn.ex;
+    const { session } = turn;
     const ctx: UtilsContext = {
       requestId: turn.ex.requestId,
       note: (name, value) => {
         if (!res.headersSent) res.setHeader(`x-llm-router-${name}`, value);
       },
+      outbound: async (texts) => (session ? this.masker.maskTexts(turn.ex, texts, session, turn.clientModel) : texts),
     };
     turn.canonical = await this.apply(turn.canonical ?? turn.dialect.read(turn.body), ctx);
     return next();

@@ -33,6 +33,11 @@ export interface GuardrailPlugin {
 /** What a utils plugin may tell the client about its work: a response header (`x-llm-router-<name>`). */
 export interface UtilsContext extends PluginContext {
   note(name: string, value: string): void;
+  /**
+   * Texts as they may leave the gateway for a service (a remote embedder): masked with the request's own
+   * session when the request is masked (the same placeholders its payload gets), unchanged otherwise.
+   */
+  outbound(texts: readonly string[]): Promise<readonly string[]>;
 }
 
 /** A utils plugin rewrites a canonical request before guardrails and masking see it (RAG, routing). */

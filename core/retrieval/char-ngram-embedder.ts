@@ -19,6 +19,7 @@ export class CharNgramEmbedder implements Embedder {
   static readonly SPEC = 'builtin:char-ngram';
   readonly id = `${CharNgramEmbedder.SPEC}/v1/${DIMENSION}`;
   readonly dimension = DIMENSION;
+  readonly remote = false;
 
   async embed(texts: readonly string[]): Promise<number[][]> {
     return texts.map((t) => this.vector(t));

@@ -6,6 +6,8 @@ export interface Embedder {
   /** Names the embedder and its dimension; an index records it and is refused by any other embedder. */
   readonly id: string;
   readonly dimension: number;
+  /** The texts leave the gateway (an HTTP service): a masked request's texts must be masked first. */
+  readonly remote: boolean;
   embed(texts: readonly string[]): Promise<number[][]>;
   close(): Promise<void>;
 }

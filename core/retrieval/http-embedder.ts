@@ -8,6 +8,8 @@ import { type Embedder, normalise } from './embedder.js';
  * The texts go to that service as they are, like the pii_masker's: point it only at a service you run.
  */
 export class HttpEmbedder implements Embedder {
+  readonly remote = true;
+
   private constructor(
     private readonly url: string,
     private readonly model: string,

@@ -9,6 +9,8 @@ import type { Embedder } from './embedder.js';
  * normalised like the reference's embedder. The request thread only waits for it.
  */
 export class LocalEmbedder implements Embedder {
+  readonly remote = false;
+
   private constructor(
     private readonly pool: WorkerPool,
     private readonly name: string,

@@ -203,6 +203,37 @@ describe('langchain_rag start-up and privacy', () => {
     }
   });
 
+  it('masks the query before a remote embedder sees it, when the request is masked', async () => {
+    // An OpenAI-compatible /v1/embeddings that records what it was sent (the fake upstream).
+    const embeddings = await new FakeUpstream().start();
+    const persist = join(mkdtempSync(join(tmpdir(), 'rag-index-')), 'handbook');
+    const env = { ...base(), ...ragEnv(`${embeddings.url}/v1/embeddings#embed-openai`, persist) };
+    const gateway = new GatewayProcess();
+    try {
+      await index(env, writeDocs());
+      await gateway.start({
+        ...env,
+        LLM_ROUTER_FORCE_MASKING: '1',
+        LLM_ROUTER_MASKING_STRATEGY_PIPELINE: 'fast_masker',
+      });
+      const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
+      const before = embeddings.requests.length;
+      await client.chat.completions.create({
+        model: chatModel('vllm'),
+        messages: [{ role: 'user', content: 'Umowa dla anna.nowak@example.com i PESEL 44051401359?' }],
+      });
+      const sent = JSON.stringify(embeddings.requests.slice(before).map((r) => r.body));
+      assert.ok(sent.includes('{{EMAIL_1}}') && sent.includes('{{PESEL_1}}'), sent);
+      assert.ok(!sent.includes('anna.nowak@example.com') && !sent.includes('44051401359'), sent);
+      const upstreamSent = JSON.stringify(upstream.last().body);
+      assert.ok(!upstreamSent.includes('anna.nowak@example.com'), upstreamSent);
+      assert.ok(upstreamSent.includes('{{EMAIL_1}}'), 'the same placeholder as the embedder got');
+    } finally {
+      await gateway.stop();
+      await embeddings.stop();
+    }
+  });
+
   it('masks the added context: an e-mail in a document never reaches the backend', async () => {
     const persist = join(mkdtempSync(join(tmpdir(), 'rag-index-')), 'handbook');
     await index(ragEnv('builtin:char-ngram', persist), writeDocs());

@@ -88,7 +88,9 @@ export class LangchainRag implements UtilsPlugin {
       this.metrics.ragRetrievals.inc({ collection, outcome: 'no_text' });
       return request;
     }
-    const [vector] = await this.embedder!.embed([statement.text]);
+    const embedder = this.embedder!;
+    const query = embedder.remote ? (await ctx.outbound([statement.text]))[0]! : statement.text;
+    const [vector] = await embedder.embed([query]);
     const hits = await this.collection!.search(vector!, this.rag.topK);
     if (hits.length === 0) {
       this.metrics.ragRetrievals.inc({ collection, outcome: 'no_hit' });

@@ -77,7 +77,8 @@ export class SemanticBiencoderRouting implements UtilsPlugin {
     if (request.model !== 'auto') return request;
     const text = routingText(request);
     if (text === '') return request;
-    const choice = await this.choose(text);
+    const query = this.embedder!.remote ? (await ctx.outbound([text]))[0]! : text;
+    const choice = await this.choose(query);
     const id = SemanticBiencoderRouting.id;
     if (choice === null || choice.similarity < this.config.threshold) {
       this.logger.debug(`routing: ${id} not confident (${choice?.similarity.toFixed(3) ?? 'no hit'})`, {

@@ -97,6 +97,7 @@ describe('chunk collections on disk', () => {
     const other = {
       id: 'model:other/512',
       dimension: 512,
+      remote: false,
       embed: embedder.embed.bind(embedder),
       close: async () => {},
     };
