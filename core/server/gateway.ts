@@ -73,7 +73,8 @@ export async function assembleGateway(
     });
   }
   // Built before the endpoints so that a bad plugin list stops start-up with its own one-line message.
-  for (const stage of [UtilsPipeline, GuardrailPipeline, MaskerPipeline]) container.resolve<object>(stage);
+  // Maskers first: the utils pipeline is built on them, and tsyringe would wrap their start-up error in its own.
+  for (const stage of [MaskerPipeline, GuardrailPipeline, UtilsPipeline]) container.resolve<object>(stage);
   await container.resolve(UtilsPipeline).prepare();
   const app = await buildApp({ container, settings, logger, metrics });
   return { app, lifecycle, models };
