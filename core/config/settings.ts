@@ -34,6 +34,7 @@ const schema = z.object({
   LLM_ROUTER_REDIS_DB: envInt(0, 0, 1024),
   LLM_ROUTER_REDIS_PASSWORD: envString(''),
   LLM_ROUTER_REDIS_KEY_PREFIX: envString('llm-router:'),
+  LLM_ROUTER_REDIS_TIMEOUT_SECONDS: envNumber(2, 0.01),
   LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: envNumber(60, 0),
   LLM_ROUTER_MAX_PROVIDER_ATTEMPTS: envInt(3, 1, 20),
   LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: envNumber(30, 1),
@@ -120,6 +121,7 @@ export interface Settings {
     readonly db: number;
     readonly password: string;
     readonly prefix: string;
+    readonly timeoutMs: number;
   } | null;
   readonly balancing: {
     readonly waitTimeoutMs: number;
@@ -268,6 +270,7 @@ function toSettings(p: Parsed, intents: Record<string, string>): Settings {
           db: p.LLM_ROUTER_REDIS_DB,
           password: p.LLM_ROUTER_REDIS_PASSWORD,
           prefix: p.LLM_ROUTER_REDIS_KEY_PREFIX,
+          timeoutMs: Math.round(p.LLM_ROUTER_REDIS_TIMEOUT_SECONDS * 1000),
         }
       : null,
     balancing: {

@@ -19,6 +19,7 @@ export const ERROR_CATALOGUE = {
   guardrail_unavailable: { status: 503, type: 'guardrail_error' },
   masker_unavailable: { status: 503, type: 'masker_error' },
   utils_unavailable: { status: 503, type: 'utils_error' },
+  state_unavailable: { status: 503, type: 'api_error' },
   no_provider_available: { status: 503, type: 'overloaded_error' },
   request_timeout: { status: 504, type: 'upstream_error' },
   upstream_rejected: { status: 400, type: 'invalid_request_error' },

@@ -66,6 +66,13 @@ export const utilsUnavailable = (plugin: string, cause?: unknown) =>
     cause,
   });
 
+/** The shared state (Redis) failed or did not answer within LLM_ROUTER_REDIS_TIMEOUT_SECONDS. */
+export const stateUnavailable = (cause?: unknown) =>
+  new GatewayError('state_unavailable', 'The gateway cannot reach its shared state now; try again shortly', {
+    headers: RETRY_SOON,
+    cause,
+  });
+
 export const noProviderAvailable = (model: string, why: string, retryAfterS: number) =>
   new GatewayError('no_provider_available', `No provider of '${model}' can take the request now: ${why}`, {
     param: 'model',

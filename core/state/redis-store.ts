@@ -1,13 +1,19 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
+import { stateUnavailable } from '../errors/errors.js';
 import type { StateStore } from './state-store.js';
 
 // A slot key is a sorted set: member = holder, score = expiry (ms). Expired members are dropped first,
-// so a crashed holder never blocks a slot beyond its TTL. Each script runs atomically in Redis.
+// so a crashed holder never blocks a slot beyond its TTL. Each script runs atomically in Redis, on Redis's own
+// clock: a command that sat in a client's queue (Redis paused, say) must not write an expiry from the time it
+// was queued, and a late renewal must not revive a lease that expired and another instance took.
+const NOW = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
 const ACQUIRE = `
-local now = tonumber(ARGV[3])
+${NOW}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZSCORE', KEYS[1], ARGV[1]) or redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[4]) then
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) or redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
   redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
   return 1
@@ -15,7 +21,7 @@ end
 return 0`;
 
 const RENEW = `
-local now = tonumber(ARGV[3])
+${NOW}
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
   redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
@@ -25,9 +31,10 @@ end
 return 0`;
 
 const COUNT = `
+${NOW}
 local out = {}
 for i, key in ipairs(KEYS) do
-  redis.call('ZREMRANGEBYSCORE', key, '-inf', tonumber(ARGV[1]))
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
   out[i] = redis.call('ZCARD', key)
 end
 return out`;
@@ -38,6 +45,8 @@ export interface RedisOptions {
   readonly db: number;
   readonly password: string;
   readonly prefix: string;
+  /** The longest any command may take (LLM_ROUTER_REDIS_TIMEOUT_SECONDS); past it the request gets a 503. */
+  readonly timeoutMs: number;
 }
 
 /** State shared by every instance and worker through Redis (ioredis), under one key prefix. */
@@ -59,6 +68,8 @@ export class RedisStore implements StateStore {
       lazyConnect: true,
       maxRetriesPerRequest: 2,
       enableOfflineQueue: true,
+      commandTimeout: options.timeoutMs,
+      connectTimeout: options.timeoutMs,
     });
     // Errors reach callers through their commands; the client's own event would only print a stack.
     this.redis.on('error', (err: Error) => (this.lastError = err));
@@ -78,25 +89,18 @@ export class RedisStore implements StateStore {
   }
 
   async acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> {
-    const ok = await this.command(
-      'leaseAcquire',
-      key,
-      holder,
-      ttlMs,
-      Date.now(),
-      Number.isFinite(capacity) ? capacity : 2 ** 31,
-    );
+    const ok = await this.command('leaseAcquire', key, holder, ttlMs, Number.isFinite(capacity) ? capacity : 2 ** 31);
     return ok === 1;
   }
 
   async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {
-    return (await this.command('leaseRenew', key, holder, ttlMs, Date.now())) === 1;
+    return (await this.command('leaseRenew', key, holder, ttlMs)) === 1;
   }
 
   async release(key: string, holder: string): Promise<boolean> {
-    const released = (await this.redis.zrem(key, holder)) === 1;
+    const released = (await unavailableIfFailed(this.redis.zrem(key, holder))) === 1;
     // Instances waiting for this provider hear it at once instead of at their next poll.
-    if (released) await this.redis.publish(this.channel, key);
+    if (released) await unavailableIfFailed(this.redis.publish(this.channel, key));
     return released;
   }
 
@@ -114,15 +118,15 @@ export class RedisStore implements StateStore {
 
   async count(keys: readonly string[]): Promise<number[]> {
     if (keys.length === 0) return [];
-    return (await this.command('leaseCount', keys.length, ...keys, Date.now())) as number[];
+    return (await this.command('leaseCount', keys.length, ...keys)) as number[];
   }
 
   async put(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.redis.set(key, value, 'PX', ttlMs);
+    await unavailableIfFailed(this.redis.set(key, value, 'PX', ttlMs));
   }
 
   async get(keys: readonly string[]): Promise<Array<string | null>> {
-    return keys.length ? this.redis.mget(...keys) : [];
+    return keys.length ? unavailableIfFailed(this.redis.mget(...keys)) : [];
   }
 
   async close(): Promise<void> {
@@ -131,8 +135,15 @@ export class RedisStore implements StateStore {
   }
 
   private command(name: string, ...args: Array<string | number>): Promise<unknown> {
-    return (this.redis as unknown as Record<string, (...a: Array<string | number>) => Promise<unknown>>)[name]!(
-      ...args,
+    return unavailableIfFailed(
+      (this.redis as unknown as Record<string, (...a: Array<string | number>) => Promise<unknown>>)[name]!(...args),
     );
   }
+}
+
+/** A Redis that failed, was unreachable or too slow is the gateway's state being unavailable: a 503, not a 500. */
+function unavailableIfFailed<T>(call: Promise<T>): Promise<T> {
+  return call.catch((err: unknown) => {
+    throw stateUnavailable(err);
+  });
 }

@@ -35,7 +35,14 @@ describe('settings from the environment', () => {
   it('turns LLM_ROUTER_IN_DEBUG into the debug level and reads Redis settings', () => {
     const s = loadSettings({ LLM_ROUTER_IN_DEBUG: '1', LLM_ROUTER_REDIS_HOST: 'cache', LLM_ROUTER_REDIS_DB: '3' });
     assert.equal(s.log.level, 'debug');
-    assert.deepEqual(s.redis, { host: 'cache', port: 6379, db: 3, password: '', prefix: 'llm-router:' });
+    assert.deepEqual(s.redis, {
+      host: 'cache',
+      port: 6379,
+      db: 3,
+      password: '',
+      prefix: 'llm-router:',
+      timeoutMs: 2000,
+    });
   });
 
   it('names the variable and what it accepts on a bad value', () => {

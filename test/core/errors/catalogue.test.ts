@@ -38,6 +38,7 @@ const SAMPLES: GatewayError[] = [
   errors.guardrailUnavailable('x'),
   errors.maskerUnavailable('x'),
   errors.utilsUnavailable('x'),
+  errors.stateUnavailable(),
   errors.noProviderAvailable('m', 'why', 0.2),
   errors.upstreamRejected(422, 'p', 'bad'),
   errors.upstreamRateLimited('p', 'slow down', '7'),

@@ -27,6 +27,15 @@ for (const [kind, make] of stores) {
       assert.deepEqual(await s.count(['p1', 'p2', 'none']), [1, 2, 0]);
     });
 
+    it('never revives an expired lease that another holder took, however late the renewal comes', async () => {
+      const s = await make();
+      assert.equal(await s.acquire('late', 'a', 40, 1), true);
+      while ((await s.count(['late']))[0] !== 0) await sleep(10);
+      assert.equal(await s.acquire('late', 'b', 10_000, 1), true);
+      assert.equal(await s.renew('late', 'a', 10_000), false);
+      assert.equal(await s.acquire('late', 'a', 10_000, 1), false, 'b keeps it');
+    });
+
     it('releases exactly once', async () => {
       const s = await make();
       await s.acquire('k', 'a', 10_000, 1);
