@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { FakeUpstream } from '../support/fake-upstream.js';
-import { GatewayProcess } from '../support/gateway-process.js';
+import { GatewayProcess, runExpectingFailure } from '../support/gateway-process.js';
 import { chatModel, fakeModelsConfig } from '../support/models.js';
 import { RedisProcess } from '../support/redis-process.js';
 
@@ -47,5 +47,24 @@ describe('a shared Redis that hangs or dies', () => {
     await redis.stop();
     const err = await ask().catch((e: unknown) => e);
     assert.ok(err instanceof OpenAI.APIError && err.status === 503, String(err));
+  });
+});
+
+describe('start-up against a Redis that does not answer', () => {
+  const redis = new RedisProcess();
+  before(() => redis.start());
+  after(() => redis.stop());
+
+  it('stops with one line saying Redis is unreachable, instead of hanging', async () => {
+    await redis.pause(30_000);
+    const { code, output } = await runExpectingFailure({
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(fakeModelsConfig('http://127.0.0.1:9')),
+      LLM_ROUTER_REDIS_HOST: '127.0.0.1',
+      LLM_ROUTER_REDIS_PORT: String(redis.port),
+      LLM_ROUTER_REDIS_TIMEOUT_SECONDS: '0.5',
+    });
+    assert.equal(code, 1);
+    assert.match(output, /cannot reach Redis at 127\.0\.0\.1:\d+/);
+    assert.equal(output.trim().split('\n').length, 1, output);
   });
 });
