@@ -39,6 +39,10 @@ export class MemoryStore implements StateStore {
     return keys.map((k) => this.live(k).size);
   }
 
+  async ready(): Promise<boolean> {
+    return true;
+  }
+
   async put(key: string, value: string, ttlMs: number): Promise<void> {
     this.values.set(key, { value, expires: Date.now() + ttlMs });
   }

@@ -129,6 +129,13 @@ export class RedisStore implements StateStore {
     return keys.length ? unavailableIfFailed(this.redis.mget(...keys)) : [];
   }
 
+  async ready(): Promise<boolean> {
+    return this.redis.ping().then(
+      (r) => r === 'PONG',
+      () => false,
+    );
+  }
+
   async close(): Promise<void> {
     this.subscriber?.disconnect();
     this.redis.disconnect();

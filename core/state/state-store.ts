@@ -21,6 +21,8 @@ export interface StateStore {
   /** A small value with a time to live (health results, host occupancy). */
   put(key: string, value: string, ttlMs: number): Promise<void>;
   get(keys: readonly string[]): Promise<Array<string | null>>;
+  /** Whether the store answers now (within its deadline), for the readiness endpoint. */
+  ready(): Promise<boolean>;
   close(): Promise<void>;
 }
 

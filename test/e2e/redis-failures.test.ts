@@ -31,8 +31,14 @@ describe('a shared Redis that hangs or dies', () => {
     await redis.stop();
   });
 
-  it('answers while Redis answers', async () => {
+  const ready = async () => {
+    const res = await fetch(`${gateway.url}/api/ready`);
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('answers, and says it is ready, while Redis answers', async () => {
     assert.ok((await ask()).choices[0]?.message.content);
+    assert.deepEqual(await ready(), { status: 200, body: { ready: true, state_store: 'ok' } });
   });
 
   it('refuses with a 503 and Retry-After within its timeout while Redis is paused, not after the pause', async () => {
@@ -41,6 +47,7 @@ describe('a shared Redis that hangs or dies', () => {
     assert.ok(err instanceof OpenAI.APIError && err.status === 503, String(err));
     assert.equal((err.error as { code?: string } | undefined)?.code, 'state_unavailable');
     assert.ok(err.headers?.get('retry-after'));
+    assert.deepEqual(await ready(), { status: 503, body: { ready: false, state_store: 'unreachable' } });
   });
 
   it('answers 503, not 500, when Redis is gone', async () => {
