@@ -168,7 +168,8 @@ function judge(json: string): 'event' | 'error' | 'bad' {
   }
   if (value === null || typeof value !== 'object') return 'bad';
   const v = value as Record<string, unknown>;
-  return v['error'] !== undefined || v['type'] === 'error' ? 'error' : 'event';
+  // `"error": null` (some servers send it in every chunk) is no error.
+  return v['error'] != null || v['type'] === 'error' ? 'error' : 'event';
 }
 
 async function nextBefore(

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
+import type { Settings } from '../config/settings.js';
 import { stateUnavailable } from '../errors/errors.js';
 import type { StateStore } from './state-store.js';
 
@@ -39,15 +40,8 @@ for i, key in ipairs(KEYS) do
 end
 return out`;
 
-export interface RedisOptions {
-  readonly host: string;
-  readonly port: number;
-  readonly db: number;
-  readonly password: string;
-  readonly prefix: string;
-  /** The longest any command may take (LLM_ROUTER_REDIS_TIMEOUT_SECONDS); past it the request gets a 503. */
-  readonly timeoutMs: number;
-}
+/** Settings['redis'], with the command deadline (LLM_ROUTER_REDIS_TIMEOUT_SECONDS). */
+export type RedisOptions = NonNullable<Settings['redis']>;
 
 /** State shared by every instance and worker through Redis (ioredis), under one key prefix. */
 export class RedisStore implements StateStore {

@@ -3,7 +3,10 @@ import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
 import { FakeUpstream } from '../support/fake-upstream.js';
 import { GatewayProcess } from '../support/gateway-process.js';
+import { until } from '../support/until.js';
 
+// The busy backend holds its requests until the test lets them go, so "every connection busy" is a state the
+// test waits for, not a race against a delay.
 describe('a provider under a burst larger than its connections', () => {
   const busy = new FakeUpstream();
   const spare = new FakeUpstream();
@@ -11,11 +14,18 @@ describe('a provider under a burst larger than its connections', () => {
   const client = () => new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
   const ask = (model: string) =>
     client().chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }] });
+  const settled = <T>(p: Promise<T>) => {
+    const state = { done: false, ok: false, error: null as unknown };
+    const promise = p.then(
+      () => Object.assign(state, { done: true, ok: true }),
+      (error: unknown) => Object.assign(state, { done: true, error }),
+    );
+    return { state, promise };
+  };
 
   before(async () => {
     await busy.start();
     await spare.start();
-    busy.delayMs = 600;
     const provider = (id: string, host: string, max: number) => ({
       id,
       api_host: host,
@@ -45,35 +55,52 @@ describe('a provider under a burst larger than its connections', () => {
   });
 
   it('answers a clear 503 when every connection stayed busy past the wait, and serves the others', async () => {
-    const results = await Promise.allSettled([ask('narrow'), ask('narrow'), ask('narrow')]);
-    const ok = results.filter((r) => r.status === 'fulfilled').length;
-    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason);
-    assert.equal(ok, 2);
-    assert.equal(failed.length, 1);
-    assert.ok(failed[0] instanceof OpenAI.APIError && failed[0].status === 503, String(failed[0]));
-    assert.match(failed[0].message, /all its 2 connections busy/);
+    const release = busy.hold();
+    const first = [settled(ask('narrow')), settled(ask('narrow'))];
+    await until('both connections to be busy', () => busy.active === 2);
+    const third = settled(ask('narrow'));
+    await third.promise;
+    release();
+    await Promise.all(first.map((f) => f.promise));
+    assert.ok(
+      first.every((f) => f.state.ok),
+      'the two that had a connection are answered',
+    );
+    const err = third.state.error;
+    assert.ok(err instanceof OpenAI.APIError && err.status === 503, String(err));
+    assert.match(err.message, /all its 2 connections busy/);
   });
 
   it('sends what does not fit to another provider of the model', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 4 }, () => ask('narrow-with-spare')));
-    assert.deepEqual(
-      results.map((r) => r.status),
-      ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled'],
+    const release = busy.hold();
+    const asked = Array.from({ length: 4 }, () => settled(ask('narrow-with-spare')));
+    // The one-connection provider holds one request; the others end up at the spare, directly or as "busy".
+    await until(
+      'one request held, three answered by the spare',
+      () => busy.active === 1 && asked.filter((a) => a.state.done).length === 3,
     );
-    // The one-connection provider cannot take more than one of four at once: the others went on as "busy".
+    release();
+    await Promise.all(asked.map((a) => a.promise));
+    assert.ok(asked.every((a) => a.state.ok));
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     assert.match(metrics, /llm_router_retry_total\{model_name="narrow-with-spare",error_code="upstream_busy"\} [1-9]/);
   });
 
   it('stays healthy while its connections are saturated: probes do not queue behind the answers', async () => {
+    const release = busy.hold();
+    const asked = Array.from({ length: 12 }, () => settled(ask('queued')));
+    await until(
+      'four held and eight sent away as busy',
+      () => busy.active === 4 && asked.filter((a) => a.state.done).length === 8,
+    );
     const probes = busy.probes;
-    // Twelve requests over four connections: three rounds of 600 ms, with health probes every 100 ms meanwhile.
-    const results = await Promise.allSettled(Array.from({ length: 12 }, () => ask('queued')));
-    const failures = results.filter((r) => r.status === 'rejected');
-    // Four fit at once; the wait of 0.2 s sends some away as busy, never as "none is healthy".
-    for (const f of failures as PromiseRejectedResult[]) assert.match(String(f.reason), /connections busy/);
-    assert.ok(results.some((r) => r.status === 'fulfilled'));
-    assert.ok(busy.probes > probes, 'the monitor probed during the burst');
+    // The monitor keeps probing while all four connections are held: its probes do not wait behind them.
+    await until('two more health probes', () => busy.probes >= probes + 2);
+    release();
+    await Promise.all(asked.map((a) => a.promise));
+    const failures = asked.filter((a) => !a.state.ok).map((a) => String(a.state.error));
+    assert.equal(failures.length, 8);
+    for (const f of failures) assert.match(f, /connections busy/, 'busy, never "none is healthy"');
     const after = await ask('queued');
     assert.ok(after.choices[0]?.message.content, 'and the provider is still taken as healthy');
   });

@@ -26,7 +26,18 @@ export class FakeUpstream {
   maxActive = 0;
   /** How long each chat answer takes (to hold providers busy under load). */
   delayMs = 0;
+  private held: Promise<void> | null = null;
   private server: Server | null = null;
+
+  /** Holds every chat request from now on until the returned function is called (to keep connections busy). */
+  hold(): () => void {
+    let release = () => {};
+    this.held = new Promise<void>((r) => (release = r));
+    return () => {
+      this.held = null;
+      release();
+    };
+  }
 
   get url(): string {
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -79,6 +90,7 @@ export class FakeUpstream {
     res.on('finish', () => (record.finished = true));
 
     const behaviour = behaviourOf(body['model']);
+    if (this.held) await this.held;
     if (this.delayMs) await sleep(this.delayMs);
     if (behaviour === 'slow') await sleep(3000);
     if (behaviour === 'reject')

@@ -22,6 +22,8 @@ describe('the start of a provider stream', () => {
     ];
     const s = await openStream(body(...parts), 'text/event-stream; charset=utf-8', 'sse', 'p', 0);
     assert.equal(await drain(s), parts.join(''));
+    const nullError = 'data: {"error":null,"choices":[{"delta":{"content":"a"}}]}\n\n';
+    assert.equal(await drain(await openStream(body(nullError), 'text/event-stream', 'sse', 'p', 0)), nullError);
     const lines = await openStream(
       body('{"message":{"content":"x"},"done":false}\n'),
       'application/x-ndjson',
