@@ -18,12 +18,11 @@ const PROBE_TIMEOUT_MS = 2000;
  */
 @singleton()
 export class ProviderMonitor {
-  private readonly providers: ProviderConfig[];
   private readonly last = new Map<string, boolean>();
 
   constructor(
     @inject(SETTINGS) private readonly settings: Settings,
-    @inject(MODELS_CONFIG) models: ModelsConfig,
+    @inject(MODELS_CONFIG) private readonly models: ModelsConfig,
     @inject(STATE_STORE) private readonly store: StateStore,
     @inject(UpstreamClient) private readonly upstream: UpstreamClient,
     @inject(PROVIDER_TYPES) private readonly types: ProviderTypes,
@@ -31,7 +30,6 @@ export class ProviderMonitor {
     @inject(LOGGER) private readonly logger: Logger,
     @inject(Lifecycle) lifecycle: Lifecycle,
   ) {
-    this.providers = [...models.models.values()].flatMap((m) => m.providers);
     lifecycle.every('provider health probes', settings.balancing.monitorIntervalMs, () => this.probeAll(), {
       immediate: true,
     });
@@ -39,8 +37,10 @@ export class ProviderMonitor {
 
   async probeAll(): Promise<void> {
     const ttl = Math.max(3 * this.settings.balancing.monitorIntervalMs, 1000);
+    // Read each round: a reload may have added or removed providers.
+    const providers: ProviderConfig[] = [...this.models.models.values()].flatMap((m) => m.providers);
     await Promise.all(
-      this.providers.map(async (p) => {
+      providers.map(async (p) => {
         const status = await this.upstream.probe(p, this.types.get(p.api_type)!, PROBE_TIMEOUT_MS);
         // A provider that answered requests since the last round is up, whatever a probe that timed out says.
         const answering =

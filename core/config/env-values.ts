@@ -31,15 +31,19 @@ export const envInt = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER)
       return n;
     });
 
-export const envNumber = (fallback: number, min = 0) =>
+// setTimeout's longest delay: a longer one wraps to 1 ms, so a "long" deadline would fire at once.
+export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** A duration in seconds, bounded so that it fits a Node timer. */
+export const envSeconds = (fallback: number, min = 0) =>
   z
     .string()
     .optional()
     .transform((raw, ctx) => {
       if (raw === undefined || raw.trim() === '') return fallback;
       const n = Number(raw.trim());
-      if (!Number.isFinite(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: `expected a number ≥ ${min}` });
+      if (!Number.isFinite(n) || n < min || n > MAX_TIMER_SECONDS) {
+        ctx.addIssue({ code: 'custom', message: `expected seconds from ${min} to ${MAX_TIMER_SECONDS}` });
         return z.NEVER;
       }
       return n;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StartupError } from '../errors/startup-error.js';
@@ -56,14 +57,18 @@ export interface ModelsConfig {
 
 export const MODELS_CONFIG = Symbol('ModelsConfig');
 
-export function loadModelsConfig(path: string): ModelsConfig {
+/** The file read and checked, with its version: the first 12 hex digits of its SHA-256. */
+export function loadModelsConfig(path: string): ModelsConfig & { readonly version: string } {
+  let text: string;
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
+    raw = JSON.parse(text);
   } catch (err) {
     throw new StartupError(`models config ${path}: ${(err as Error).message}`);
   }
-  return parseModelsConfig(raw, path);
+  const version = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return { ...parseModelsConfig(raw, path), version };
 }
 
 export function parseModelsConfig(raw: unknown, source: string): ModelsConfig {
@@ -105,5 +110,7 @@ export function parseModelsConfig(raw: unknown, source: string): ModelsConfig {
       );
     }
   }
+  // A gateway with no model answers every request with a 404: almost always a config that lost its list.
+  if (models.size === 0) throw fail('active_models', 'lists no model, so the gateway would serve none');
   return deepFreeze({ models });
 }

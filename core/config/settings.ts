@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StartupError } from '../errors/startup-error.js';
-import { envBool, envEnum, envInt, envList, envNumber, envString } from './env-values.js';
+import { envBool, envEnum, envInt, envList, envSeconds, envString } from './env-values.js';
 
 const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
@@ -9,12 +9,16 @@ const schema = z.object({
   LLM_ROUTER_SERVER_HOST: envString('127.0.0.1'),
   LLM_ROUTER_SERVER_PORT: envInt(8080, 0, 65535),
   LLM_ROUTER_SERVER_WORKERS_COUNT: envInt(1, 1, 256),
-  LLM_ROUTER_EXTERNAL_TIMEOUT: envNumber(300, 0.001),
-  LLM_ROUTER_TIMEOUT: envNumber(0),
+  LLM_ROUTER_EXTERNAL_TIMEOUT: envSeconds(300, 0.001),
+  LLM_ROUTER_TIMEOUT: envSeconds(0),
   LLM_ROUTER_MAX_REQUEST_BODY_SIZE: envInt(10 * 1024 * 1024, 1),
   LLM_ROUTER_MAX_RESPONSE_BODY_SIZE: envInt(64 * 1024 * 1024, 1),
-  LLM_ROUTER_FIRST_TOKEN_TIMEOUT: envNumber(0),
+  LLM_ROUTER_FIRST_TOKEN_TIMEOUT: envSeconds(0),
+  LLM_ROUTER_SHUTDOWN_TIMEOUT_SECONDS: envSeconds(25),
+  LLM_ROUTER_CLIENT_HEADERS_TIMEOUT_SECONDS: envSeconds(20, 0.1),
+  LLM_ROUTER_CLIENT_BODY_TIMEOUT_SECONDS: envSeconds(60, 0.1),
   LLM_ROUTER_MODELS_CONFIG: envString('configs/models-config.json'),
+  LLM_ROUTER_ADMIN_TOKEN: envString(''),
   LLM_ROUTER_PROMPTS_DIR: envString('prompts'),
   LLM_ROUTER_DEFAULT_EP_LANGUAGE: envEnum(['pl', 'en'] as const, 'pl'),
   LLM_ROUTER_BALANCE_STRATEGY: envString('balanced'),
@@ -34,15 +38,15 @@ const schema = z.object({
   LLM_ROUTER_REDIS_DB: envInt(0, 0, 1024),
   LLM_ROUTER_REDIS_PASSWORD: envString(''),
   LLM_ROUTER_REDIS_KEY_PREFIX: envString('llm-router:'),
-  LLM_ROUTER_REDIS_TIMEOUT_SECONDS: envNumber(2, 0.01),
-  LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: envNumber(60, 0),
+  LLM_ROUTER_REDIS_TIMEOUT_SECONDS: envSeconds(2, 0.01),
+  LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: envSeconds(60, 0),
   LLM_ROUTER_MAX_PROVIDER_ATTEMPTS: envInt(3, 1, 20),
-  LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: envNumber(30, 1),
-  LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: envNumber(5, 0),
-  LLM_ROUTER_KEEPALIVE_MODEL_MONITOR_INTERVAL_SECONDS: envNumber(1, 0),
+  LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: envSeconds(30, 1),
+  LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: envSeconds(5, 0),
+  LLM_ROUTER_KEEPALIVE_MODEL_MONITOR_INTERVAL_SECONDS: envSeconds(1, 0),
   LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: envInt(3, 1, 1000),
-  LLM_ROUTER_SAME_PROVIDER_RETRY_MAX_WAIT_SECONDS: envNumber(5, 0),
-  LLM_ROUTER_CIRCUIT_BREAKER_COOLDOWN_SECONDS: envNumber(30, 0),
+  LLM_ROUTER_SAME_PROVIDER_RETRY_MAX_WAIT_SECONDS: envSeconds(5, 0),
+  LLM_ROUTER_CIRCUIT_BREAKER_COOLDOWN_SECONDS: envSeconds(30, 0),
   LLM_ROUTER_FORCE_MASKING: envBool(false),
   LLM_ROUTER_MASKING_STRATEGY_PIPELINE: envList(),
   LLM_ROUTER_MASKING_WITH_AUDIT: envBool(false),
@@ -65,8 +69,8 @@ const schema = z.object({
   LLM_ROUTER_GUARDRAIL_SOJKA_GUARD_HOST: envString(''),
   LLM_ROUTER_GUARDRAIL_HTTP_GUARD_HOST: envString(''),
   LLM_ROUTER_GUARDRAIL_HTTP_GUARD_NAMES: envList(),
-  LLM_ROUTER_SERVICES_MONITOR_INTERVAL_SECONDS: envNumber(5, -1e9),
-  LLM_ROUTER_SERVICES_TIMEOUT_SECONDS: envNumber(60, 0.001),
+  LLM_ROUTER_SERVICES_MONITOR_INTERVAL_SECONDS: envSeconds(5, -1e9),
+  LLM_ROUTER_SERVICES_TIMEOUT_SECONDS: envSeconds(60, 0.001),
   LLM_ROUTER_LANGCHAIN_RAG_COLLECTION: envString(''),
   LLM_ROUTER_LANGCHAIN_RAG_EMBEDDER: envString(''),
   LLM_ROUTER_LANGCHAIN_RAG_DEVICE: envString('cpu'),
@@ -109,7 +113,13 @@ export interface Settings {
   readonly maxAnswerBytes: number;
   /** How long a stream may take to its first event before the provider counts as failed; 0: the upstream timeout. */
   readonly firstTokenTimeoutMs: number;
+  /** How long a stop waits for requests in flight before ending them with an error. */
+  readonly shutdownTimeoutMs: number;
+  /** How long a client may take to send its request headers, and then its body. */
+  readonly clientTimeouts: { readonly headersMs: number; readonly bodyMs: number };
   readonly modelsConfigPath: string;
+  /** The bearer token of the admin endpoints; empty: they do not exist. */
+  readonly adminToken: string;
   readonly promptsDir: string;
   readonly defaultLanguage: 'pl' | 'en';
   readonly balanceStrategy: string;
@@ -253,7 +263,13 @@ function toSettings(p: Parsed, intents: Record<string, string>): Settings {
     maxBodyBytes: p.LLM_ROUTER_MAX_REQUEST_BODY_SIZE,
     maxAnswerBytes: p.LLM_ROUTER_MAX_RESPONSE_BODY_SIZE,
     firstTokenTimeoutMs: Math.round(p.LLM_ROUTER_FIRST_TOKEN_TIMEOUT * 1000),
+    shutdownTimeoutMs: Math.round(p.LLM_ROUTER_SHUTDOWN_TIMEOUT_SECONDS * 1000),
+    clientTimeouts: {
+      headersMs: Math.round(p.LLM_ROUTER_CLIENT_HEADERS_TIMEOUT_SECONDS * 1000),
+      bodyMs: Math.round(p.LLM_ROUTER_CLIENT_BODY_TIMEOUT_SECONDS * 1000),
+    },
     modelsConfigPath: p.LLM_ROUTER_MODELS_CONFIG,
+    adminToken: p.LLM_ROUTER_ADMIN_TOKEN,
     promptsDir: p.LLM_ROUTER_PROMPTS_DIR,
     defaultLanguage: p.LLM_ROUTER_DEFAULT_EP_LANGUAGE,
     balanceStrategy: p.LLM_ROUTER_BALANCE_STRATEGY,

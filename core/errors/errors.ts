@@ -21,6 +21,15 @@ export const maskingNotConfigured = () =>
     { param: 'anonymize' },
   );
 
+export const unauthorized = () =>
+  new GatewayError('unauthorized', 'A valid admin token is needed (Authorization: Bearer <LLM_ROUTER_ADMIN_TOKEN>)', {
+    headers: { 'www-authenticate': 'Bearer' },
+  });
+
+/** A models config a reload refused; the one in force keeps serving. */
+export const configInvalid = (why: string) =>
+  new GatewayError('config_invalid', `The models config was not reloaded: ${why}`);
+
 export const invalidJson = () => new GatewayError('invalid_json', 'The request body is not valid JSON');
 
 export const modelNotFound = (model: string) =>
@@ -42,6 +51,17 @@ export const bodyTooLarge = (limit: number) =>
 
 export const unsupportedEncoding = () =>
   new GatewayError('unsupported_encoding', 'The request body encoding is not supported');
+
+/** The client took longer than LLM_ROUTER_CLIENT_…_TIMEOUT_SECONDS to send its request's headers or body. */
+export const clientTimeout = (part: 'headers' | 'body', ms: number) =>
+  new GatewayError('client_timeout', `The request ${part} did not arrive within ${ms} ms`, {
+    headers: { connection: 'close' },
+  });
+
+export const headersTooLarge = () =>
+  new GatewayError('headers_too_large', 'The request headers are larger than the server accepts');
+
+export const malformedHttp = () => new GatewayError('malformed_http', 'The request is not valid HTTP/1.1');
 
 export const clientClosed = () => new GatewayError('client_closed', 'The client closed the connection');
 
@@ -71,6 +91,12 @@ export const stateUnavailable = (cause?: unknown) =>
   new GatewayError('state_unavailable', 'The gateway cannot reach its shared state now; try again shortly', {
     headers: RETRY_SOON,
     cause,
+  });
+
+/** A request still running when the shutdown deadline (LLM_ROUTER_SHUTDOWN_TIMEOUT_SECONDS) passed. */
+export const shuttingDown = () =>
+  new GatewayError('shutting_down', 'The gateway is shutting down; send the request again', {
+    headers: { 'retry-after': '1' },
   });
 
 export const noProviderAvailable = (model: string, why: string, retryAfterS: number) =>

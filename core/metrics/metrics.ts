@@ -156,7 +156,38 @@ export class Metrics {
     'to_type',
   ]);
 
+  readonly modelsConfig = new client.Gauge({
+    name: 'llm_router_models_config_info',
+    help: "The models config in force (1), by version: the first 12 hex digits of the file's SHA-256",
+    labelNames: ['version'],
+    registers: [this.registry],
+  });
+  readonly modelsReloads = this.counter('llm_router_models_config_reloads_total', 'Models config reloads', ['result']);
+  private storeReady: () => Promise<boolean> = () => Promise.resolve(true);
+  readonly stateStoreUp = (() => {
+    const metrics = this;
+    return new client.Gauge({
+      name: 'llm_router_state_store_up',
+      help: 'The shared state store (Redis, or memory) answers (1) or not (0), asked at each scrape',
+      registers: [this.registry],
+      async collect() {
+        this.set((await metrics.storeReady()) ? 1 : 0);
+      },
+    });
+  })();
+
   constructor(readonly enabled: boolean) {}
+
+  /** How a scrape learns whether the state store answers. */
+  watchStore(ready: () => Promise<boolean>): void {
+    this.storeReady = ready;
+  }
+
+  /** The models config version now in force (the only one with value 1). */
+  configVersion(version: string): void {
+    this.modelsConfig.reset();
+    this.modelsConfig.set({ version }, 1);
+  }
 
   private counter<L extends string>(name: string, help: string, labelNames: L[]) {
     return new client.Counter<L>({ name, help, labelNames, registers: [this.registry] });

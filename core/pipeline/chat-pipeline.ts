@@ -192,8 +192,11 @@ export class ChatPipeline {
       if (ex.res.destroyed) return STREAMED;
       if (err instanceof GuardrailBlocked) return this.cut(turn, encoder, err);
       const error = transportError(err, id, ex.signal, true);
-      attempt.failed(error);
-      attempt.brokeOff = error;
+      // Cut by the gateway (its deadline, a shutdown), not broken by the provider: nothing to hold against it.
+      if (!ex.signal.aborted) {
+        attempt.failed(error);
+        attempt.brokeOff = error;
+      }
       this.logger.warn(`stream ended early: ${error.code}: ${error.message}`, { ...scoped(ex), ...causeOf(error) });
       ex.res.end(encoder.error(error));
     }

@@ -33,7 +33,7 @@ export function completionTexts(c: ChatCompletion, withTokens = true): TextSlot[
     if (m.content) slots.push(slot(m.content, false, (v) => (m.content = v)));
     if (m.reasoning_content) slots.push(slot(m.reasoning_content, false, (v) => (m.reasoning_content = v)));
     if (m.refusal) slots.push(slot(m.refusal, false, (v) => (m.refusal = v)));
-    if (withTokens) slots.push(...logprobTexts(logprobs));
+    if (withTokens) for (const slot of logprobTexts(logprobs)) slots.push(slot);
     for (const call of m.tool_calls ?? []) {
       const fn = call.function;
       if (fn.name) slots.push(slot(fn.name, false, (v) => (fn.name = v)));

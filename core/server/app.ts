@@ -7,8 +7,10 @@ import { causeOf } from '../errors/cause.js';
 import {
   bodyTooLarge,
   clientClosed,
+  clientTimeout,
   internalError,
   invalidJson,
+  invalidRequest,
   requestTimeout,
   routeNotFound,
   unsupportedEncoding,
@@ -17,6 +19,8 @@ import { GatewayError } from '../errors/gateway-error.js';
 import type { Exchange } from '../http/exchange.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { InFlight } from './in-flight.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 import { requestObserver } from './observe.js';
 import { requestIdOf } from './request-id.js';
 import { discoverEndpoints, resolveRoutes } from './routes.js';
@@ -41,8 +45,16 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
   app.set('query parser', 'simple');
 
   // Any content type is read as JSON: curl's default form type should not turn a good body into a 400.
-  const json = express.json({ limit: settings.maxBodyBytes, type: () => true });
+  const json = express.json({
+    limit: settings.maxBodyBytes,
+    type: () => true,
+    // Refused before parsing: a body nested thousands deep parses, then breaks every recursive step after it.
+    verify: (_req, _res, bytes) => {
+      if (nestsDeeperThan(bytes)) throw Object.assign(new Error('too deep'), { type: 'entity.too.deep' });
+    },
+  });
   const observe = requestObserver(logger, metrics);
+  const inFlight = container.resolve(InFlight);
   // Every route is an exact path, so one table lookup replaces Express's walk through a regex per route.
   const routes = new Map<string, Route>();
   for (const r of resolveRoutes(await discoverEndpoints(), settings)) {
@@ -74,24 +86,50 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
       return;
     }
     res.locals['dialect'] = route.dialect;
+    // While draining, what arrives on an open connection is still served, and the client is told to reconnect.
+    if (inFlight.draining) res.setHeader('connection', 'close');
+    inFlight.add(controller);
     if (settings.requestTimeoutMs > 0) {
       deadline = setTimeout(
         () => controller.abort(requestTimeout(settings.requestTimeoutMs)),
         settings.requestTimeoutMs,
       );
     }
+    let started = false;
+    res.once('close', () => {
+      if (!started) inFlight.done(controller);
+    });
     const run = () => {
+      started = true;
       const ex: Exchange = { req, res, body: req.body, signal: controller.signal, requestId, endpoint: req.path };
       handleOn(route.endpoint, ex).then(
-        () => clearTimeout(deadline),
+        () => {
+          clearTimeout(deadline);
+          inFlight.done(controller);
+        },
         (err: unknown) => {
           clearTimeout(deadline);
           next(err);
+          inFlight.done(controller);
         },
       );
     };
-    if (route.readsBody) json(req, res, (err?: unknown) => (err ? next(err) : run()));
-    else run();
+    if (!route.readsBody) {
+      run();
+      return;
+    }
+    // The whole body within its deadline: a client trickling bytes would otherwise hold a connection for minutes.
+    let late = false;
+    const bodyDeadline = setTimeout(() => {
+      late = true;
+      next(clientTimeout('body', settings.clientTimeouts.bodyMs));
+    }, settings.clientTimeouts.bodyMs);
+    json(req, res, (err?: unknown) => {
+      clearTimeout(bodyDeadline);
+      if (late) return;
+      if (err) next(err);
+      else run();
+    });
   }
 
   app.use((req: Request) => {
@@ -131,5 +169,11 @@ function asGatewayError(err: unknown): GatewayError {
   if (parserType === 'entity.too.large') return bodyTooLarge((err as { limit: number }).limit);
   if (parserType === 'encoding.unsupported' || parserType === 'charset.unsupported') return unsupportedEncoding();
   if (parserType === 'request.aborted') return clientClosed();
+  if (parserType === 'entity.verify.failed' || parserType === 'entity.too.deep')
+    return invalidRequest(`The request body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  // zlib's own codes: a body that says gzip or deflate and is not.
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('Z_'))
+    return invalidRequest('The request body is not valid data for its Content-Encoding');
   return internalError();
 }

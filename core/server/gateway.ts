@@ -5,7 +5,9 @@ import { AUDIT_SINK, NoAudit } from '../audit/audit-sink.js';
 import { EncryptedAuditor } from '../audit/encrypted-auditor.js';
 import { findStrategy } from '../balancing/strategies-registry.js';
 import { BALANCE_STRATEGY, type BalanceStrategyClass } from '../balancing/strategy.js';
-import { loadModelsConfig, MODELS_CONFIG, type ModelsConfig } from '../config/models-config.js';
+import { LiveModels } from '../config/live-models.js';
+import { loadModelsConfig, MODELS_CONFIG } from '../config/models-config.js';
+import { ModelsReload } from '../config/models-reload.js';
 import { SETTINGS, type Settings } from '../config/settings.js';
 import { registerSecrets } from '../errors/secrets.js';
 import { StartupError } from '../errors/startup-error.js';
@@ -30,7 +32,8 @@ const EXCLUSIVE = new Set(['first_available', 'first_available_optim']);
 export interface AssembledGateway {
   readonly app: express.Express;
   readonly lifecycle: Lifecycle;
-  readonly models: ModelsConfig;
+  readonly models: LiveModels;
+  readonly reload: ModelsReload;
 }
 
 /**
@@ -42,18 +45,23 @@ export async function assembleGateway(
   settings: Settings,
   logger: Logger,
 ): Promise<AssembledGateway> {
-  const models = loadModelsConfig(settings.modelsConfigPath);
-  registerSecrets([...models.models.values()].flatMap((m) => m.providers.map((p) => p.api_token)));
+  const models = new LiveModels(loadModelsConfig(settings.modelsConfigPath));
+  registerSecrets([
+    settings.adminToken,
+    ...[...models.models.values()].flatMap((m) => m.providers.map((p) => p.api_token)),
+  ]);
   const metrics = new Metrics(settings.prometheus);
   container.registerInstance(SETTINGS, settings);
   container.registerInstance(LOGGER, logger);
   container.registerInstance(MODELS_CONFIG, models);
+  container.registerInstance(LiveModels, models);
   container.registerInstance(METRICS, metrics);
   container.registerInstance(PROVIDER_TYPES, await discoverProviderTypes());
   const lifecycle = container.resolve(Lifecycle);
   const Strategy = await findStrategy(settings.balanceStrategy);
   const store = await openStore(settings, Strategy);
   container.registerInstance(STATE_STORE, store);
+  metrics.watchStore(() => store.ready());
   lifecycle.register('state store', { stop: () => store.close() });
   container.registerSingleton(BALANCE_STRATEGY, Strategy);
   container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
@@ -77,7 +85,7 @@ export async function assembleGateway(
   for (const stage of [MaskerPipeline, GuardrailPipeline, UtilsPipeline]) container.resolve<object>(stage);
   await container.resolve(UtilsPipeline).prepare();
   const app = await buildApp({ container, settings, logger, metrics });
-  return { app, lifecycle, models };
+  return { app, lifecycle, models, reload: container.resolve(ModelsReload) };
 }
 
 /** Exclusive strategies in several workers need Redis: a configuration the workers would refuse stops at once. */

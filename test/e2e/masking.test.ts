@@ -208,6 +208,26 @@ describe('masking on: no original reaches a provider, every original comes back'
     assert.match(text, /llm_router_masker_hits_total\{tag="PESEL"\} [1-9]/);
   });
 
+  it('masks a text with 100,000 identifiers in it, alone and in a chat whose answer is restored', async () => {
+    const emails = Array.from({ length: 100_000 }, (_, i) => `user${i}@example.com`);
+    const text = emails.join(' ');
+    const res = await fetch(`${stack.gateway.url}/api/fast_text_mask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text }),
+    });
+    assert.equal(res.status, 200);
+    const masked = (await res.json()) as { text: string; mappings: Record<string, string> };
+    assert.equal(Object.keys(masked.mappings).length, 100_000);
+    assert.ok(!masked.text.includes('@example.com'));
+    const answer = await openai().chat.completions.create({
+      model: chatModel('vllm', 'echo'),
+      messages: [{ role: 'user', content: text }],
+    });
+    assert.equal(answer.choices[0]?.message.content, ECHO_PREFIX + text);
+    assert.ok(!JSON.stringify(stack.upstream.last().body).includes('user99999@example.com'));
+  });
+
   it('serves /api/fast_text_mask as the reference, with our placeholders', async () => {
     const res = await fetch(`${stack.gateway.url}/api/fast_text_mask`, {
       method: 'POST',

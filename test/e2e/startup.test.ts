@@ -76,6 +76,26 @@ describe('start-up checks', () => {
       /the prompt pl\/chat-conversation-simple is missing: expected \/nonexistent\/prompts\/pl\/chat-conversation-simple\.prompt/,
     ],
     [
+      'a timeout too long for a timer (it would wrap to 1 ms)',
+      { LLM_ROUTER_TIMEOUT: '3000000' },
+      /invalid LLM_ROUTER_TIMEOUT="3000000": expected seconds from 0 to 2147483/,
+    ],
+    [
+      'a monitor interval too long for a timer',
+      { LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '3000000' },
+      /invalid LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS/,
+    ],
+    [
+      'a server host that does not resolve',
+      { LLM_ROUTER_SERVER_HOST: 'no-such-host.invalid' },
+      /cannot listen on no-such-host\.invalid:0 \(LLM_ROUTER_SERVER_HOST\/PORT\): getaddrinfo/,
+    ],
+    [
+      'a models config with no active model',
+      { LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig({ g: {}, active_models: { g: [] } }) },
+      /active_models: lists no model/,
+    ],
+    [
       'a missing models config',
       { LLM_ROUTER_MODELS_CONFIG: '/nonexistent/models.json' },
       /models config \/nonexistent\/models\.json/,

@@ -43,6 +43,21 @@ export class ChildServer {
     return this;
   }
 
+  /** Sends `signal` and returns at once; `exited()` says how the process then ended. */
+  signal(signal: NodeJS.Signals): void {
+    this.child?.removeAllListeners('exit');
+    this.child?.kill(signal);
+  }
+
+  /** The exit code (or signal) once the process has ended. */
+  exited(): Promise<number | string> {
+    const child = this.child;
+    if (!child) return Promise.reject(new Error(`${this.what} was never started`));
+    if (child.exitCode !== null || child.signalCode !== null)
+      return Promise.resolve(child.exitCode ?? child.signalCode!);
+    return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal!)));
+  }
+
   /** Dies at once, as a crashed process would (no cleanup). */
   async kill(): Promise<void> {
     await this.end('SIGKILL');

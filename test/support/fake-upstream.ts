@@ -27,6 +27,9 @@ export class FakeUpstream {
   /** How long each chat answer takes (to hold providers busy under load). */
   delayMs = 0;
   private held: Promise<void> | null = null;
+  private paused: Promise<void> | null = null;
+  /** Streams that wrote their first frame and now wait in a pause. */
+  pausedStreams = 0;
   private server: Server | null = null;
 
   /** Holds every chat request from now on until the returned function is called (to keep connections busy). */
@@ -36,6 +39,16 @@ export class FakeUpstream {
     return () => {
       this.held = null;
       release();
+    };
+  }
+
+  /** Streams from now on stop after their first frame until the returned function is called (answers in flight). */
+  pauseStreams(): () => void {
+    let resume = () => {};
+    this.paused = new Promise<void>((r) => (resume = r));
+    return () => {
+      this.paused = null;
+      resume();
     };
   }
 
@@ -126,6 +139,11 @@ export class FakeUpstream {
         return;
       }
       res.write(frame);
+      if (i === 0 && this.paused) {
+        this.pausedStreams++;
+        await this.paused;
+        this.pausedStreams--;
+      }
       if (behaviour === 'dribble') await sleep(200);
     }
     res.end();

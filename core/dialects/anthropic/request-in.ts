@@ -37,7 +37,7 @@ export function readAnthropicRequest(raw: unknown): ChatRequest {
   const messages: ChatMessage[] = [];
   const system = systemText(body['system']);
   if (system) messages.push({ role: 'system', content: system });
-  for (const m of body['messages'] as Json[]) messages.push(...readMessage(m));
+  for (const m of body['messages'] as Json[]) for (const read of readMessage(m)) messages.push(read);
 
   const out: ChatRequest = { model: body['model'] as string, messages, max_tokens: body['max_tokens'] as number };
   copyDefined(out, body, ['stream', 'temperature', 'top_p', 'top_k']);

@@ -25,7 +25,7 @@ export function writeAnthropicRequest(req: ChatRequest, stream: boolean): Json {
     if (blocks.length === 0) continue;
     const last = messages[messages.length - 1];
     // Tool results and consecutive turns of one role merge: Anthropic wants user/assistant alternation.
-    if (last && last.role === role) last.content.push(...blocks);
+    if (last && last.role === role) for (const block of blocks) last.content.push(block);
     else messages.push({ role, content: blocks });
   }
   const out: Json = {
@@ -57,7 +57,7 @@ function toBlocks(m: ChatMessage): Block[] {
   if (typeof m.content === 'string') {
     if (m.content) blocks.push({ type: 'text', text: m.content });
   } else if (Array.isArray(m.content)) {
-    for (const part of m.content) blocks.push(...partBlock(part));
+    for (const part of m.content) for (const block of partBlock(part)) blocks.push(block);
   }
   for (const call of m.tool_calls ?? []) {
     blocks.push({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { inject, injectable } from 'tsyringe';
-import { MODELS_CONFIG, type ModelsConfig } from '../../config/models-config.js';
+import { LiveModels } from '../../config/live-models.js';
+import type { ModelConfig } from '../../config/models-config.js';
 import type { Exchange } from '../../http/exchange.js';
 import { prefixed, type RouteSpec } from '../endpoint.js';
 
@@ -10,28 +11,28 @@ const STARTED = new Date().toISOString();
 @injectable()
 export class OllamaTags {
   static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('tags')], dialect: 'ollama' };
-  private readonly body: string;
-
-  constructor(@inject(MODELS_CONFIG) models: ModelsConfig) {
-    const list = [...models.models.values()].map((m) => ({
-      name: m.name,
-      model: m.name,
-      modified_at: STARTED,
-      size: 0,
-      digest: createHash('sha256').update(m.name).digest('hex'),
-      details: {
-        parent_model: '',
-        format: 'gguf',
-        family: '',
-        families: null,
-        parameter_size: '',
-        quantization_level: '',
-      },
-    }));
-    this.body = JSON.stringify({ models: list });
-  }
+  constructor(@inject(LiveModels) private readonly models: LiveModels) {}
 
   handle({ res }: Exchange): void {
-    res.status(200).type('application/json').send(this.body);
+    res.status(200).type('application/json').send(this.models.derived('ollama-tags', listBody));
   }
+}
+
+function listBody(models: ReadonlyMap<string, ModelConfig>): string {
+  const list = [...models.values()].map((m) => ({
+    name: m.name,
+    model: m.name,
+    modified_at: STARTED,
+    size: 0,
+    digest: createHash('sha256').update(m.name).digest('hex'),
+    details: {
+      parent_model: '',
+      format: 'gguf',
+      family: '',
+      families: null,
+      parameter_size: '',
+      quantization_level: '',
+    },
+  }));
+  return JSON.stringify({ models: list });
 }

@@ -1,5 +1,6 @@
 import { inject, injectable } from 'tsyringe';
-import { MODELS_CONFIG, type ModelsConfig } from '../../config/models-config.js';
+import { LiveModels } from '../../config/live-models.js';
+import type { ModelConfig } from '../../config/models-config.js';
 import type { Exchange } from '../../http/exchange.js';
 import { type RouteSpec, unprefixed } from '../endpoint.js';
 
@@ -12,19 +13,19 @@ export class OpenAIModels {
     paths: [unprefixed('/v1/models'), unprefixed('/models')],
     dialect: 'openai',
   };
-  private readonly body: string;
-
-  constructor(@inject(MODELS_CONFIG) models: ModelsConfig) {
-    const data = [...models.models.values()].map((m) => ({
-      id: m.name,
-      object: 'model',
-      created: STARTED,
-      owned_by: m.providers[0]!.api_type,
-    }));
-    this.body = JSON.stringify({ object: 'list', data });
-  }
+  constructor(@inject(LiveModels) private readonly models: LiveModels) {}
 
   handle({ res }: Exchange): void {
-    res.status(200).type('application/json').send(this.body);
+    res.status(200).type('application/json').send(this.models.derived('openai-models', listBody));
   }
+}
+
+function listBody(models: ReadonlyMap<string, ModelConfig>): string {
+  const data = [...models.values()].map((m) => ({
+    id: m.name,
+    object: 'model',
+    created: STARTED,
+    owned_by: m.providers[0]!.api_type,
+  }));
+  return JSON.stringify({ object: 'list', data });
 }

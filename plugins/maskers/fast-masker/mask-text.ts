@@ -43,7 +43,8 @@ export function maskText(
         continue;
       }
       next ??= segments.slice(0, i);
-      next.push(...pieces);
+      // Not push(...pieces): a text with 100,000 matches would pass that many arguments and overflow the stack.
+      for (const piece of pieces) next.push(piece);
     }
     if (next) segments = next;
   }

@@ -48,7 +48,8 @@ describe('settings from the environment', () => {
   it('names the variable and what it accepts on a bad value', () => {
     assert.throws(
       () => loadSettings({ LLM_ROUTER_EXTERNAL_TIMEOUT: '-5' }),
-      (e: unknown) => e instanceof StartupError && /LLM_ROUTER_EXTERNAL_TIMEOUT="-5".*number/.test(e.message),
+      (e: unknown) =>
+        e instanceof StartupError && /LLM_ROUTER_EXTERNAL_TIMEOUT="-5".*seconds from 0\.001/.test(e.message),
     );
     assert.throws(
       () => loadSettings({ LLM_ROUTER_LOG_LEVEL: 'loud' }),

@@ -50,6 +50,12 @@ const SAMPLES: GatewayError[] = [
   errors.upstreamStreamError('boom'),
   errors.upstreamBadResponse('p', 'not JSON'),
   errors.internalError(),
+  errors.unauthorized(),
+  errors.configInvalid('why'),
+  errors.clientTimeout('body', 5),
+  errors.headersTooLarge(),
+  errors.malformedHttp(),
+  errors.shuttingDown(),
 ];
 
 describe('error catalogue', () => {

@@ -1,0 +1,39 @@
+import { timingSafeEqual } from 'node:crypto';
+import { inject, injectable } from 'tsyringe';
+import { ModelsReload } from '../../config/models-reload.js';
+import { SETTINGS, type Settings } from '../../config/settings.js';
+import { configInvalid, unauthorized } from '../../errors/errors.js';
+import { type Exchange, sendJson } from '../../http/exchange.js';
+import { prefixed, type RouteSpec } from '../endpoint.js';
+
+/**
+ * `POST /api/admin/reload`: the models config read again, as SIGHUP does; only with LLM_ROUTER_ADMIN_TOKEN set
+ * and sent as a bearer token. Under several workers the one that answers reloads and asks the primary to have
+ * the others reload too.
+ */
+@injectable()
+export class ReloadModels {
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('admin/reload')],
+    dialect: 'openai',
+    enabled: (s) => s.adminToken !== '',
+  };
+  private readonly token: Buffer;
+
+  constructor(
+    @inject(ModelsReload) private readonly reloader: ModelsReload,
+    @inject(SETTINGS) settings: Settings,
+  ) {
+    this.token = Buffer.from(`Bearer ${settings.adminToken}`);
+  }
+
+  handle({ req, res }: Exchange): void {
+    const given = Buffer.from(req.headers.authorization ?? '');
+    if (given.length !== this.token.length || !timingSafeEqual(given, this.token)) throw unauthorized();
+    const outcome = this.reloader.reload();
+    if (!outcome.ok) throw configInvalid(outcome.error);
+    process.send?.({ reloadOthers: true });
+    sendJson(res, 200, { reloaded: true, version: outcome.version, changed: outcome.changed, models: outcome.models });
+  }
+}

@@ -1,0 +1,68 @@
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type express from 'express';
+import type { Settings } from '../config/settings.js';
+import { ERROR_BODIES } from '../dialects/error-bodies.js';
+import { clientTimeout, headersTooLarge, malformedHttp } from '../errors/errors.js';
+import type { GatewayError } from '../errors/gateway-error.js';
+import { StartupError } from '../errors/startup-error.js';
+
+// A burst of connections beyond Node's default backlog of 511 is refused by the kernel before any code runs.
+const LISTEN_BACKLOG = 4096;
+// Node checks its header deadline on this beat (30 s by default, which made a 20 s deadline fire at 30–50 s).
+const DEADLINE_CHECK_MS = 1000;
+
+/**
+ * The HTTP server over the app, listening. Clients that send no complete headers in time, or bytes that are
+ * not HTTP, are answered with an error body (Node's own answer has none); the body's deadline is the app's.
+ */
+export async function listen(app: express.Express, settings: Settings): Promise<Server> {
+  const server = createServer(
+    {
+      headersTimeout: settings.clientTimeouts.headersMs,
+      // The body's deadline is kept per request by the app, which can answer in the route's dialect.
+      requestTimeout: 0,
+      connectionsCheckingInterval: DEADLINE_CHECK_MS,
+    },
+    app,
+  );
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, settings));
+  server.listen({ port: settings.port, host: settings.host, backlog: LISTEN_BACKLOG });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (err: Error) =>
+      reject(
+        new StartupError(
+          `cannot listen on ${settings.host}:${settings.port} (LLM_ROUTER_SERVER_HOST/PORT): ${err.message}`,
+        ),
+      ),
+    );
+  });
+  return server;
+}
+
+/** What Node's default handler does, with a body: no request was parsed, so the dialect is OpenAI's. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Socket, settings: Settings): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const error = errorFor(err.code ?? '', settings);
+  const body = JSON.stringify(ERROR_BODIES.openai(error));
+  socket.end(
+    `HTTP/1.1 ${error.status} ${REASONS[error.status] ?? 'Bad Request'}\r\n` +
+      `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+const REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
+
+function errorFor(code: string, settings: Settings): GatewayError {
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return clientTimeout('headers', settings.clientTimeouts.headersMs);
+  if (code === 'HPE_HEADER_OVERFLOW') return headersTooLarge();
+  return malformedHttp();
+}
