@@ -1,4 +1,5 @@
 import { invalidRequest } from '../../errors/errors.js';
+import { checkBody } from '../body-schema.js';
 import type { ChatMessage, ChatRequest, ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../canonical.js';
 import {
   copyDefined,
@@ -9,26 +10,11 @@ import {
   requireObject,
   requireString,
 } from '../request-fields.js';
+import { anthropicRequestSchema } from './request-schema.js';
 
 /** Checks what Anthropic's API requires of a Messages body. */
 export function validateAnthropicRequest(raw: unknown): Json {
-  const body = requireObject(raw);
-  requireString(body, 'model');
-  const max = optionalNumber(body, 'max_tokens');
-  if (max === undefined) throw invalidRequest("'max_tokens' is required", 'max_tokens');
-  const messages = requireArray(body, 'messages');
-  messages.forEach((m, i) => {
-    if (!isObject(m) || (m['role'] !== 'user' && m['role'] !== 'assistant')) {
-      throw invalidRequest(`'messages[${i}].role' must be 'user' or 'assistant'`, `messages.${i}.role`);
-    }
-    if (typeof m['content'] !== 'string' && !Array.isArray(m['content'])) {
-      throw invalidRequest(
-        `'messages[${i}].content' must be a string or an array of content blocks`,
-        `messages.${i}.content`,
-      );
-    }
-  });
-  return body;
+  return checkBody(anthropicRequestSchema, raw);
 }
 
 /** Anthropic Messages request → canonical. */

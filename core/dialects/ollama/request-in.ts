@@ -1,4 +1,5 @@
 import { invalidRequest } from '../../errors/errors.js';
+import { checkBody } from '../body-schema.js';
 import type { ChatMessage, ChatRequest, ContentPart, ToolCall } from '../canonical.js';
 import {
   copyDefined,
@@ -10,6 +11,7 @@ import {
   requireString,
 } from '../request-fields.js';
 import { dataUrlOf } from './images.js';
+import { ollamaChatSchema } from './request-schema.js';
 
 const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
@@ -26,17 +28,7 @@ const OPTION_MAP: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export function validateOllamaRequest(raw: unknown): Json {
-  const body = requireObject(raw);
-  requireString(body, 'model');
-  requireArray(body, 'messages').forEach((m, i) => {
-    if (!isObject(m) || typeof m['role'] !== 'string' || !ROLES.has(m['role'])) {
-      throw invalidRequest(`'messages[${i}].role' must be one of ${[...ROLES].join(', ')}`, `messages[${i}].role`);
-    }
-  });
-  optionalBoolean(body, 'stream');
-  if (body['options'] !== undefined && !isObject(body['options']))
-    throw invalidRequest("'options' must be an object", 'options');
-  return body;
+  return checkBody(ollamaChatSchema, raw);
 }
 
 /** Ollama `/api/chat` request → canonical. */

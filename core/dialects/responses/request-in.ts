@@ -1,15 +1,11 @@
 import { invalidRequest } from '../../errors/errors.js';
+import { checkBody } from '../body-schema.js';
 import type { ChatMessage, ChatRequest, ContentPart, ToolChoice, ToolDefinition } from '../canonical.js';
 import { copyDefined, isObject, type Json, optionalBoolean, requireObject, requireString } from '../request-fields.js';
+import { responsesRequestSchema } from './request-schema.js';
 
 export function validateResponsesRequest(raw: unknown): Json {
-  const body = requireObject(raw);
-  requireString(body, 'model');
-  const input = body['input'];
-  if (typeof input !== 'string' && !Array.isArray(input))
-    throw invalidRequest("'input' is required: a string or an array of items", 'input');
-  optionalBoolean(body, 'stream');
-  return body;
+  return checkBody(responsesRequestSchema, raw);
 }
 
 /** Responses API request → canonical chat, for backends without the Responses API. */
