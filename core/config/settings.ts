@@ -39,6 +39,8 @@ const schema = z.object({
   LLM_ROUTER_REDIS_PASSWORD: envString(''),
   LLM_ROUTER_REDIS_KEY_PREFIX: envString('llm-router:'),
   LLM_ROUTER_REDIS_TIMEOUT_SECONDS: envSeconds(2, 0.01),
+  LLM_ROUTER_REDIS_FAIL_MODE: envEnum(['refuse', 'local'] as const, 'refuse'),
+  LLM_ROUTER_REDIS_STARTUP_RETRY_SECONDS: envSeconds(0),
   LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: envSeconds(60, 0),
   LLM_ROUTER_MAX_PROVIDER_ATTEMPTS: envInt(3, 1, 20),
   LLM_ROUTER_PROVIDER_LEASE_TTL_SECONDS: envSeconds(30, 1),
@@ -132,6 +134,10 @@ export interface Settings {
     readonly password: string;
     readonly prefix: string;
     readonly timeoutMs: number;
+    /** `refuse`: 503 state_unavailable while Redis fails; `local`: this instance's own state, with a warning. */
+    readonly failMode: 'refuse' | 'local';
+    /** How long start-up keeps trying to reach Redis before it stops (or, in `local` mode, starts on local state). */
+    readonly startupRetryMs: number;
   } | null;
   readonly balancing: {
     readonly waitTimeoutMs: number;
@@ -287,6 +293,8 @@ function toSettings(p: Parsed, intents: Record<string, string>): Settings {
           password: p.LLM_ROUTER_REDIS_PASSWORD,
           prefix: p.LLM_ROUTER_REDIS_KEY_PREFIX,
           timeoutMs: Math.round(p.LLM_ROUTER_REDIS_TIMEOUT_SECONDS * 1000),
+          failMode: p.LLM_ROUTER_REDIS_FAIL_MODE,
+          startupRetryMs: Math.round(p.LLM_ROUTER_REDIS_STARTUP_RETRY_SECONDS * 1000),
         }
       : null,
     balancing: {

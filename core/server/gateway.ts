@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import type express from 'express';
 import type { DependencyContainer } from 'tsyringe';
 import { loadAuditKeys } from '../audit/audit-keys.js';
@@ -21,10 +22,13 @@ import { UtilsPipeline } from '../pipeline/utils-pipeline.js';
 import { discoverPlugins } from '../plugins/plugin-registry.js';
 import { PROMPT_LIBRARY, PromptLibrary } from '../prompts/prompt-library.js';
 import { discoverProviderTypes, PROVIDER_TYPES } from '../providers/provider-type-registry.js';
+import { FallbackStore } from '../state/fallback-store.js';
 import { MemoryStore } from '../state/memory-store.js';
 import { RedisStore } from '../state/redis-store.js';
 import { STATE_STORE, type StateStore } from '../state/state-store.js';
 import { buildApp } from './app.js';
+
+const STARTUP_RETRY_EVERY_MS = 1000;
 
 // Strategies that lock a provider per request: several workers can only honour that through Redis.
 const EXCLUSIVE = new Set(['first_available', 'first_available_optim']);
@@ -59,9 +63,9 @@ export async function assembleGateway(
   container.registerInstance(PROVIDER_TYPES, await discoverProviderTypes());
   const lifecycle = container.resolve(Lifecycle);
   const Strategy = await findStrategy(settings.balanceStrategy);
-  const store = await openStore(settings, Strategy);
+  const store = await openStore(settings, Strategy, logger);
   container.registerInstance(STATE_STORE, store);
-  metrics.watchStore(() => store.ready());
+  metrics.watchStore(async () => (await store.state()) === 'ok');
   lifecycle.register('state store', { stop: () => store.close() });
   container.registerSingleton(BALANCE_STRATEGY, Strategy);
   container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());
@@ -97,18 +101,39 @@ export function checkWorkersShareLocks(settings: Settings, Strategy: BalanceStra
   }
 }
 
-/** In memory for one process; Redis when configured (then connected now, so a wrong address stops start-up). */
-async function openStore(settings: Settings, Strategy: BalanceStrategyClass): Promise<StateStore> {
+/**
+ * In memory for one process; Redis when configured, connected now so that a wrong address is known at start-up:
+ * tried for up to LLM_ROUTER_REDIS_STARTUP_RETRY_SECONDS, then start-up stops, or (fail mode `local`) starts on
+ * local state with a warning.
+ */
+async function openStore(settings: Settings, Strategy: BalanceStrategyClass, logger: Logger): Promise<StateStore> {
   checkWorkersShareLocks(settings, Strategy);
-  if (!settings.redis) return new MemoryStore();
-  const store = new RedisStore(settings.redis);
-  try {
-    await store.connect();
-  } catch (err) {
-    await store.close();
+  const redis = settings.redis;
+  if (!redis) return new MemoryStore();
+  const where = `${redis.host}:${redis.port}`;
+  if (redis.failMode === 'local' && EXCLUSIVE.has(Strategy.id)) {
     throw new StartupError(
-      `cannot reach Redis at ${settings.redis.host}:${settings.redis.port} (LLM_ROUTER_REDIS_HOST/PORT): ${(err as Error).message}`,
+      `LLM_ROUTER_REDIS_FAIL_MODE=local cannot serve LLM_ROUTER_BALANCE_STRATEGY=${Strategy.id}: its provider locks must be shared, so without Redis it must refuse`,
     );
   }
-  return store;
+  const until = Date.now() + redis.startupRetryMs;
+  for (let attempt = 1; ; attempt++) {
+    const store = new RedisStore(redis);
+    try {
+      await store.connect();
+      return redis.failMode === 'local' ? new FallbackStore(store, logger) : store;
+    } catch (err) {
+      const why = (err as Error).message;
+      if (Date.now() < until) {
+        await store.close();
+        if (attempt === 1)
+          logger.warn(`cannot reach Redis at ${where}: ${why}; retrying for up to ${redis.startupRetryMs} ms`);
+        await setTimeout(STARTUP_RETRY_EVERY_MS);
+        continue;
+      }
+      if (redis.failMode === 'local') return new FallbackStore(store, logger, true);
+      await store.close();
+      throw new StartupError(`cannot reach Redis at ${where} (LLM_ROUTER_REDIS_HOST/PORT): ${why}`);
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { StateStore } from './state-store.js';
+import type { StateStore, StoreState } from './state-store.js';
 
 const PURGE_MS = 50;
 
@@ -39,8 +39,8 @@ export class MemoryStore implements StateStore {
     return keys.map((k) => this.live(k).size);
   }
 
-  async ready(): Promise<boolean> {
-    return true;
+  async state(): Promise<StoreState> {
+    return 'ok';
   }
 
   async put(key: string, value: string, ttlMs: number): Promise<void> {

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Settings } from '../config/settings.js';
 import { stateUnavailable } from '../errors/errors.js';
-import type { StateStore } from './state-store.js';
+import type { StateStore, StoreState } from './state-store.js';
 
 // A slot key is a sorted set: member = holder, score = expiry (ms). Expired members are dropped first,
 // so a crashed holder never blocks a slot beyond its TTL. Each script runs atomically in Redis, on Redis's own
@@ -123,10 +123,10 @@ export class RedisStore implements StateStore {
     return keys.length ? unavailableIfFailed(this.redis.mget(...keys)) : [];
   }
 
-  async ready(): Promise<boolean> {
+  async state(): Promise<StoreState> {
     return this.redis.ping().then(
-      (r) => r === 'PONG',
-      () => false,
+      (r) => (r === 'PONG' ? 'ok' : 'unreachable'),
+      () => 'unreachable',
     );
   }
 

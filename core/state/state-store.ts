@@ -21,9 +21,15 @@ export interface StateStore {
   /** A small value with a time to live (health results, host occupancy). */
   put(key: string, value: string, ttlMs: number): Promise<void>;
   get(keys: readonly string[]): Promise<Array<string | null>>;
-  /** Whether the store answers now (within its deadline), for the readiness endpoint. */
-  ready(): Promise<boolean>;
+  /**
+   * For readiness and metrics: `ok` when the store answers now (within its deadline), `local` when the shared
+   * store does not and this instance serves from its own memory (LLM_ROUTER_REDIS_FAIL_MODE=local),
+   * `unreachable` when it does not and requests are refused.
+   */
+  state(): Promise<StoreState>;
   close(): Promise<void>;
 }
+
+export type StoreState = 'ok' | 'local' | 'unreachable';
 
 export const STATE_STORE = Symbol('StateStore');

@@ -30,7 +30,16 @@ export class TestRedisStores {
   async open(): Promise<StateStore> {
     const { prefix } = redisPrefix();
     this.prefixes.push(prefix);
-    const store = new RedisStore({ host: '127.0.0.1', port: 6379, db: 0, password: '', prefix, timeoutMs: 5000 });
+    const store = new RedisStore({
+      host: '127.0.0.1',
+      port: 6379,
+      db: 0,
+      password: '',
+      prefix,
+      timeoutMs: 5000,
+      failMode: 'refuse',
+      startupRetryMs: 0,
+    });
     this.opened.push(store);
     await store.connect();
     return store;

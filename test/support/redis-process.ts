@@ -9,8 +9,9 @@ export class RedisProcess {
   private child: ChildProcess | null = null;
   port = 0;
 
-  async start(): Promise<this> {
-    this.port = await freePort();
+  /** Starts on a free port, or on `port` (to come back where it was after `stop`). */
+  async start(port = 0): Promise<this> {
+    this.port = port || (await freePort());
     this.child = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -28,6 +29,15 @@ export class RedisProcess {
     await c.connect();
     await c.call('CLIENT', 'PAUSE', String(ms), 'ALL');
     c.disconnect();
+  }
+
+  /** Stops the process itself (SIGSTOP): connections stay open and nothing answers, as a hung host does. */
+  freeze(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  thaw(): void {
+    this.child?.kill('SIGCONT');
   }
 
   async stop(): Promise<void> {

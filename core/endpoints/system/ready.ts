@@ -6,8 +6,8 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
 
 /**
  * Readiness for load balancers and Kubernetes: the gateway only listens once its config and plugins are loaded,
- * so what can still be missing is its shared state. 200 while the store answers, 503 while it does not (Redis
- * paused or gone) or while the process drains before it stops; `/api/ping` stays the liveness check.
+ * so what can still be missing is its shared state. 200 while the store answers (or local state serves in its
+ * stead), 503 while it does not (Redis paused or gone) or while the process drains before it stops; `/api/ping` stays the liveness check.
  */
 @injectable()
 export class Ready {
@@ -18,11 +18,12 @@ export class Ready {
   ) {}
 
   async handle({ res }: Exchange): Promise<void> {
-    const store = await this.store.ready();
-    const ok = store && !this.inFlight.draining;
+    // Serving from local state (LLM_ROUTER_REDIS_FAIL_MODE=local) is serving: the operator chose it.
+    const store = await this.store.state();
+    const ok = store !== 'unreachable' && !this.inFlight.draining;
     sendJson(res, ok ? 200 : 503, {
       ready: ok,
-      state_store: store ? 'ok' : 'unreachable',
+      state_store: store,
       ...(this.inFlight.draining ? { draining: true } : {}),
     });
   }

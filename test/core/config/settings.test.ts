@@ -42,6 +42,8 @@ describe('settings from the environment', () => {
       password: '',
       prefix: 'llm-router:',
       timeoutMs: 2000,
+      failMode: 'refuse',
+      startupRetryMs: 0,
     });
   });
 
