@@ -83,8 +83,16 @@ export class RedisStore implements StateStore {
   }
 
   async acquire(key: string, holder: string, ttlMs: number, capacity: number): Promise<boolean> {
-    const ok = await this.command('leaseAcquire', key, holder, ttlMs, Number.isFinite(capacity) ? capacity : 2 ** 31);
-    return ok === 1;
+    try {
+      const ok = await this.command('leaseAcquire', key, holder, ttlMs, Number.isFinite(capacity) ? capacity : 2 ** 31);
+      return ok === 1;
+    } catch (err) {
+      // A command past its deadline may still run: it sits in the socket of a hung Redis and runs when it wakes,
+      // taking a lease for a request that already gave up. A release queued behind it on the same connection
+      // gives that lease back at once, instead of leaving the provider held for the whole TTL.
+      this.release(key, holder).catch(() => {});
+      throw err;
+    }
   }
 
   async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {

@@ -198,3 +198,63 @@ describe('LLM_ROUTER_REDIS_FAIL_MODE and start-up', () => {
     }
   });
 });
+
+describe('two gateways with first_available while their Redis hangs', () => {
+  const redis = new RedisProcess();
+  const upstream = new FakeUpstream();
+  const gateways = [new GatewayProcess(), new GatewayProcess()];
+
+  before(async () => {
+    await redis.start();
+    await upstream.start();
+    const config = GatewayProcess.writeConfig(fakeModelsConfig(upstream.url));
+    for (const g of gateways) {
+      await g.start({
+        LLM_ROUTER_MODELS_CONFIG: config,
+        LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+        LLM_ROUTER_BALANCE_STRATEGY: 'first_available',
+        LLM_ROUTER_REDIS_HOST: '127.0.0.1',
+        LLM_ROUTER_REDIS_PORT: String(redis.port),
+        LLM_ROUTER_REDIS_TIMEOUT_SECONDS: '0.5',
+        LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '20',
+      });
+    }
+  });
+  after(async () => {
+    redis.thaw();
+    for (const g of gateways) await g.stop();
+    await upstream.stop();
+    await redis.stop();
+  });
+
+  it('ends every request with an answer or a 503, and never gives the provider two requests at once', async () => {
+    upstream.delayMs = 50;
+    upstream.maxActive = 0;
+    const outcomes: string[] = [];
+    const one = async (i: number) => {
+      const client = new OpenAI({ baseURL: `${gateways[i % 2]!.url}/v1`, apiKey: 'k', maxRetries: 0 });
+      try {
+        await client.chat.completions.create({
+          model: chatModel('openai'),
+          messages: [{ role: 'user', content: 'hi' }],
+        });
+        outcomes.push('ok');
+      } catch (err) {
+        const code = (err as { error?: { code?: string } }).error?.code;
+        outcomes.push(err instanceof OpenAI.APIError && err.status === 503 ? `503 ${code}` : String(err));
+      }
+    };
+    const load = (async () => {
+      for (let round = 0; round < 6; round++) await Promise.all(Array.from({ length: 8 }, (_, i) => one(i)));
+    })();
+    await until('some answers before the freeze', () => outcomes.includes('ok'));
+    redis.freeze();
+    await until('a refusal while Redis hangs', () => outcomes.some((o) => o.startsWith('503')), 20_000);
+    redis.thaw();
+    await load;
+    const unexpected = outcomes.filter((o) => o !== 'ok' && o !== '503 state_unavailable');
+    assert.deepEqual(unexpected, []);
+    assert.equal(upstream.maxActive, 1, 'the provider was given two requests at once');
+    upstream.delayMs = 0;
+  });
+});
