@@ -3,6 +3,12 @@ import { embeddingOf, replyFor, TOOL_ARGS, TOOL_ARGS_PIECES, TOOL_NAME, USAGE } 
 type Json = Record<string, unknown>;
 export type Frames = { contentType: string; frames: string[] };
 
+/** The two calls a request offering two or more tools gets, streamed interleaved. */
+export const PARALLEL_CALLS = [
+  { id: 'call_par0', name: 'get_weather', pieces: ['{"city":', ' "Warsaw"}'], args: { city: 'Warsaw' } },
+  { id: 'call_par1', name: 'get_time', pieces: ['{"zone":', ' "Europe/Warsaw"}'], args: { zone: 'Europe/Warsaw' } },
+];
+
 const wantsTools = (body: Json) => Array.isArray(body['tools']) && body['tools'].length > 0;
 // With `logprobs: true`, OpenAI-compatible backends give one entry per token; here a token is a streamed piece.
 const logprobsOf = (body: Json, pieces: string[]) =>
@@ -58,6 +64,16 @@ export const openai = {
       }
       const done = [0, 1].map((index) => ({ index, delta: {}, finish_reason: 'stop' }));
       frames.push(sse({ ...base, choices: done }));
+    } else if (wantsTools(body) && (body['tools'] as unknown[]).length >= 2) {
+      // Parallel calls with their argument deltas interleaved, as OpenAI and vLLM send them.
+      for (const [index, c] of PARALLEL_CALLS.entries())
+        frames.push(
+          chunk({ tool_calls: [{ index, id: c.id, type: 'function', function: { name: c.name, arguments: '' } }] }),
+        );
+      for (let piece = 0; piece < 2; piece++)
+        for (const [index, c] of PARALLEL_CALLS.entries())
+          frames.push(chunk({ tool_calls: [{ index, function: { arguments: c.pieces[piece] } }] }));
+      frames.push(chunk({}, 'tool_calls'));
     } else if (wantsTools(body)) {
       frames.push(
         chunk({

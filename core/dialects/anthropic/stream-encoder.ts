@@ -1,6 +1,7 @@
 import type { GatewayError } from '../../errors/gateway-error.js';
 import type { ChatChunk, FinishReason } from '../canonical.js';
 import { type StreamEncoder, sseFrame } from '../stream-codec.js';
+import { type ToolCallEvent, ToolCallSequencer } from '../tool-call-sequencer.js';
 import { anthropicErrorBody } from './error-body.js';
 import { stopReasonOf } from './stop-reasons.js';
 
@@ -15,6 +16,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
   private finish: FinishReason | null = null;
   private inputTokens = 0;
   private outputTokens = 0;
+  private readonly tools = new ToolCallSequencer();
 
   constructor(private readonly model: string) {}
 
@@ -27,6 +29,8 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     const choice = chunk.choices[0];
     if (!choice) return out;
     const d = choice.delta;
+    // Text after a tool call closes it (and gives out the calls that waited): blocks are sequential.
+    if ((d.reasoning_content || d.content) && this.tools.isOpen) out += this.toolEvents(this.tools.close());
     if (d.reasoning_content) {
       out += this.openBlock({ kind: 'thinking' }, { type: 'thinking', thinking: '' });
       out += this.delta({ type: 'thinking_delta', thinking: d.reasoning_content });
@@ -35,16 +39,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
       out += this.openBlock({ kind: 'text' }, { type: 'text', text: '' });
       out += this.delta({ type: 'text_delta', text: d.content });
     }
-    for (const call of d.tool_calls ?? []) {
-      if (call.id)
-        out += this.openBlock(
-          { kind: 'tool', toolIndex: call.index },
-          { type: 'tool_use', id: call.id, name: call.function?.name ?? '', input: {} },
-          true,
-        );
-      if (call.function?.arguments && this.open?.kind === 'tool')
-        out += this.delta({ type: 'input_json_delta', partial_json: call.function.arguments });
-    }
+    if (d.tool_calls?.length) out += this.toolEvents(this.tools.push(d.tool_calls));
     if (choice.finish_reason) this.finish = choice.finish_reason;
     return out;
   }
@@ -54,6 +49,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
     this.finished = true;
     return (
       this.start('') +
+      this.toolEvents(this.tools.close()) +
       this.closeBlock() +
       sseFrame(
         {
@@ -86,6 +82,21 @@ export class AnthropicStreamEncoder implements StreamEncoder {
       usage: { input_tokens: 0, output_tokens: 0 },
     };
     return sseFrame({ type: 'message_start', message }, 'message_start');
+  }
+
+  private toolEvents(events: readonly ToolCallEvent[]): string {
+    let out = '';
+    for (const e of events) {
+      if (e.kind === 'start')
+        out += this.openBlock(
+          { kind: 'tool', toolIndex: e.index },
+          { type: 'tool_use', id: e.id, name: e.name, input: {} },
+          true,
+        );
+      else if (e.kind === 'arguments') out += this.delta({ type: 'input_json_delta', partial_json: e.text });
+      else out += this.closeBlock();
+    }
+    return out;
   }
 
   private openBlock(block: OpenBlock, contentBlock: object, always = false): string {

@@ -2,6 +2,7 @@ import type { GatewayError } from '../../errors/gateway-error.js';
 import type { ChatChunk, FinishReason } from '../canonical.js';
 import type { Json } from '../request-fields.js';
 import { type StreamEncoder, sseFrame } from '../stream-codec.js';
+import { type ToolCallEvent, ToolCallSequencer } from '../tool-call-sequencer.js';
 import { functionCallItem, messageItem, responseObject } from './response-out.js';
 
 type Open =
@@ -18,6 +19,7 @@ export class ResponsesStreamEncoder implements StreamEncoder {
   private readonly output: Json[] = [];
   private finish: FinishReason | null = null;
   private usage = { input: 0, output: 0 };
+  private readonly tools = new ToolCallSequencer();
 
   constructor(private readonly request: Json) {}
 
@@ -26,6 +28,8 @@ export class ResponsesStreamEncoder implements StreamEncoder {
     if (chunk.usage) this.usage = { input: chunk.usage.prompt_tokens, output: chunk.usage.completion_tokens };
     const choice = chunk.choices[0];
     if (!choice) return out;
+    // Text after a tool call closes it (and gives out the calls that waited): output items are sequential.
+    if (choice.delta.content && this.tools.isOpen) out += this.toolEvents(this.tools.close());
     if (choice.delta.content) {
       if (this.open?.kind !== 'message') {
         out += this.close();
@@ -50,30 +54,7 @@ export class ResponsesStreamEncoder implements StreamEncoder {
         delta: choice.delta.content,
       });
     }
-    for (const d of choice.delta.tool_calls ?? []) {
-      if (d.id) {
-        out += this.close();
-        const open: Open = {
-          kind: 'call',
-          id: `fc_${this.id}_${this.output.length}`,
-          call: { id: d.id, name: d.function?.name ?? '', arguments: '' },
-        };
-        this.open = open;
-        out += this.event('response.output_item.added', {
-          output_index: this.output.length,
-          item: functionCallItem(open.id, open.call, 'in_progress'),
-        });
-      }
-      const args = d.function?.arguments;
-      if (args && this.open?.kind === 'call') {
-        this.open.call.arguments += args;
-        out += this.event('response.function_call_arguments.delta', {
-          item_id: this.open.id,
-          output_index: this.output.length,
-          delta: args,
-        });
-      }
-    }
+    if (choice.delta.tool_calls?.length) out += this.toolEvents(this.tools.push(choice.delta.tool_calls));
     if (choice.finish_reason) this.finish = choice.finish_reason;
     return out;
   }
@@ -81,7 +62,7 @@ export class ResponsesStreamEncoder implements StreamEncoder {
   end(): string {
     if (this.finished) return '';
     this.finished = true;
-    const out = this.start() + this.close();
+    const out = this.start() + this.toolEvents(this.tools.close()) + this.close();
     const response = responseObject(this.id, this.request, this.output, this.finish ?? 'stop', this.usage);
     const type = response['status'] === 'incomplete' ? 'response.incomplete' : 'response.completed';
     return out + this.event(type, { response });
@@ -101,6 +82,33 @@ export class ResponsesStreamEncoder implements StreamEncoder {
       },
       'error',
     );
+  }
+
+  private toolEvents(events: readonly ToolCallEvent[]): string {
+    let out = '';
+    for (const e of events) {
+      if (e.kind === 'start') {
+        out += this.close();
+        const open: Open = {
+          kind: 'call',
+          id: `fc_${this.id}_${this.output.length}`,
+          call: { id: e.id, name: e.name, arguments: '' },
+        };
+        this.open = open;
+        out += this.event('response.output_item.added', {
+          output_index: this.output.length,
+          item: functionCallItem(open.id, open.call, 'in_progress'),
+        });
+      } else if (e.kind === 'arguments' && this.open?.kind === 'call') {
+        this.open.call.arguments += e.text;
+        out += this.event('response.function_call_arguments.delta', {
+          item_id: this.open.id,
+          output_index: this.output.length,
+          delta: e.text,
+        });
+      } else if (e.kind === 'stop') out += this.close();
+    }
+    return out;
   }
 
   private start(): string {
