@@ -1,15 +1,6 @@
-import { invalidRequest } from '../../errors/errors.js';
 import { checkBody } from '../body-schema.js';
 import type { ChatMessage, ChatRequest, ContentPart, ToolCall, ToolChoice, ToolDefinition } from '../canonical.js';
-import {
-  copyDefined,
-  isObject,
-  type Json,
-  optionalNumber,
-  requireArray,
-  requireObject,
-  requireString,
-} from '../request-fields.js';
+import { copyDefined, isObject, type Json } from '../request-fields.js';
 import { anthropicRequestSchema } from './request-schema.js';
 
 /** Checks what Anthropic's API requires of a Messages body. */

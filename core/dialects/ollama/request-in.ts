@@ -1,19 +1,10 @@
-import { invalidRequest } from '../../errors/errors.js';
 import { checkBody } from '../body-schema.js';
 import type { ChatMessage, ChatRequest, ContentPart, ToolCall } from '../canonical.js';
-import {
-  copyDefined,
-  isObject,
-  type Json,
-  optionalBoolean,
-  requireArray,
-  requireObject,
-  requireString,
-} from '../request-fields.js';
+import { copyDefined, isObject, type Json } from '../request-fields.js';
 import { dataUrlOf } from './images.js';
 import { ollamaChatSchema } from './request-schema.js';
 
-const ROLES = new Set(['system', 'user', 'assistant', 'tool']);
+const _ROLES = new Set(['system', 'user', 'assistant', 'tool']);
 
 // Ollama `options` that have an OpenAI-style top-level equivalent.
 const OPTION_MAP: ReadonlyArray<readonly [string, string]> = [

@@ -1,7 +1,7 @@
 import { invalidRequest } from '../../errors/errors.js';
 import { checkBody } from '../body-schema.js';
 import type { ChatMessage, ChatRequest, ContentPart, ToolChoice, ToolDefinition } from '../canonical.js';
-import { copyDefined, isObject, type Json, optionalBoolean, requireObject, requireString } from '../request-fields.js';
+import { copyDefined, isObject, type Json } from '../request-fields.js';
 import { responsesRequestSchema } from './request-schema.js';
 
 export function validateResponsesRequest(raw: unknown): Json {
