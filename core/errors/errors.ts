@@ -105,8 +105,21 @@ export const noProviderAvailable = (model: string, why: string, retryAfterS: num
     headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) },
   });
 
-export const upstreamRejected = (status: number, provider: string, detail: string) =>
-  new GatewayError('upstream_rejected', `Provider '${provider}' rejected the request: ${detail}`, { status });
+export const upstreamRejected = (
+  status: number,
+  provider: string,
+  detail: string,
+  upstream: { code: string | null; type: string | null; param: string | null } = {
+    code: null,
+    type: null,
+    param: null,
+  },
+) =>
+  new GatewayError('upstream_rejected', `Provider '${provider}' rejected the request: ${detail}`, {
+    status,
+    upstream,
+    param: upstream.param,
+  });
 
 export const upstreamRateLimited = (provider: string, detail: string, retryAfter: string | null) =>
   new ProviderRateLimited('upstream_rate_limited', `Provider '${provider}' is rate limiting: ${detail}`, {

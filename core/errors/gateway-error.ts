@@ -6,6 +6,8 @@ export interface ErrorDetails {
   readonly cause?: unknown;
   /** Only for `upstream_rejected`, which keeps the provider's 4xx. */
   readonly status?: number;
+  /** Only for `upstream_rejected`: the backend's own code, type and param, which clients branch on. */
+  readonly upstream?: { readonly code: string | null; readonly type: string | null; readonly param: string | null };
 }
 
 /**
@@ -17,6 +19,7 @@ export class GatewayError extends Error {
   readonly type: string;
   readonly param: string | null;
   readonly headers: Readonly<Record<string, string>>;
+  readonly upstream: ErrorDetails['upstream'] | null;
 
   constructor(
     readonly code: ErrorCode,
@@ -29,6 +32,7 @@ export class GatewayError extends Error {
     this.type = ERROR_CATALOGUE[code].type;
     this.param = details.param ?? null;
     this.headers = details.headers ?? {};
+    this.upstream = details.upstream ?? null;
   }
 }
 

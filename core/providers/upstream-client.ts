@@ -17,6 +17,7 @@ import { sanitizeMessage } from '../errors/sanitize.js';
 import { Lifecycle } from '../lifecycle/lifecycle.js';
 import { ConnectionGate } from './connection-gate.js';
 import type { Operation, ProviderType } from './provider-type.js';
+import { readUpstreamError } from './upstream-error-body.js';
 
 export interface UpstreamResponse {
   readonly status: number;
@@ -190,10 +191,10 @@ export function transportError(
 
 /** Reads an upstream error body and turns it into the error the client sees (4xx keep their status). */
 export async function upstreamHttpError(res: UpstreamResponse, providerId: string): Promise<GatewayError> {
-  const text = await readBounded(res.body, 64 * 1024);
-  const detail = sanitizeMessage(extractMessage(text));
+  const fields = readUpstreamError(await readBounded(res.body, 64 * 1024));
+  const detail = sanitizeMessage(fields.message);
   if (res.status === 429) return upstreamRateLimited(providerId, detail, res.retryAfter);
-  if (res.status >= 400 && res.status < 500) return upstreamRejected(res.status, providerId, detail);
+  if (res.status >= 400 && res.status < 500) return upstreamRejected(res.status, providerId, detail, fields);
   return upstreamFailed(providerId, res.status, detail);
 }
 
@@ -231,21 +232,6 @@ async function readBounded(body: UpstreamResponse['body'], limit: number): Promi
       body.destroy();
       break;
     }
-  }
-  return text;
-}
-
-function extractMessage(text: string): string {
-  try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown; detail?: unknown };
-    const e = body.error;
-    if (typeof e === 'string') return e;
-    if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string')
-      return (e as { message: string }).message;
-    if (typeof body.message === 'string') return body.message;
-    if (typeof body.detail === 'string') return body.detail;
-  } catch {
-    // not JSON: the text itself is the message
   }
   return text;
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
 import { Ollama } from 'ollama';
 import OpenAI from 'openai';
-import { chatModel } from '../support/models.js';
+import { chatModel, type PROVIDER_TYPES } from '../support/models.js';
 import { rejection } from '../support/rejection.js';
 import { useStack } from '../support/stack.js';
 
@@ -111,6 +111,43 @@ describe('failing upstreams', () => {
       assert.match(res.body['error'].message, /max_tokens is too large/);
       assert.ok(!res.body['error'].message.includes('10.1.2.3'));
     }
+  });
+
+  it("a provider's 4xx keeps its code, type and param, in each client's dialect", async () => {
+    const tooLong = async (type: (typeof PROVIDER_TYPES)[number]) =>
+      (await rejection(
+        openai().chat.completions.create({ model: chatModel(type, 'toolong'), messages: ask }),
+      )) as InstanceType<typeof OpenAI.APIError>;
+    for (const type of ['openai', 'vllm', 'lmstudio'] as const) {
+      const err = await tooLong(type);
+      assert.equal(err.status, 400, type);
+      assert.equal(err.code, 'context_length_exceeded', type);
+      assert.equal(err.type, 'invalid_request_error', type);
+      assert.equal(err.param, 'messages', type);
+    }
+    // llama.cpp names it by type; OpenAI clients get the code they branch on, and the type as llama.cpp gave it.
+    const llama = await tooLong('llama.cpp');
+    assert.equal(llama.code, 'context_length_exceeded');
+    assert.equal(llama.type, 'exceed_context_size_error');
+    // Anthropic gives a type and no code.
+    const fromAnthropic = await tooLong('anthropic');
+    assert.equal(fromAnthropic.status, 400);
+    assert.equal(fromAnthropic.type, 'invalid_request_error');
+    assert.match(fromAnthropic.message, /prompt is too long/);
+
+    const anthropicClient = new Anthropic({ baseURL: stack.gateway.url, apiKey: 'k', maxRetries: 0 });
+    const a = await rejection(
+      anthropicClient.messages.create({ model: chatModel('vllm', 'toolong'), max_tokens: 9, messages: ask }),
+    );
+    assert.ok(a instanceof Anthropic.BadRequestError, String(a));
+    assert.equal((a.error as { error: { type: string } }).error.type, 'invalid_request_error');
+    assert.match(a.message, /maximum context length is 4096/);
+
+    const o = await rejection(
+      new Ollama({ host: stack.gateway.url }).chat({ model: chatModel('ollama', 'toolong'), messages: ask }),
+    );
+    assert.equal((o as { status_code?: number }).status_code, 400);
+    assert.match(String((o as Error).message), /exceeds the context length/);
   });
 
   it("a provider's 5xx is a 502, also for a stream that had not started", async () => {

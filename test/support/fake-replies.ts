@@ -12,14 +12,24 @@ export const embeddingOf = (text: string): number[] =>
 
 /**
  * The upstream model name picks a behaviour, so one fake server covers the failure cases:
- * `reject` → 400, `explode` → 500, `slow` → headers after 3 s, `cut` → stream dies mid-way,
+ * `reject` → 400, `toolong` → 400 saying the context is exceeded in the backend's own shape, `explode` → 500, `slow` → headers after 3 s, `cut` → stream dies mid-way,
  * `dribble` → 200 ms between stream chunks, `garbage` → a 200 that is not JSON, `ratelimit` → 429 with Retry-After: 2.
  */
-export type Behaviour = 'ok' | 'reject' | 'explode' | 'slow' | 'cut' | 'dribble' | 'garbage' | 'echo' | 'ratelimit';
+export type Behaviour =
+  | 'ok'
+  | 'reject'
+  | 'toolong'
+  | 'explode'
+  | 'slow'
+  | 'cut'
+  | 'dribble'
+  | 'garbage'
+  | 'echo'
+  | 'ratelimit';
 
 export function behaviourOf(model: unknown): Behaviour {
   const name = String(model ?? '');
-  for (const b of ['reject', 'explode', 'slow', 'cut', 'dribble', 'garbage', 'echo', 'ratelimit'] as const)
+  for (const b of ['reject', 'toolong', 'explode', 'slow', 'cut', 'dribble', 'garbage', 'echo', 'ratelimit'] as const)
     if (name.includes(b)) return b;
   return 'ok';
 }

@@ -110,6 +110,7 @@ export class FakeUpstream {
       return json(res, 400, {
         error: { message: 'max_tokens is too large for http://10.1.2.3:9000', type: 'invalid_request_error' },
       });
+    if (behaviour === 'toolong') return json(res, 400, contextExceeded(req.url ?? '', String(body['model'])));
     if (behaviour === 'ratelimit') {
       res
         .writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' })
@@ -167,6 +168,32 @@ function route(path: string, body: Json, stream: boolean): Json | Frames | null 
     default:
       return null;
   }
+}
+
+/** "The prompt does not fit", as each backend says it. */
+function contextExceeded(path: string, model: string): Json {
+  if (path === '/v1/messages')
+    return {
+      type: 'error',
+      error: { type: 'invalid_request_error', message: 'prompt is too long: 5000 tokens > 4096' },
+    };
+  if (path.startsWith('/api/')) return { error: 'the input length exceeds the context length' };
+  if (model.includes('llama.cpp'))
+    return {
+      error: {
+        code: 400,
+        message: 'the request exceeds the available context size',
+        type: 'exceed_context_size_error',
+      },
+    };
+  return {
+    error: {
+      message: "This model's maximum context length is 4096 tokens",
+      type: 'invalid_request_error',
+      param: 'messages',
+      code: 'context_length_exceeded',
+    },
+  };
 }
 
 const isFrames = (a: Json | Frames): a is Frames => Array.isArray((a as Frames).frames);

@@ -11,7 +11,16 @@ const ANTHROPIC_TYPES: Readonly<Record<number, string>> = {
   503: 'overloaded_error',
 };
 
+const KNOWN = new Set([...Object.values(ANTHROPIC_TYPES), 'api_error']);
+
+/** A backend's rejection keeps its type when Anthropic has that type; otherwise the status picks one. */
 export const anthropicErrorBody = (err: GatewayError) => ({
   type: 'error',
-  error: { type: ANTHROPIC_TYPES[err.status] ?? 'api_error', message: err.message },
+  error: {
+    type:
+      err.upstream?.type && KNOWN.has(err.upstream.type)
+        ? err.upstream.type
+        : (ANTHROPIC_TYPES[err.status] ?? 'api_error'),
+    message: err.message,
+  },
 });
