@@ -1,4 +1,6 @@
+import { upstreamStreamError } from '../errors/errors.js';
 import type { GatewayError } from '../errors/gateway-error.js';
+import { sanitizeMessage } from '../errors/sanitize.js';
 import type { ChatChunk } from './canonical.js';
 
 /** Turns a provider's stream (text as it arrives) into canonical chunks. */
@@ -56,16 +58,32 @@ export abstract class LineStreamDecoder implements StreamDecoder {
   }
 }
 
-/** Yields the JSON payload of each SSE `data:` line; `[DONE]` and comments are dropped. */
+/**
+ * The JSON payload of an SSE `data:` line; `[DONE]`, comments and other fields give undefined. A payload that is
+ * not JSON fails the stream: dropping it could drop an error and show a failure as a shorter answer.
+ */
 export function sseData(line: string): unknown | undefined {
   if (!line.startsWith('data:')) return undefined;
-  const payload = line.slice(line.charAt(5) === ' ' ? 6 : 5);
+  const payload = line.slice(5).trim();
   if (payload === '[DONE]' || payload === '') return undefined;
   try {
     return JSON.parse(payload);
   } catch {
-    return undefined;
+    throw upstreamStreamError('the provider sent an event that is not JSON');
   }
+}
+
+/** The error a provider's event carries (`"error": {…}`, or Anthropic's `"type": "error"`); `"error": null` is none. */
+export function eventError(event: Record<string, unknown>): GatewayError | null {
+  const error = event['error'] ?? (event['type'] === 'error' ? { message: event['message'] } : null);
+  if (error == null) return null;
+  const message =
+    typeof error === 'string'
+      ? error
+      : typeof (error as { message?: unknown }).message === 'string'
+        ? (error as { message: string }).message
+        : 'the provider reported an error';
+  return upstreamStreamError(sanitizeMessage(message));
 }
 
 export const sseFrame = (data: unknown, event?: string) =>

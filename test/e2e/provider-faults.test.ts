@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Anthropic from '@anthropic-ai/sdk';
+import { Ollama } from 'ollama';
 import OpenAI from 'openai';
 import { REPLY_TEXT } from '../support/fake-replies.js';
 import { FakeUpstream } from '../support/fake-upstream.js';
@@ -20,6 +21,10 @@ function config(fault: string, good: string) {
       ],
     };
   group['only-fault'] = { providers: [{ id: 'lonely', api_host: fault, api_type: 'openai', model_path: 'm' }] };
+  for (const type of FAMILIES)
+    group[`lonely-${type}`] = {
+      providers: [{ id: `lonely-${type}`, api_host: fault, api_type: type, model_path: 'm' }],
+    };
   return { g: group, active_models: { g: Object.keys(group) } };
 }
 
@@ -110,6 +115,37 @@ describe('provider answers that are not what they seem', () => {
     assert.match(err.message, /crashed reading/);
     for (const leak of ['gpu-7', '/srv/models', FAULT_SECRET]) assert.ok(!err.message.includes(leak), err.message);
   });
+
+  // Backends that send an error mid-stream and then end as if all went well: every client sees the error.
+  for (const type of FAMILIES) {
+    it(`an error event mid-stream from a ${type} backend ends every client's stream in an error, not a success`, async () => {
+      fault.fault = 'error-mid';
+      const model = `lonely-${type}`;
+      const ask = [{ role: 'user' as const, content: 'hi' }];
+      const leaks = (message: string) => ['gpu-7', '/srv/models', FAULT_SECRET].filter((l) => message.includes(l));
+      const outcomes: Record<string, string> = {};
+      const settle = async (name: string, run: () => Promise<unknown>) => {
+        outcomes[name] = await run().then(
+          () => 'success',
+          (e: unknown) => (leaks((e as Error).message).length ? `leaked: ${(e as Error).message}` : 'error'),
+        );
+      };
+      await settle('openai', async () => {
+        for await (const c of await openai().chat.completions.create({ model, messages: ask, stream: true })) void c;
+      });
+      await settle('anthropic', () =>
+        new Anthropic({ baseURL: gateway.url, apiKey: 'k', maxRetries: 0 }).messages
+          .stream({ model, max_tokens: 9, messages: ask })
+          .finalMessage(),
+      );
+      await settle('responses', () => openai().responses.stream({ model, input: 'hi' }).finalResponse());
+      await settle('ollama', async () => {
+        for await (const p of await new Ollama({ host: gateway.url }).chat({ model, messages: ask, stream: true }))
+          void p;
+      });
+      assert.deepEqual(outcomes, { openai: 'error', anthropic: 'error', responses: 'error', ollama: 'error' });
+    });
+  }
 
   it('anthropic client: a cut stream ends in an error event, not message_stop', async () => {
     fault.fault = 'no-end';

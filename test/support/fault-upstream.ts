@@ -96,12 +96,24 @@ export class FaultUpstream {
               ? 'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n'
               : 'data: {"error":{"message":"model is loading"}}\n\n',
         );
-      case 'error-mid':
-        if (!stream || family !== 'openai') break;
+      case 'error-mid': {
+        // An error in OpenAI's shape, in every family (llama.cpp sends it so on its Anthropic endpoint too), and
+        // then an ending that looks like success.
+        if (!stream) break;
+        const error = {
+          error: {
+            code: 500,
+            message: `worker gpu-7.internal.corp:9000 crashed reading /srv/models/x (key ${SECRET})`,
+            type: 'server_error',
+          },
+        };
         res.writeHead(200, { 'content-type': streamType });
         return void res.end(
-          `${cutFrames(family)}data: {"error":{"message":"worker gpu-7.internal.corp:9000 crashed reading /srv/models/x (key ${SECRET})"}}\n\n`,
+          family === 'ollama'
+            ? `${cutFrames(family)}${JSON.stringify({ error: error.error.message })}\n${JSON.stringify({ model: 'm', done: true, done_reason: 'stop' })}\n`
+            : `${cutFrames(family)}data: ${JSON.stringify(error)}\n\n${successfulEnd(family)}`,
         );
+      }
       case 'no-end':
         if (!stream) break;
         res.writeHead(200, { 'content-type': streamType });
@@ -150,6 +162,17 @@ function cutFrames(family: 'openai' | 'anthropic' | 'ollama'): string {
   const chunk = (delta: unknown) =>
     `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
   return chunk({ role: 'assistant', content: '' }) + chunk({ content: 'Half an ' });
+}
+
+/** The events that end a stream as a success. */
+function successfulEnd(family: 'openai' | 'anthropic'): string {
+  if (family === 'anthropic')
+    return [
+      'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\n',
+      'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":2}}\n\n',
+      'event: message_stop\ndata: {"type":"message_stop"}\n\n',
+    ].join('');
+  return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
 }
 
 export const FAULT_SECRET = SECRET;

@@ -1,7 +1,7 @@
+import { upstreamStreamError } from '../../errors/errors.js';
 import { type ChatChunk, nowSeconds, usageOf } from '../canonical.js';
-import { inBandProviderError } from '../openai/chat-stream.js';
 import { isObject, type Json } from '../request-fields.js';
-import { LineStreamDecoder, sseData } from '../stream-codec.js';
+import { eventError, LineStreamDecoder, sseData } from '../stream-codec.js';
 import { finishReasonOf } from './stop-reasons.js';
 
 /** Anthropic SSE events → canonical chunks (text, tool calls, usage, stop reason). */
@@ -13,10 +13,15 @@ export class AnthropicStreamDecoder extends LineStreamDecoder {
 
   protected onLine(line: string, out: ChatChunk[]): void {
     const event = sseData(line);
-    if (isObject(event)) this.onEvent(event, out);
+    if (event === undefined) return;
+    if (!isObject(event)) throw upstreamStreamError('the provider sent an event that is not an object');
+    this.onEvent(event, out);
   }
 
   private onEvent(e: Json, out: ChatChunk[]): void {
+    // An error in any shape (llama.cpp sends OpenAI's `{"error":…}` here) ends the stream as an error.
+    const error = eventError(e);
+    if (error) throw error;
     switch (e['type']) {
       case 'message_start': {
         const m = isObject(e['message']) ? e['message'] : {};
@@ -68,9 +73,9 @@ export class AnthropicStreamDecoder extends LineStreamDecoder {
         });
         return;
       }
-      case 'error':
-        throw inBandProviderError(e['error']);
       default:
+        // Unknown types are newer events (ping, stops and the like are ignored too); no type is not an event.
+        if (typeof e['type'] !== 'string') throw upstreamStreamError('the provider sent an event without a type');
         return;
     }
   }

@@ -1,3 +1,4 @@
+import { upstreamStreamError } from '../../errors/errors.js';
 import type { GatewayError } from '../../errors/gateway-error.js';
 import {
   type ChatChunk,
@@ -7,9 +8,8 @@ import {
   type ToolCallDelta,
   usageOf,
 } from '../canonical.js';
-import { inBandProviderError } from '../openai/chat-stream.js';
 import { isObject, type Json } from '../request-fields.js';
-import { LineStreamDecoder, type StreamEncoder } from '../stream-codec.js';
+import { eventError, LineStreamDecoder, type StreamEncoder } from '../stream-codec.js';
 import { epochOf, ollamaDone, ollamaFinish, ollamaToolCalls } from './response.js';
 
 /** Ollama NDJSON lines → canonical chunks. */
@@ -24,13 +24,15 @@ export class OllamaStreamDecoder extends LineStreamDecoder {
     try {
       line = JSON.parse(text);
     } catch {
-      return;
+      throw upstreamStreamError('the provider sent a line that is not JSON');
     }
-    if (isObject(line)) this.onObject(line, out);
+    if (!isObject(line)) throw upstreamStreamError('the provider sent a line that is not an object');
+    this.onObject(line, out);
   }
 
   private onObject(line: Json, out: ChatChunk[]): void {
-    if (line['error'] !== undefined) throw inBandProviderError(line['error']);
+    const error = eventError(line);
+    if (error) throw error;
     const model = String(line['model'] ?? '');
     const created = epochOf(line['created_at']);
     const chunk = (delta: ChatChunk['choices'][number]['delta'], finish: FinishReason | null = null): ChatChunk => ({

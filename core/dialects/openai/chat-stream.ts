@@ -3,7 +3,7 @@ import type { GatewayError } from '../../errors/gateway-error.js';
 import { sanitizeMessage } from '../../errors/sanitize.js';
 import type { ChatChunk } from '../canonical.js';
 import { isObject } from '../request-fields.js';
-import { LineStreamDecoder, type StreamEncoder, sseData } from '../stream-codec.js';
+import { eventError, LineStreamDecoder, type StreamEncoder, sseData } from '../stream-codec.js';
 import { openAIErrorBody } from './error-body.js';
 
 /** Reads an OpenAI-compatible SSE stream (vLLM, llama.cpp, LM Studio, OpenAI). */
@@ -11,14 +11,10 @@ export class OpenAIStreamDecoder extends LineStreamDecoder {
   protected onLine(line: string, out: ChatChunk[]): void {
     const data = sseData(line);
     if (!isObject(data)) return;
-    if (data['error'] !== undefined) throw inBandProviderError(data['error']);
+    const error = eventError(data);
+    if (error) throw error;
     if (Array.isArray(data['choices'])) out.push(data as unknown as ChatChunk);
   }
-}
-
-export function inBandProviderError(error: unknown): GatewayError {
-  const message = isObject(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
-  return upstreamStreamError(sanitizeMessage(message));
 }
 
 /** Writes canonical chunks as OpenAI SSE; usage-only chunks only when the client asked for them. */
