@@ -1,6 +1,4 @@
-import { upstreamStreamError } from '../../errors/errors.js';
 import type { GatewayError } from '../../errors/gateway-error.js';
-import { sanitizeMessage } from '../../errors/sanitize.js';
 import type { ChatChunk } from '../canonical.js';
 import { isObject } from '../request-fields.js';
 import { eventError, LineStreamDecoder, type StreamEncoder, sseData } from '../stream-codec.js';
