@@ -1,5 +1,5 @@
 import type { ModelConfig, ProviderConfig } from '../config/models-config.js';
-import type { ChatCompletion } from '../dialects/canonical.js';
+import type { Usage } from '../dialects/canonical.js';
 import type { Json } from '../dialects/request-fields.js';
 import type { GatewayError } from '../errors/gateway-error.js';
 import type { RequestScope } from '../logging/request-scope.js';
@@ -139,11 +139,12 @@ export class ProviderAttempt {
     this.countError(ERROR_LABELS[err.code] ?? err.code);
   }
 
-  recordUsage(completion: ChatCompletion | null): void {
-    if (!this.metrics.enabled || !completion?.usage) return;
+  /** Counts the tokens the provider reported (prompt_tokens: every input token, cached ones included). */
+  recordUsage(usage: Usage | null | undefined): void {
+    if (!this.metrics.enabled || !usage) return;
     const labels = { model_name: this.model.name, provider_type: this.type.apiType };
-    this.metrics.tokens.inc({ ...labels, direction: 'input' }, completion.usage.prompt_tokens ?? 0);
-    this.metrics.tokens.inc({ ...labels, direction: 'output' }, completion.usage.completion_tokens ?? 0);
+    this.metrics.tokens.inc({ ...labels, direction: 'input' }, usage.prompt_tokens ?? 0);
+    this.metrics.tokens.inc({ ...labels, direction: 'output' }, usage.completion_tokens ?? 0);
   }
 
   release(): void {

@@ -70,9 +70,12 @@ export interface Logprobs {
 }
 
 export interface Usage {
+  /** Every input token, cached or not (OpenAI's meaning). */
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
+  /** The part of prompt_tokens read from the provider's prompt cache. */
+  prompt_tokens_details?: { cached_tokens?: number };
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter';
@@ -119,11 +122,15 @@ export interface ChatChunk {
   usage?: Usage | null;
 }
 
-export const usageOf = (prompt: number, completion: number): Usage => ({
+export const usageOf = (prompt: number, completion: number, cached = 0): Usage => ({
   prompt_tokens: prompt,
   completion_tokens: completion,
   total_tokens: prompt + completion,
+  ...(cached > 0 ? { prompt_tokens_details: { cached_tokens: cached } } : {}),
 });
+
+export const cachedTokensOf = (usage: Usage | undefined | null): number =>
+  usage?.prompt_tokens_details?.cached_tokens ?? 0;
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 

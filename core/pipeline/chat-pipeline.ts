@@ -145,7 +145,7 @@ export class ChatPipeline {
       const { raw, contentType } = await attempt.unary(dialect.operation, payload);
       // Parsed even when passed through: a 200 that is not JSON is the provider's fault (502), not an answer.
       const parsed = parseJson(raw, attempt.provider.id);
-      if (attempt.metricsOn) attempt.recordUsage(provider.read(parsed));
+      if (attempt.metricsOn) attempt.recordUsage(provider.read(parsed)?.usage);
       return { kind: 'raw', raw, contentType };
     }
     const request = turn.canonical ?? dialect.read(body);
@@ -161,7 +161,7 @@ export class ChatPipeline {
     const { raw } = await attempt.unary('chat', payload);
     const completion = provider.read(parseJson(raw, attempt.provider.id));
     if (!completion) throw upstreamBadResponse(attempt.provider.id, 'not a chat completion');
-    attempt.recordUsage(completion);
+    attempt.recordUsage(completion.usage);
     await this.answerStages(turn, attempt).completion(completion);
     return { kind: 'completion', completion };
   }
@@ -187,7 +187,18 @@ export class ChatPipeline {
     startStream(ex.res, dialect.streamContentType);
     try {
       if (decoder === null) await relayBytes(body, ex.res, ex.signal, id, format);
-      else await relayChunks(body, decoder, this.answerStages(turn, attempt), encoder, ex.res, ex.signal, id);
+      else {
+        const usage = await relayChunks(
+          body,
+          decoder,
+          this.answerStages(turn, attempt),
+          encoder,
+          ex.res,
+          ex.signal,
+          id,
+        );
+        attempt.recordUsage(usage);
+      }
     } catch (err) {
       if (ex.res.destroyed) return STREAMED;
       if (err instanceof GuardrailBlocked) return this.cut(turn, encoder, err);

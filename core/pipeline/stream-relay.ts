@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { ChatChunk } from '../dialects/canonical.js';
+import type { ChatChunk, Usage } from '../dialects/canonical.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { upstreamStreamBroken } from '../errors/errors.js';
 import { drained, writeChunk } from '../http/exchange.js';
@@ -28,7 +28,10 @@ export async function relayBytes(
   res.end();
 }
 
-/** A converted stream: decoded, through the answer stages, encoded in the client's dialect and closed properly. */
+/**
+ * A converted stream: decoded, through the answer stages, encoded in the client's dialect and closed properly.
+ * Returns the usage the provider reported (for the token metrics), if the stream got that far.
+ */
 export async function relayChunks(
   body: Body,
   decoder: StreamDecoder,
@@ -37,12 +40,15 @@ export async function relayChunks(
   res: Response,
   signal: AbortSignal,
   providerId: string,
-): Promise<void> {
+): Promise<Usage | null> {
+  let usage: Usage | null = null;
   for await (const chunk of answerChunks(body, decoder, chain, providerId)) {
-    if (!(await writeChunk(res, encoder.encode(chunk), signal))) return;
+    if (chunk.usage) usage = chunk.usage;
+    if (!(await writeChunk(res, encoder.encode(chunk), signal))) return usage;
   }
   await writeChunk(res, encoder.end(), signal);
   res.end();
+  return usage;
 }
 
 /**

@@ -9,6 +9,17 @@ export const PARALLEL_CALLS = [
   { id: 'call_par1', name: 'get_time', pieces: ['{"zone":', ' "Europe/Warsaw"}'], args: { zone: 'Europe/Warsaw' } },
 ];
 
+/** `cached` models report most of the prompt as read from the cache, as llama-server does. */
+export const CACHED_USAGE = { input: 3, cacheRead: 60, cacheWrite: 4, total: 67 };
+const anthropicInput = (body: Json) =>
+  String(body['model']).includes('cached')
+    ? {
+        input_tokens: CACHED_USAGE.input,
+        cache_read_input_tokens: CACHED_USAGE.cacheRead,
+        cache_creation_input_tokens: CACHED_USAGE.cacheWrite,
+      }
+    : { input_tokens: USAGE.input };
+
 const wantsTools = (body: Json) => Array.isArray(body['tools']) && body['tools'].length > 0;
 // With `logprobs: true`, OpenAI-compatible backends give one entry per token; here a token is a streamed piece.
 const logprobsOf = (body: Json, pieces: string[]) =>
@@ -209,7 +220,7 @@ export const anthropic = {
         : [{ type: 'text', text: replyFor(body).text }],
       stop_reason: tools ? 'tool_use' : 'end_turn',
       stop_sequence: null,
-      usage: { input_tokens: USAGE.input, output_tokens: USAGE.output },
+      usage: { ...anthropicInput(body), output_tokens: USAGE.output },
     };
   },
   messagesStream(body: Json): Frames {
@@ -225,7 +236,7 @@ export const anthropic = {
             content: [],
             stop_reason: null,
             stop_sequence: null,
-            usage: { input_tokens: USAGE.input, output_tokens: 1 },
+            usage: { ...anthropicInput(body), output_tokens: 1 },
           },
         },
         'message_start',

@@ -16,7 +16,18 @@ export function fakeModelsConfig(upstreamUrl: string, extra: Record<string, unkn
     ...more,
   });
   for (const type of PROVIDER_TYPES) {
-    for (const behaviour of ['ok', 'reject', 'toolong', 'explode', 'slow', 'cut', 'dribble', 'garbage', 'echo']) {
+    for (const behaviour of [
+      'ok',
+      'cached',
+      'reject',
+      'toolong',
+      'explode',
+      'slow',
+      'cut',
+      'dribble',
+      'garbage',
+      'echo',
+    ]) {
       const name = chatModel(type, behaviour);
       group[name] = { providers: [provider(`${name}-p`, type, `upstream-${behaviour}-${type}`)] };
     }

@@ -1,6 +1,7 @@
-import { type ChatCompletion, nowSeconds, parseArguments, type ToolCall, usageOf } from '../canonical.js';
+import { type ChatCompletion, nowSeconds, parseArguments, type ToolCall } from '../canonical.js';
 import { isObject, type Json } from '../request-fields.js';
 import { finishReasonOf, stopReasonOf } from './stop-reasons.js';
+import { anthropicUsage, usageFromAnthropic } from './usage.js';
 
 /** Anthropic message → canonical completion; null when the body is not a message. */
 export function readAnthropicResponse(body: unknown): ChatCompletion | null {
@@ -38,7 +39,7 @@ export function readAnthropicResponse(body: unknown): ChatCompletion | null {
         logprobs: null,
       },
     ],
-    usage: usageOf(Number(usage['input_tokens'] ?? 0), Number(usage['output_tokens'] ?? 0)),
+    usage: usageFromAnthropic(usage),
   };
 }
 
@@ -65,6 +66,6 @@ export function writeAnthropicResponse(c: ChatCompletion, request: Json): Json {
     content,
     stop_reason: stopReasonOf(choice?.finish_reason ?? 'stop'),
     stop_sequence: null,
-    usage: { input_tokens: c.usage?.prompt_tokens ?? 0, output_tokens: c.usage?.completion_tokens ?? 0 },
+    usage: anthropicUsage(c.usage),
   };
 }

@@ -1,14 +1,16 @@
 import { upstreamStreamError } from '../../errors/errors.js';
-import { type ChatChunk, nowSeconds, usageOf } from '../canonical.js';
+import { type ChatChunk, nowSeconds } from '../canonical.js';
 import { isObject, type Json } from '../request-fields.js';
 import { eventError, LineStreamDecoder, sseData } from '../stream-codec.js';
 import { finishReasonOf } from './stop-reasons.js';
+import { usageFromAnthropic } from './usage.js';
 
 /** Anthropic SSE events → canonical chunks (text, tool calls, usage, stop reason). */
 export class AnthropicStreamDecoder extends LineStreamDecoder {
   private id = '';
   private model = '';
-  private inputTokens = 0;
+  /** The usage of message_start (input and cache counts), completed by message_delta. */
+  private usage: Json = {};
   private readonly toolIndexByBlock = new Map<number, number>();
 
   protected onLine(line: string, out: ChatChunk[]): void {
@@ -27,7 +29,7 @@ export class AnthropicStreamDecoder extends LineStreamDecoder {
         const m = isObject(e['message']) ? e['message'] : {};
         this.id = String(m['id'] ?? '');
         this.model = String(m['model'] ?? '');
-        this.inputTokens = Number((isObject(m['usage']) ? m['usage']['input_tokens'] : 0) ?? 0);
+        this.usage = isObject(m['usage']) ? { ...m['usage'] } : {};
         out.push(this.chunk({ role: 'assistant', content: '' }));
         return;
       }
@@ -64,12 +66,13 @@ export class AnthropicStreamDecoder extends LineStreamDecoder {
       case 'message_delta': {
         const d = isObject(e['delta']) ? e['delta'] : {};
         const u = isObject(e['usage']) ? e['usage'] : {};
-        if (typeof u['input_tokens'] === 'number' && u['input_tokens'] > 0) this.inputTokens = u['input_tokens'];
+        // message_delta's counts are cumulative; a zero there means "not counted here", not "none".
+        for (const [k, v] of Object.entries(u)) if (typeof v === 'number' && v > 0) this.usage[k] = v;
         const finish = this.chunk({}, finishReasonOf(d['stop_reason']) ?? 'stop');
         out.push(finish, {
           ...this.chunk({}),
           choices: [],
-          usage: usageOf(this.inputTokens, Number(u['output_tokens'] ?? 0)),
+          usage: usageFromAnthropic(this.usage),
         });
         return;
       }

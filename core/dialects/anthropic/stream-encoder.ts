@@ -1,9 +1,10 @@
 import type { GatewayError } from '../../errors/gateway-error.js';
-import type { ChatChunk, FinishReason } from '../canonical.js';
+import type { ChatChunk, FinishReason, Usage } from '../canonical.js';
 import { type StreamEncoder, sseFrame } from '../stream-codec.js';
 import { type ToolCallEvent, ToolCallSequencer } from '../tool-call-sequencer.js';
 import { anthropicErrorBody } from './error-body.js';
 import { stopReasonOf } from './stop-reasons.js';
+import { anthropicUsage } from './usage.js';
 
 type OpenBlock = { kind: 'text' | 'thinking' } | { kind: 'tool'; toolIndex: number };
 
@@ -14,18 +15,14 @@ export class AnthropicStreamEncoder implements StreamEncoder {
   private blockIndex = -1;
   private open: OpenBlock | null = null;
   private finish: FinishReason | null = null;
-  private inputTokens = 0;
-  private outputTokens = 0;
+  private usage: Usage | null = null;
   private readonly tools = new ToolCallSequencer();
 
   constructor(private readonly model: string) {}
 
   encode(chunk: ChatChunk): string {
     let out = this.start(chunk.id);
-    if (chunk.usage) {
-      this.inputTokens = chunk.usage.prompt_tokens;
-      this.outputTokens = chunk.usage.completion_tokens;
-    }
+    if (chunk.usage) this.usage = chunk.usage;
     const choice = chunk.choices[0];
     if (!choice) return out;
     const d = choice.delta;
@@ -55,7 +52,7 @@ export class AnthropicStreamEncoder implements StreamEncoder {
         {
           type: 'message_delta',
           delta: { stop_reason: stopReasonOf(this.finish ?? 'stop'), stop_sequence: null },
-          usage: { input_tokens: this.inputTokens, output_tokens: this.outputTokens },
+          usage: anthropicUsage(this.usage),
         },
         'message_delta',
       ) +

@@ -1,4 +1,4 @@
-import type { ChatCompletion, FinishReason } from '../canonical.js';
+import { type ChatCompletion, cachedTokensOf, type FinishReason } from '../canonical.js';
 import type { Json } from '../request-fields.js';
 
 export interface OutputItems {
@@ -12,7 +12,7 @@ export function responseObject(
   request: Json,
   output: Json[],
   finish: FinishReason | null,
-  usage: { input: number; output: number },
+  usage: { input: number; output: number; cached?: number },
   status?: string,
 ): Json {
   const incomplete = finish === 'length';
@@ -36,7 +36,7 @@ export function responseObject(
     metadata: request['metadata'] ?? {},
     usage: {
       input_tokens: usage.input,
-      input_tokens_details: { cached_tokens: 0 },
+      input_tokens_details: { cached_tokens: usage.cached ?? 0 },
       output_tokens: usage.output,
       output_tokens_details: { reasoning_tokens: 0 },
       total_tokens: usage.input + usage.output,
@@ -82,5 +82,6 @@ export function writeResponse(c: ChatCompletion, request: Json): Json {
   return responseObject(`resp_${c.id}`, request, output, choice?.finish_reason ?? 'stop', {
     input: c.usage?.prompt_tokens ?? 0,
     output: c.usage?.completion_tokens ?? 0,
+    cached: cachedTokensOf(c.usage),
   });
 }

@@ -1,5 +1,5 @@
 import type { GatewayError } from '../../errors/gateway-error.js';
-import type { ChatChunk, FinishReason } from '../canonical.js';
+import { type ChatChunk, cachedTokensOf, type FinishReason } from '../canonical.js';
 import type { Json } from '../request-fields.js';
 import { type StreamEncoder, sseFrame } from '../stream-codec.js';
 import { type ToolCallEvent, ToolCallSequencer } from '../tool-call-sequencer.js';
@@ -18,14 +18,19 @@ export class ResponsesStreamEncoder implements StreamEncoder {
   private open: Open | null = null;
   private readonly output: Json[] = [];
   private finish: FinishReason | null = null;
-  private usage = { input: 0, output: 0 };
+  private usage = { input: 0, output: 0, cached: 0 };
   private readonly tools = new ToolCallSequencer();
 
   constructor(private readonly request: Json) {}
 
   encode(chunk: ChatChunk): string {
     let out = this.start();
-    if (chunk.usage) this.usage = { input: chunk.usage.prompt_tokens, output: chunk.usage.completion_tokens };
+    if (chunk.usage)
+      this.usage = {
+        input: chunk.usage.prompt_tokens,
+        output: chunk.usage.completion_tokens,
+        cached: cachedTokensOf(chunk.usage),
+      };
     const choice = chunk.choices[0];
     if (!choice) return out;
     // Text after a tool call closes it (and gives out the calls that waited): output items are sequential.
