@@ -10,7 +10,7 @@ const CACHE_MS = 250;
 /** Health results the monitor wrote to the store (shared by instances); a provider not probed yet counts as up. */
 @singleton()
 export class ProviderHealth {
-  private readonly cache = new Map<string, { up: boolean; until: number }>();
+  private readonly cache = new Map<string, { up: boolean; why: string | null; until: number }>();
 
   constructor(@inject(STATE_STORE) private readonly store: StateStore) {}
 
@@ -32,9 +32,16 @@ export class ProviderHealth {
     if (stale.length) {
       const values = await this.store.get(stale.map(healthKey));
       stale.forEach((p, i) => {
-        this.cache.set(p.id, { up: values[i] !== 'down', until: now + CACHE_MS });
+        const value = values[i] ?? null;
+        const down = value !== null && value.startsWith('down');
+        this.cache.set(p.id, { up: !down, why: down ? value.slice(5) || null : null, until: now + CACHE_MS });
       });
     }
     return providers.map((p) => this.cache.get(p.id)!.up);
+  }
+
+  /** What the last probe of a provider that is down said happened (`refused the connection`), if known. */
+  whyDown(providerId: string): string | null {
+    return this.cache.get(providerId)?.why ?? null;
   }
 }

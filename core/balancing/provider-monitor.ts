@@ -41,17 +41,19 @@ export class ProviderMonitor {
     const providers: ProviderConfig[] = [...this.models.models.values()].flatMap((m) => m.providers);
     await Promise.all(
       providers.map(async (p) => {
-        const status = await this.upstream.probe(p, this.types.get(p.api_type)!, PROBE_TIMEOUT_MS);
+        const { status, reason } = await this.upstream.probe(p, this.types.get(p.api_type)!, PROBE_TIMEOUT_MS);
         // A provider that answered requests since the last round is up, whatever a probe that timed out says.
         const answering =
           this.upstream.sinceLastAnswer(p.id) < this.settings.balancing.monitorIntervalMs + PROBE_TIMEOUT_MS;
         const up = (status > 0 && status < 500) || (status === 0 && answering);
-        if (this.last.get(p.id) !== up)
-          this.logger.info(`provider ${p.id} is ${up ? 'up' : `down (${status || 'unreachable'})`}`);
+        const before = this.last.get(p.id);
+        // A provider down from the start is said loudly once: it is what a first request would run into.
+        if (before === undefined && !up) this.logger.warn(`provider ${p.id} is down: it ${reason}`);
+        else if (before !== up) this.logger.info(`provider ${p.id} is ${up ? 'up' : `down: it ${reason}`}`);
         this.last.set(p.id, up);
         if (this.metrics.enabled) this.metrics.providerUp.set({ provider: p.id }, up ? 1 : 0);
         await this.store
-          .put(healthKey(p), up ? 'up' : 'down', ttl)
+          .put(healthKey(p), up ? 'up' : `down:${reason}`, ttl)
           .catch((err: unknown) => this.logger.warn(`could not store health of ${p.id}: ${(err as Error).message}`));
       }),
     );

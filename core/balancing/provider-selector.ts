@@ -59,10 +59,14 @@ export class ProviderSelector {
           await this.waitForRelease(NO_KEYS, Math.min(...cooling) - now, signal);
           continue;
         }
+        if (untried.length === 0) throw noProvider(model.name, 'every provider failed', monitorIntervalMs / 1000);
+        // Every one down by its probe will not be up before the next probes: clients are told not to retry at once.
+        const allDown = up.every((u) => !u);
         throw noProvider(
           model.name,
-          untried.length ? 'none is healthy' : 'every provider failed',
+          `none is usable: ${this.whyUnusable(untried, up, now)}`,
           monitorIntervalMs / 1000,
+          !allDown,
         );
       }
       const counted = this.strategy.exclusive ? [] : this.store.count(usable.map(leaseKey));
@@ -82,6 +86,18 @@ export class ProviderSelector {
       if (Date.now() >= deadline) throw noProvider(model.name, `all busy for ${waitTimeoutMs / 1000} s`, 1);
       await this.waitForRelease(new Set(ordered.map(leaseKey)), Math.min(POLL_MS, deadline - Date.now()), signal);
     }
+  }
+
+  /** Why each provider cannot take a request now, by its id (never its host): for the client and the log. */
+  private whyUnusable(providers: readonly ProviderConfig[], up: readonly boolean[], now: number): string {
+    return providers
+      .map((p, i) => {
+        if (!up[i]) return `${p.id} is down (its health probe ${this.health.whyDown(p.id) ?? 'failed'})`;
+        if (!this.breaker.allows(p.id)) return `${p.id} failed repeatedly (circuit open)`;
+        if ((this.coolingUntil.get(p.id) ?? 0) > now) return `${p.id} is rate limited`;
+        return `${p.id} is not usable`;
+      })
+      .join('; ');
   }
 
   /** A provider answered 429: skip it for its Retry-After (bounded to a minute). */

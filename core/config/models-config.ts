@@ -33,12 +33,22 @@ const providerSchema = z.object({
     .transform((v) => v || null),
   tool_calling: z.boolean().default(false),
   is_embedding: z.boolean().default(false),
-  /** Requests in flight to this provider's host at once (more wait, up to LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS). */
+  /** Requests in flight to this provider at once (more wait, up to LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS). */
   max_connections: z.number().int().min(1).max(65_536).default(1024),
 });
 
+// The paths are the gateway's to add (`/v1/chat/completions`, `/api/chat`): a base URL that already ends in
+// them would double them and every request would be a 404.
+const API_ROOT = { ollama: /\/api\/*$/, other: /\/v1\/*$/ };
+
+function baseUrlOf(host: string, type: ApiType): string {
+  return host.replace(type === 'ollama' ? API_ROOT.ollama : API_ROOT.other, '').replace(/\/+$/, '');
+}
+
 const modelSchema = z.looseObject({
-  providers: z.array(providerSchema).min(1, 'a model needs at least one provider'),
+  providers: z
+    .array(providerSchema.transform((p) => ({ ...p, api_host: baseUrlOf(p.api_host, p.api_type) })))
+    .min(1, 'a model needs at least one provider'),
 });
 
 export type ProviderConfig = Readonly<z.output<typeof providerSchema>>;

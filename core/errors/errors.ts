@@ -99,10 +99,14 @@ export const shuttingDown = () =>
     headers: { 'retry-after': '1' },
   });
 
-export const noProviderAvailable = (model: string, why: string, retryAfterS: number) =>
+/** `retry` false: a retry within seconds cannot help (the SDKs' `x-should-retry` header tells them so). */
+export const noProviderAvailable = (model: string, why: string, retryAfterS: number, retry = true) =>
   new GatewayError('no_provider_available', `No provider of '${model}' can take the request now: ${why}`, {
     param: 'model',
-    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) },
+    headers: {
+      'retry-after': String(Math.max(1, Math.ceil(retryAfterS))),
+      ...(retry ? {} : { 'x-should-retry': 'false' }),
+    },
   });
 
 export const upstreamRejected = (

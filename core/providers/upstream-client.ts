@@ -105,7 +105,8 @@ export class UpstreamClient {
   }
 
   /** A GET with a short timeout for health probes, on the probe pool; resolves to the status, or 0 when unreachable. */
-  async probe(provider: ProviderConfig, type: ProviderType, timeoutMs: number): Promise<number> {
+  /** A health probe: the HTTP status (0: no answer) and, in words, what happened. */
+  async probe(provider: ProviderConfig, type: ProviderType, timeoutMs: number): Promise<ProbeResult> {
     const url = new URL(provider.api_host);
     let pool = this.probePools.get(url.origin);
     if (!pool) {
@@ -123,9 +124,9 @@ export class UpstreamClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
       await res.body.dump();
-      return res.statusCode;
-    } catch {
-      return 0;
+      return { status: res.statusCode, reason: `answered HTTP ${res.statusCode}` };
+    } catch (err) {
+      return { status: 0, reason: probeFailure(err, timeoutMs) };
     }
   }
 
@@ -146,8 +147,10 @@ export class UpstreamClient {
     this.probePools.clear();
   }
 
+  /** Each provider its own pool and limit (max_connections is a provider's), kept across reloads that keep it. */
   private poolFor(provider: ProviderConfig): HostPool {
-    let entry = this.pools.get(provider.api_host);
+    const key = `${provider.id}\n${provider.api_host}\n${provider.max_connections}`;
+    let entry = this.pools.get(key);
     if (!entry) {
       const url = new URL(provider.api_host);
       const connections = provider.max_connections;
@@ -161,7 +164,7 @@ export class UpstreamClient {
         basePath: url.pathname.replace(/\/+$/, ''),
         gate: new ConnectionGate(connections),
       };
-      this.pools.set(provider.api_host, entry);
+      this.pools.set(key, entry);
     }
     return entry;
   }
@@ -187,6 +190,25 @@ export function transportError(
     err instanceof undiciErrors.BodyTimeoutError;
   if (timedOut) return upstreamTimeout(providerId, err);
   return midStream ? upstreamStreamBroken(providerId, err) : upstreamUnreachable(providerId, err);
+}
+
+export interface ProbeResult {
+  readonly status: number;
+  readonly reason: string;
+}
+
+/** Why a probe got no answer, in words an operator acts on (no host or address: it reaches clients). */
+function probeFailure(err: unknown, timeoutMs: number): string {
+  const code =
+    (err as { code?: string; cause?: { code?: string } }).code ??
+    (err as { cause?: { code?: string } }).cause?.code ??
+    '';
+  if (code === 'ECONNREFUSED') return 'refused the connection (nothing listens there?)';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'has a host name that does not resolve';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'closed the connection';
+  if (TIMEOUT_CODES.has(code) || (err as Error).name === 'TimeoutError' || (err as Error).name === 'AbortError')
+    return `did not answer within ${timeoutMs} ms`;
+  return `could not be reached${code ? ` (${code})` : ''}`;
 }
 
 /** Reads an upstream error body and turns it into the error the client sees (4xx keep their status). */

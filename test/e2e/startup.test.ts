@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import OpenAI from 'openai';
 import { FakeUpstream } from '../support/fake-upstream.js';
 import { GatewayProcess, runExpectingFailure } from '../support/gateway-process.js';
 import { chatModel, fakeModelsConfig } from '../support/models.js';
@@ -224,4 +225,39 @@ describe('the endpoint prefix', () => {
       }
     });
   }
+});
+
+describe('a first request when no backend is running', () => {
+  it('is one 503 naming the provider and what its probe met, not retried by the SDK; start-up said it once', async () => {
+    const config = GatewayProcess.writeConfig({
+      local: {
+        'llama3.2:3b': { providers: [{ id: 'ollama-local', api_host: 'http://127.0.0.1:9', api_type: 'ollama' }] },
+      },
+      active_models: { local: ['llama3.2:3b'] },
+    });
+    const gw = await new GatewayProcess().start({ LLM_ROUTER_MODELS_CONFIG: config });
+    try {
+      await until('the first probe', () => /provider ollama-local is down/.test(gw.output));
+      assert.match(gw.output, /WARN provider ollama-local is down: it refused the connection/);
+      let calls = 0;
+      const client = new OpenAI({
+        baseURL: `${gw.url}/v1`,
+        apiKey: 'k',
+        fetch: (url: string | URL | Request, init?: RequestInit) => {
+          calls++;
+          return fetch(url, init);
+        },
+      });
+      const err = await client.chat.completions
+        .create({ model: 'llama3.2:3b', messages: [{ role: 'user', content: 'Hi' }] })
+        .catch((e: unknown) => e);
+      assert.ok(err instanceof OpenAI.APIError && err.status === 503, String(err));
+      assert.match(err.message, /ollama-local is down \(its health probe refused the connection/);
+      assert.ok(!err.message.includes('127.0.0.1'), 'no address reaches the client');
+      assert.equal(calls, 1, 'the SDK was told not to retry');
+      assert.equal(gw.output.match(/provider ollama-local is down/g)?.length, 1);
+    } finally {
+      await gw.stop();
+    }
+  });
 });

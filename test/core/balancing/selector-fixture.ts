@@ -56,4 +56,4 @@ export async function selectorWith(strategy: BalanceStrategy, store: StateStore,
   };
 }
 
-export const never = new AbortController().signal;
+export const never: AbortSignal = new AbortController().signal;

@@ -35,6 +35,17 @@ describe('models config', () => {
     assert.equal(p.weight, 1);
   });
 
+  it('takes a base URL ending in /v1 (or /api for Ollama) as the server it names, not a doubled path', () => {
+    const hostOf = (api_host: string, api_type: string) =>
+      parseModelsConfig(config([provider({ api_host, api_type })]), 'f').models.get('m')!.providers[0]!.api_host;
+    assert.equal(hostOf('http://127.0.0.1:8000/v1', 'vllm'), 'http://127.0.0.1:8000');
+    assert.equal(hostOf('https://api.example.com/openai/v1/', 'openai'), 'https://api.example.com/openai');
+    assert.equal(hostOf('https://api.anthropic.com/v1', 'anthropic'), 'https://api.anthropic.com');
+    assert.equal(hostOf('http://127.0.0.1:11434/api', 'ollama'), 'http://127.0.0.1:11434');
+    assert.equal(hostOf('http://127.0.0.1:11434/v1', 'ollama'), 'http://127.0.0.1:11434/v1');
+    assert.equal(hostOf('http://127.0.0.1:8000/', 'vllm'), 'http://127.0.0.1:8000');
+  });
+
   it('serves only active models', () => {
     const parsed = parseModelsConfig(
       { g: { m: { providers: [provider()] }, idle: { providers: [] } }, active_models: { g: ['m'] } },
