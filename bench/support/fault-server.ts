@@ -56,7 +56,7 @@ const server = createServer((req, res) => {
       case 'slowfirst':
         res.writeHead(200, { 'content-type': stream ? 'text/event-stream' : 'application/json' });
         res.flushHeaders();
-        return void setTimeout(() => res.end(stream ? FIRST + REST + 'data: [DONE]\n\n' : WHOLE), 3000);
+        return void setTimeout(() => res.end(stream ? `${FIRST}${REST}data: [DONE]\n\n` : WHOLE), 3000);
       case 'cut':
         res.writeHead(200, { 'content-type': stream ? 'text/event-stream' : 'application/json' });
         res.write(stream ? FIRST : WHOLE.slice(0, 40));

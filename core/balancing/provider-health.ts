@@ -32,8 +32,8 @@ export class ProviderHealth {
     if (stale.length) {
       const values = await this.store.get(stale.map(healthKey));
       stale.forEach((p, i) => {
-        const value = values[i] ?? null;
-        const down = value !== null && value.startsWith('down');
+        const value = values[i] ?? '';
+        const down = value.startsWith('down');
         this.cache.set(p.id, { up: !down, why: down ? value.slice(5) || null : null, until: now + CACHE_MS });
       });
     }
