@@ -10,7 +10,12 @@ export interface ImagePart {
   type: 'image_url';
   image_url: { url: string; detail?: string };
 }
-export type ContentPart = TextPart | ImagePart;
+/** OpenAI's file part; `file_url` carries an Anthropic document or a Responses input_file given by URL. */
+export interface FilePart {
+  type: 'file';
+  file: { file_data?: string; file_id?: string; filename?: string; file_url?: string };
+}
+export type ContentPart = TextPart | ImagePart | FilePart;
 
 export interface ToolCall {
   id: string;

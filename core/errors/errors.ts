@@ -21,6 +21,19 @@ export const maskingNotConfigured = () =>
     { param: 'anonymize' },
   );
 
+/** Something the client sent that the backend's format has no place for: refused, never dropped. */
+export const notCarried = (what: string, param: string, backend: string) =>
+  new GatewayError('invalid_request', `${what} cannot be sent to this model's backend (${backend} format)`, {
+    param,
+  });
+
+/** Masking is on and part of the request is a file whose words the masker cannot read: refused, not sent. */
+export const cannotMask = (mediaType: string) =>
+  new GatewayError(
+    'invalid_request',
+    `The request holds a ${mediaType} file, which cannot be masked, so it was not sent (masking is on)`,
+  );
+
 export const unauthorized = () =>
   new GatewayError('unauthorized', 'A valid admin token is needed (Authorization: Bearer <LLM_ROUTER_ADMIN_TOKEN>)', {
     headers: { 'www-authenticate': 'Bearer' },

@@ -1,4 +1,5 @@
 import { isObject, type Json } from '../dialects/request-fields.js';
+import { cannotMask } from '../errors/errors.js';
 import type { TextSlot } from './text-channels.js';
 
 /**
@@ -63,6 +64,7 @@ class PayloadWalk {
       if (!data && STRUCTURAL.has(key) && typeof value === 'string') continue;
       if (!data && IMAGE_LISTS.has(key) && Array.isArray(value) && value.every(isBase64)) continue;
       if (key === 'data' && isImageSource(obj)) continue;
+      if (key === 'data' && isBinarySource(obj)) throw cannotMask(String(obj['media_type']));
       if (key === 'text' && this.judged.has(obj)) continue;
       this.value(value, data || (DATA.has(key) && isObject(value)), (v) => (obj[key] = v), key, data);
     }
@@ -126,10 +128,14 @@ class PayloadWalk {
     });
   }
 
-  /** A string; a data URL is an image (left as it is) or text, decoded when it is base64. */
+  /**
+   * A string; a data URL is an image (left as it is), text (decoded when it is base64), or a binary file such as
+   * a PDF, whose words this gateway cannot read and so cannot mask: the request is refused, never sent in clear.
+   */
   private text(value: string, set: (v: unknown) => void): void {
     const url = DATA_URL.exec(value);
     if (url && /^image\//i.test(url[1]!)) return;
+    if (url?.[2] && !isTextMedia(url[1]!)) throw cannotMask(url[1] || 'application/octet-stream');
     if (url?.[2]) {
       const head = url[0];
       const decoded = Buffer.from(value.slice(head.length), 'base64').toString('utf8');
@@ -162,6 +168,14 @@ function isImageSource(obj: Json): boolean {
   const media = obj['media_type'];
   return obj['type'] === 'base64' && typeof media === 'string' && /^image\//i.test(media) && isBase64(obj['data']);
 }
+
+/** Anthropic's base64 source of something that is neither an image nor text (a PDF document). */
+function isBinarySource(obj: Json): boolean {
+  const media = obj['media_type'];
+  return obj['type'] === 'base64' && typeof media === 'string' && !/^image\//i.test(media) && !isTextMedia(media);
+}
+
+const isTextMedia = (media: string) => /^text\/|^application\/(?:json|xml)|\+json$|\+xml$/i.test(media);
 
 /** Image bytes, not words: anything else in an image field is judged as text. */
 function isBase64(value: unknown): boolean {

@@ -228,6 +228,61 @@ describe('masking on: no original reaches a provider, every original comes back'
     assert.ok(!JSON.stringify(stack.upstream.last().body).includes('user99999@example.com'));
   });
 
+  it('refuses a file it cannot read (a PDF) instead of sending it unmasked; a text file is masked', async () => {
+    const pdf = `data:application/pdf;base64,${Buffer.from(`%PDF-1.4 ${ORIGINALS[0]}`).toString('base64')}`;
+    const before = stack.upstream.requests.length;
+    const err = await openai()
+      .chat.completions.create({
+        model: chatModel('vllm'),
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'Read' },
+              { type: 'file', file: { file_data: pdf } },
+            ],
+          },
+        ],
+      })
+      .catch((e: unknown) => e);
+    assert.ok(err instanceof OpenAI.BadRequestError, String(err));
+    assert.match(err.message, /application\/pdf file, which cannot be masked/);
+    const doc = await anthropic()
+      .messages.create({
+        model: chatModel('anthropic'),
+        max_tokens: 9,
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: pdf.split(',')[1]! } },
+            ],
+          },
+        ],
+      })
+      .catch((e: unknown) => e);
+    assert.ok(doc instanceof Anthropic.BadRequestError, String(doc));
+    assert.equal(stack.upstream.requests.length, before, 'nothing reached a backend');
+
+    const text = `data:text/plain;base64,${Buffer.from(PROMPT).toString('base64')}`;
+    await openai().chat.completions.create({
+      model: chatModel('vllm'),
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'Read' },
+            { type: 'file', file: { file_data: text } },
+          ],
+        },
+      ],
+    });
+    const sentFile = (stack.upstream.last().body as any).messages[0].content[1].file.file_data as string;
+    const decoded = Buffer.from(sentFile.split(',')[1]!, 'base64').toString();
+    for (const o of ORIGINALS) assert.ok(!decoded.includes(o), `the file carried ${o}`);
+    assert.match(decoded, /\{\{EMAIL_1\}\}/);
+  });
+
   it('serves /api/fast_text_mask as the reference, with our placeholders', async () => {
     const res = await fetch(`${stack.gateway.url}/api/fast_text_mask`, {
       method: 'POST',

@@ -47,6 +47,7 @@ function readMessage(m: Json): ChatMessage[] {
   const parts: ContentPart[] = [];
   const toolCalls: ToolCall[] = [];
   const toolResults: ChatMessage[] = [];
+  let thinking = '';
   for (const block of (m['content'] as unknown[]).filter(isObject)) {
     switch (block['type']) {
       case 'text':
@@ -71,16 +72,28 @@ function readMessage(m: Json): ChatMessage[] {
           content: toolResultText(block['content']),
         });
         break;
+      case 'document':
+        parts.push(documentPart(block));
+        break;
+      case 'thinking':
+        thinking += String(block['thinking'] ?? '');
+        break;
       default:
-        // thinking, documents, server-tool blocks: no canonical equivalent, left out.
+        // redacted_thinking is encrypted for Anthropic alone: no other backend can read it. Anything else was
+        // refused by the schema.
         break;
     }
   }
   const out: ChatMessage[] = [...toolResults];
   if (role === 'assistant') {
     const text = parts.map((p) => (p.type === 'text' ? p.text : '')).join('');
-    if (text || toolCalls.length)
-      out.push({ role, content: text || null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) });
+    if (text || toolCalls.length || thinking)
+      out.push({
+        role,
+        content: text || null,
+        ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+        ...(thinking ? { reasoning_content: thinking } : {}),
+      });
   } else if (parts.length) {
     out.push({
       role,
@@ -88,6 +101,21 @@ function readMessage(m: Json): ChatMessage[] {
     });
   }
   return out;
+}
+
+/** A document block as a file part: inline data as a data: URL, a URL as file_url, plain text as text/plain. */
+function documentPart(block: Json): ContentPart {
+  const source = isObject(block['source']) ? block['source'] : {};
+  const filename = typeof block['title'] === 'string' ? block['title'] : undefined;
+  const named = filename ? { filename } : {};
+  if (source['type'] === 'url') return { type: 'file', file: { file_url: String(source['url']), ...named } };
+  if (source['type'] === 'text') {
+    const data = Buffer.from(String(source['data'] ?? ''), 'utf8').toString('base64');
+    return { type: 'file', file: { file_data: `data:text/plain;base64,${data}`, ...named } };
+  }
+  if (source['type'] === 'file') return { type: 'file', file: { file_id: String(source['file_id']), ...named } };
+  const media = String(source['media_type'] ?? 'application/pdf');
+  return { type: 'file', file: { file_data: `data:${media};base64,${String(source['data'] ?? '')}`, ...named } };
 }
 
 function imageUrl(source: unknown): string | null {

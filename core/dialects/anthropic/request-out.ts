@@ -1,4 +1,5 @@
-import type { ChatMessage, ChatRequest, ContentPart } from '../canonical.js';
+import { notCarried } from '../../errors/errors.js';
+import type { ChatMessage, ChatRequest, ContentPart, FilePart } from '../canonical.js';
 import { parseArguments, textOf } from '../canonical.js';
 import type { Json } from '../request-fields.js';
 
@@ -18,10 +19,10 @@ export function writeAnthropicRequest(req: ChatRequest, stream: boolean): Json {
     .map((m) => textOf(m.content))
     .join('\n\n');
   const messages: AnthropicMessage[] = [];
-  for (const m of req.messages) {
+  for (const [i, m] of req.messages.entries()) {
     if (m.role === 'system' || m.role === 'developer') continue;
     const role = m.role === 'assistant' ? 'assistant' : 'user';
-    const blocks = toBlocks(m);
+    const blocks = toBlocks(m, i);
     if (blocks.length === 0) continue;
     const last = messages[messages.length - 1];
     // Tool results and consecutive turns of one role merge: Anthropic wants user/assistant alternation.
@@ -50,14 +51,18 @@ export function writeAnthropicRequest(req: ChatRequest, stream: boolean): Json {
   return out;
 }
 
-function toBlocks(m: ChatMessage): Block[] {
+// Earlier turns' reasoning_content is not sent: Anthropic ignores the thinking of previous turns (and needs a
+// signature only it can make), so leaving it out is what Anthropic itself would do with it.
+function toBlocks(m: ChatMessage, index: number): Block[] {
   if (m.role === 'tool')
     return [{ type: 'tool_result', tool_use_id: m.tool_call_id ?? '', content: textOf(m.content) }];
   const blocks: Block[] = [];
   if (typeof m.content === 'string') {
     if (m.content) blocks.push({ type: 'text', text: m.content });
   } else if (Array.isArray(m.content)) {
-    for (const part of m.content) for (const block of partBlock(part)) blocks.push(block);
+    m.content.forEach((part, j) => {
+      for (const block of partBlock(part, `messages[${index}].content[${j}]`)) blocks.push(block);
+    });
   }
   for (const call of m.tool_calls ?? []) {
     blocks.push({
@@ -70,14 +75,33 @@ function toBlocks(m: ChatMessage): Block[] {
   return blocks;
 }
 
-function partBlock(part: ContentPart): Block[] {
+function partBlock(part: ContentPart, param: string): Block[] {
   if (part.type === 'text') return part.text ? [{ type: 'text', text: part.text }] : [];
   if (part.type === 'image_url') {
-    const data = /^data:([^;]+);base64,(.*)$/s.exec(part.image_url.url);
+    const data = DATA_URL.exec(part.image_url.url);
     if (data) return [{ type: 'image', source: { type: 'base64', media_type: data[1], data: data[2] } }];
     return [{ type: 'image', source: { type: 'url', url: part.image_url.url } }];
   }
-  return [];
+  if (part.type === 'file') return [documentBlock(part.file, param)];
+  throw notCarried(`a '${(part as { type: string }).type}' part`, param, 'anthropic');
+}
+
+const DATA_URL = /^data:([^;,]+)(?:;[^,]*)?;base64,(.*)$/s;
+
+/** A file part as a document block: PDFs inline or by URL, plain text as text. */
+function documentBlock(file: FilePart['file'], param: string): Block {
+  const title = file.filename ? { title: file.filename } : {};
+  if (file.file_url) return { type: 'document', source: { type: 'url', url: file.file_url }, ...title };
+  const data = file.file_data ? DATA_URL.exec(file.file_data) : null;
+  if (data?.[1] === 'text/plain')
+    return {
+      type: 'document',
+      source: { type: 'text', media_type: 'text/plain', data: Buffer.from(data[2]!, 'base64').toString('utf8') },
+      ...title,
+    };
+  if (data) return { type: 'document', source: { type: 'base64', media_type: data[1], data: data[2] }, ...title };
+  // An OpenAI file id names a file stored at OpenAI; Anthropic cannot fetch it.
+  throw notCarried('a file given by file_id', param, 'anthropic');
 }
 
 function toolChoice(req: ChatRequest): Json | null {

@@ -39,6 +39,8 @@ export function readOllamaRequest(raw: unknown): ChatRequest {
       continue;
     }
     const msg: ChatMessage = { role, content: text };
+    if (role === 'assistant' && typeof m['thinking'] === 'string' && m['thinking'])
+      msg.reasoning_content = m['thinking'];
     if (Array.isArray(m['images']) && m['images'].length) {
       const parts: ContentPart[] = text ? [{ type: 'text', text }] : [];
       for (const img of m['images']) parts.push({ type: 'image_url', image_url: { url: dataUrlOf(String(img)) } });

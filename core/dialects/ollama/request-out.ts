@@ -1,4 +1,4 @@
-import { invalidRequest } from '../../errors/errors.js';
+import { invalidRequest, notCarried } from '../../errors/errors.js';
 import type { ChatRequest } from '../canonical.js';
 import { parseArguments, textOf } from '../canonical.js';
 import type { Json } from '../request-fields.js';
@@ -19,8 +19,9 @@ export function writeOllamaRequest(req: ChatRequest, stream: boolean): Json {
   const messages = req.messages.map((m, i) => {
     const out: Json = { role: m.role === 'developer' ? 'system' : m.role, content: textOf(m.content) };
     if (Array.isArray(m.content)) {
-      const images = m.content.flatMap((p) => {
-        if (p.type !== 'image_url') return [];
+      const images = m.content.flatMap((p, j) => {
+        if (p.type === 'text') return [];
+        if (p.type !== 'image_url') throw notCarried(`a '${p.type}' part`, `messages[${i}].content[${j}]`, 'ollama');
         const b64 = base64Of(p.image_url.url);
         if (b64 === null)
           throw invalidRequest(
@@ -37,6 +38,8 @@ export function writeOllamaRequest(req: ChatRequest, stream: boolean): Json {
         return { function: { name: c.function.name, arguments: parseArguments(c.function.arguments) } };
       });
     }
+    // Ollama takes a turn's reasoning back as `thinking`.
+    if (m.role === 'assistant' && m.reasoning_content) out['thinking'] = m.reasoning_content;
     if (m.role === 'tool' && m.tool_call_id && names.has(m.tool_call_id)) out['tool_name'] = names.get(m.tool_call_id);
     return out;
   });

@@ -1,4 +1,4 @@
-import { invalidRequest } from '../../errors/errors.js';
+import { invalidRequest, notCarried } from '../../errors/errors.js';
 import { checkBody } from '../body-schema.js';
 import type { ChatMessage, ChatRequest, ContentPart, ToolChoice, ToolDefinition } from '../canonical.js';
 import { copyDefined, isObject, type Json } from '../request-fields.js';
@@ -56,6 +56,7 @@ function readItem(item: unknown, i: number, messages: ChatMessage[]): void {
     };
     const last = messages[messages.length - 1];
     if (last?.role === 'assistant' && last.tool_calls) last.tool_calls.push(call);
+    else if (reasoningOnly(last)) last.tool_calls = [call];
     else messages.push({ role: 'assistant', content: null, tool_calls: [call] });
   } else if (type === 'function_call_output') {
     messages.push({
@@ -68,18 +69,41 @@ function readItem(item: unknown, i: number, messages: ChatMessage[]): void {
     if (role !== 'user' && role !== 'assistant' && role !== 'system' && role !== 'developer') {
       throw invalidRequest(`'input[${i}].role' must be user, assistant, system or developer`, `input[${i}].role`);
     }
-    messages.push({ role, content: readContent(item['content']) });
+    const content = readContent(item['content'], `input[${i}].content`);
+    const last = messages[messages.length - 1];
+    if (role === 'assistant' && reasoningOnly(last)) last.content = content;
+    else messages.push({ role, content });
+  } else if (type === 'reasoning') {
+    // A reasoning item's summary is the reasoning of the assistant turn it came with.
+    const summary = Array.isArray(item['summary'])
+      ? item['summary']
+          .filter(isObject)
+          .map((s) => String(s['text'] ?? ''))
+          .join('\n')
+      : '';
+    if (summary) messages.push({ role: 'assistant', content: null, reasoning_content: summary });
+  } else if (type === 'item_reference') {
+    throw invalidRequest(
+      `'input[${i}]': an item_reference names a stored item, which a backend without the Responses API cannot resolve`,
+      `input[${i}]`,
+    );
   }
-  // reasoning and other item types carry nothing a chat backend can use
 }
 
-function readContent(content: unknown): string | ContentPart[] {
+/** An assistant turn made from a reasoning item, waiting for the message or call it reasoned towards. */
+function reasoningOnly(m: ChatMessage | undefined): m is ChatMessage {
+  return m?.role === 'assistant' && m.content === null && !m.tool_calls && m.reasoning_content !== undefined;
+}
+
+function readContent(content: unknown, param: string): string | ContentPart[] {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   const parts: ContentPart[] = [];
-  for (const p of content.filter(isObject)) {
+  for (const [j, p] of content.entries()) {
+    if (!isObject(p)) continue;
     if (p['type'] === 'input_text' || p['type'] === 'output_text')
       parts.push({ type: 'text', text: String(p['text'] ?? '') });
+    else if (p['type'] === 'refusal') parts.push({ type: 'text', text: String(p['refusal'] ?? '') });
     else if (p['type'] === 'input_image') {
       const url =
         typeof p['image_url'] === 'string'
@@ -87,7 +111,13 @@ function readContent(content: unknown): string | ContentPart[] {
           : isObject(p['image_url'])
             ? String(p['image_url']['url'])
             : '';
-      if (url) parts.push({ type: 'image_url', image_url: { url } });
+      if (!url) throw notCarried('an image given by file_id', `${param}[${j}]`, 'chat completions');
+      parts.push({ type: 'image_url', image_url: { url } });
+    } else if (p['type'] === 'input_file') {
+      const file: Record<string, string> = {};
+      for (const k of ['file_data', 'file_id', 'filename', 'file_url'])
+        if (typeof p[k] === 'string') file[k] = p[k] as string;
+      parts.push({ type: 'file', file });
     }
   }
   return parts.every((p) => p.type === 'text') ? parts.map((p) => (p as { text: string }).text).join('') : parts;
