@@ -6,7 +6,7 @@ import type { ChatChunk, ChatCompletion, ChatRequest } from '../dialects/canonic
 import type { ClientChatDialect } from '../dialects/chat-dialect.js';
 import { openAIClientDialect } from '../dialects/openai/dialect.js';
 import { PROVIDER_DIALECTS } from '../dialects/provider-dialects.js';
-import { type Json, requireObject } from '../dialects/request-fields.js';
+import { isObject, type Json, requireObject } from '../dialects/request-fields.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { causeOf } from '../errors/cause.js';
 import { upstreamBadResponse } from '../errors/errors.js';
@@ -146,6 +146,11 @@ export class ChatPipeline {
       // Parsed even when passed through: a 200 that is not JSON is the provider's fault (502), not an answer.
       const parsed = parseJson(raw, attempt.provider.id);
       if (attempt.metricsOn) attempt.recordUsage(provider.read(parsed)?.usage);
+      // The answer names the model the client asked for, as a converted one does, not the backend's own name.
+      if (isObject(parsed) && typeof parsed['model'] === 'string' && parsed['model'] !== turn.clientModel) {
+        parsed['model'] = turn.clientModel;
+        return { kind: 'raw', raw: JSON.stringify(parsed), contentType };
+      }
       return { kind: 'raw', raw, contentType };
     }
     const request = turn.canonical ?? dialect.read(body);

@@ -1,12 +1,15 @@
 import { type ChatCompletion, cachedTokensOf, type FinishReason } from '../canonical.js';
-import type { Json } from '../request-fields.js';
+import { isObject, type Json } from '../request-fields.js';
 
 export interface OutputItems {
   text: string;
   calls: Array<{ id: string; name: string; arguments: string }>;
 }
 
-/** The Response object the OpenAI SDK expects, from text and tool calls. */
+/**
+ * The Response object as the Responses API defines it (every required field of the openresponses schema), for
+ * an answer a chat backend gave: settings echo the request, with the API's defaults where it set none.
+ */
 export function responseObject(
   id: string,
   request: Json,
@@ -16,24 +19,42 @@ export function responseObject(
   status?: string,
 ): Json {
   const incomplete = finish === 'length';
+  const state = status ?? (incomplete ? 'incomplete' : 'completed');
+  const now = Math.floor(Date.now() / 1000);
+  const reasoning = isObject(request['reasoning']) ? request['reasoning'] : null;
   return {
     id,
     object: 'response',
-    created_at: Math.floor(Date.now() / 1000),
-    status: status ?? (incomplete ? 'incomplete' : 'completed'),
+    created_at: now,
+    completed_at: state === 'completed' ? now : null,
+    status: state,
     error: null,
     incomplete_details: incomplete ? { reason: 'max_output_tokens' } : null,
-    instructions: request['instructions'] ?? null,
+    instructions: typeof request['instructions'] === 'string' ? request['instructions'] : null,
     max_output_tokens: request['max_output_tokens'] ?? null,
+    max_tool_calls: request['max_tool_calls'] ?? null,
     model: request['model'],
+    previous_response_id: request['previous_response_id'] ?? null,
     output,
     parallel_tool_calls: request['parallel_tool_calls'] ?? true,
-    temperature: request['temperature'] ?? null,
-    top_p: request['top_p'] ?? null,
+    temperature: request['temperature'] ?? 1,
+    top_p: request['top_p'] ?? 1,
+    presence_penalty: request['presence_penalty'] ?? 0,
+    frequency_penalty: request['frequency_penalty'] ?? 0,
+    top_logprobs: request['top_logprobs'] ?? 0,
+    truncation: request['truncation'] ?? 'disabled',
     tool_choice: request['tool_choice'] ?? 'auto',
-    tools: request['tools'] ?? [],
-    text: request['text'] ?? { format: { type: 'text' } },
+    tools: Array.isArray(request['tools']) ? request['tools'].filter(isObject).map(functionTool) : [],
+    text: textField(request['text']),
+    reasoning: reasoning ? { effort: reasoning['effort'] ?? null, summary: reasoning['summary'] ?? null } : null,
+    // Converted answers are not kept (there is no response store yet): saying so is the honest answer.
+    store: false,
+    background: false,
+    service_tier: 'default',
     metadata: request['metadata'] ?? {},
+    user: request['user'] ?? null,
+    safety_identifier: request['safety_identifier'] ?? null,
+    prompt_cache_key: request['prompt_cache_key'] ?? null,
     usage: {
       input_tokens: usage.input,
       input_tokens_details: { cached_tokens: usage.cached ?? 0 },
@@ -44,12 +65,32 @@ export function responseObject(
   };
 }
 
+/** A function tool as the API echoes it: every field present, null where the request gave none. */
+function functionTool(t: Json): Json {
+  return {
+    ...t,
+    type: 'function',
+    name: t['name'],
+    description: t['description'] ?? null,
+    parameters: t['parameters'] ?? null,
+    strict: t['strict'] ?? null,
+  };
+}
+
+function textField(text: unknown): Json {
+  const t = isObject(text) ? text : {};
+  return { ...t, format: isObject(t['format']) ? t['format'] : { type: 'text' } };
+}
+
+/** An output_text part; `logprobs` is always present (empty when the backend gave none). */
+export const outputText = (text: string): Json => ({ type: 'output_text', text, annotations: [], logprobs: [] });
+
 export const messageItem = (id: string, text: string, status = 'completed'): Json => ({
   type: 'message',
   id,
   status,
   role: 'assistant',
-  content: [{ type: 'output_text', text, annotations: [] }],
+  content: [outputText(text)],
 });
 
 export const functionCallItem = (

@@ -3,7 +3,7 @@ import { type ChatChunk, cachedTokensOf, type FinishReason } from '../canonical.
 import type { Json } from '../request-fields.js';
 import { type StreamEncoder, sseFrame } from '../stream-codec.js';
 import { type ToolCallEvent, ToolCallSequencer } from '../tool-call-sequencer.js';
-import { functionCallItem, messageItem, responseObject } from './response-out.js';
+import { functionCallItem, messageItem, outputText, responseObject } from './response-out.js';
 
 type Open =
   | { kind: 'message'; id: string; text: string }
@@ -48,7 +48,7 @@ export class ResponsesStreamEncoder implements StreamEncoder {
           item_id: open.id,
           output_index: this.output.length,
           content_index: 0,
-          part: { type: 'output_text', text: '', annotations: [] },
+          part: outputText(''),
         });
       }
       this.open.text += choice.delta.content;
@@ -57,6 +57,7 @@ export class ResponsesStreamEncoder implements StreamEncoder {
         output_index: this.output.length,
         content_index: 0,
         delta: choice.delta.content,
+        logprobs: [],
       });
     }
     if (choice.delta.tool_calls?.length) out += this.toolEvents(this.tools.push(choice.delta.tool_calls));
@@ -83,7 +84,7 @@ export class ResponsesStreamEncoder implements StreamEncoder {
         message: err.message,
         param: err.param,
         sequence_number: this.seq++,
-        error: { message: err.message, type: err.type, code: err.code },
+        error: { type: err.type, code: err.code, message: err.message, param: err.param },
       },
       'error',
     );
@@ -137,12 +138,13 @@ export class ResponsesStreamEncoder implements StreamEncoder {
           output_index: index,
           content_index: 0,
           text: open.text,
+          logprobs: [],
         }) +
         this.event('response.content_part.done', {
           item_id: open.id,
           output_index: index,
           content_index: 0,
-          part: { type: 'output_text', text: open.text, annotations: [] },
+          part: outputText(open.text),
         }) +
         this.event('response.output_item.done', { output_index: index, item })
       );
