@@ -19,6 +19,8 @@ const schema = z.object({
   LLM_ROUTER_CLIENT_BODY_TIMEOUT_SECONDS: envSeconds(60, 0.1),
   LLM_ROUTER_MODELS_CONFIG: envString('configs/models-config.json'),
   LLM_ROUTER_ADMIN_TOKEN: envString(''),
+  LLM_ROUTER_RESPONSES_STORE: envBool(false),
+  LLM_ROUTER_RESPONSES_STORE_TTL_SECONDS: envSeconds(3600, 1),
   LLM_ROUTER_PROMPTS_DIR: envString('prompts'),
   LLM_ROUTER_DEFAULT_EP_LANGUAGE: envEnum(['pl', 'en'] as const, 'pl'),
   LLM_ROUTER_BALANCE_STRATEGY: envString('balanced'),
@@ -122,6 +124,8 @@ export interface Settings {
   readonly modelsConfigPath: string;
   /** The bearer token of the admin endpoints; empty: they do not exist. */
   readonly adminToken: string;
+  /** Converted Responses answers kept for previous_response_id (data at rest: off unless asked for). */
+  readonly responsesStore: { readonly enabled: boolean; readonly ttlMs: number };
   readonly promptsDir: string;
   readonly defaultLanguage: 'pl' | 'en';
   readonly balanceStrategy: string;
@@ -276,6 +280,10 @@ function toSettings(p: Parsed, intents: Record<string, string>): Settings {
     },
     modelsConfigPath: p.LLM_ROUTER_MODELS_CONFIG,
     adminToken: p.LLM_ROUTER_ADMIN_TOKEN,
+    responsesStore: {
+      enabled: p.LLM_ROUTER_RESPONSES_STORE,
+      ttlMs: Math.round(p.LLM_ROUTER_RESPONSES_STORE_TTL_SECONDS * 1000),
+    },
     promptsDir: p.LLM_ROUTER_PROMPTS_DIR,
     defaultLanguage: p.LLM_ROUTER_DEFAULT_EP_LANGUAGE,
     balanceStrategy: p.LLM_ROUTER_BALANCE_STRATEGY,

@@ -13,7 +13,7 @@ export function readResponsesRequest(raw: unknown): ChatRequest {
   const body = validateResponsesRequest(raw);
   if (body['previous_response_id'] != null) {
     throw invalidRequest(
-      "'previous_response_id' needs a backend that stores responses; send the whole conversation in 'input'",
+      "'previous_response_id' needs a backend that stores responses or LLM_ROUTER_RESPONSES_STORE on this gateway; send the whole conversation in 'input'",
       'previous_response_id',
     );
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type ChatCompletion, cachedTokensOf, type FinishReason } from '../canonical.js';
 import { isObject, type Json } from '../request-fields.js';
 
@@ -34,7 +35,7 @@ export function responseObject(
     max_output_tokens: request['max_output_tokens'] ?? null,
     max_tool_calls: request['max_tool_calls'] ?? null,
     model: request['model'],
-    previous_response_id: request['previous_response_id'] ?? null,
+    previous_response_id: request['previous_response_id'] ?? (request as Record<symbol, unknown>)[PREVIOUS] ?? null,
     output,
     parallel_tool_calls: request['parallel_tool_calls'] ?? true,
     temperature: request['temperature'] ?? 1,
@@ -47,8 +48,8 @@ export function responseObject(
     tools: Array.isArray(request['tools']) ? request['tools'].filter(isObject).map(functionTool) : [],
     text: textField(request['text']),
     reasoning: reasoning ? { effort: reasoning['effort'] ?? null, summary: reasoning['summary'] ?? null } : null,
-    // Converted answers are not kept (there is no response store yet): saying so is the honest answer.
-    store: false,
+    // True only when the gateway's response store keeps this answer (LLM_ROUTER_RESPONSES_STORE).
+    store: (request as Record<symbol, unknown>)[KEPT] === true,
     background: false,
     service_tier: 'default',
     metadata: request['metadata'] ?? {},
@@ -64,6 +65,13 @@ export function responseObject(
     },
   };
 }
+
+/** Marks on a request body, set by the response store: the answer will be kept; the id the input was built from. */
+export const KEPT = Symbol('kept');
+export const PREVIOUS = Symbol('previous response');
+
+/** A unique response id: stored answers are found by it, across instances. */
+export const responseId = () => `resp_${randomUUID().replaceAll('-', '')}`;
 
 /** A function tool as the API echoes it: every field present, null where the request gave none. */
 function functionTool(t: Json): Json {
@@ -120,7 +128,7 @@ export function writeResponse(c: ChatCompletion, request: Json): Json {
       }),
     );
   }
-  return responseObject(`resp_${c.id}`, request, output, choice?.finish_reason ?? 'stop', {
+  return responseObject(responseId(), request, output, choice?.finish_reason ?? 'stop', {
     input: c.usage?.prompt_tokens ?? 0,
     output: c.usage?.completion_tokens ?? 0,
     cached: cachedTokensOf(c.usage),

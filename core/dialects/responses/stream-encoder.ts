@@ -3,7 +3,7 @@ import { type ChatChunk, cachedTokensOf, type FinishReason } from '../canonical.
 import type { Json } from '../request-fields.js';
 import { type StreamEncoder, sseFrame } from '../stream-codec.js';
 import { type ToolCallEvent, ToolCallSequencer } from '../tool-call-sequencer.js';
-import { functionCallItem, messageItem, outputText, responseObject } from './response-out.js';
+import { functionCallItem, messageItem, outputText, responseId, responseObject } from './response-out.js';
 
 type Open =
   | { kind: 'message'; id: string; text: string }
@@ -12,7 +12,9 @@ type Open =
 /** Canonical chunks → Responses API streaming events (created … deltas … completed). */
 export class ResponsesStreamEncoder implements StreamEncoder {
   private seq = 0;
-  private readonly id = `resp_${Date.now().toString(36)}`;
+  private readonly id = responseId();
+  /** The whole response, once the stream ended with it. */
+  finalResponse: Json | null = null;
   private started = false;
   private finished = false;
   private open: Open | null = null;
@@ -70,6 +72,7 @@ export class ResponsesStreamEncoder implements StreamEncoder {
     this.finished = true;
     const out = this.start() + this.toolEvents(this.tools.close()) + this.close();
     const response = responseObject(this.id, this.request, this.output, this.finish ?? 'stop', this.usage);
+    this.finalResponse = response;
     const type = response['status'] === 'incomplete' ? 'response.incomplete' : 'response.completed';
     return out + this.event(type, { response });
   }
