@@ -150,4 +150,36 @@ describe('content without a plain-text form', () => {
     });
     assert.equal(sent()['messages'][1].reasoning_content, 'twice two');
   });
+
+  it('options a backend format cannot honour are refused, naming them; at their neutral value they pass', async () => {
+    const ask = [{ role: 'user' as const, content: 'Hi' }];
+    const refused: Array<[string, object]> = [
+      ['n', { n: 2 }],
+      ['response_format', { response_format: { type: 'json_object' } }],
+      ['logprobs', { logprobs: true }],
+      ['seed', { seed: 7 }],
+    ];
+    for (const [param, option] of refused) {
+      const err = await openai()
+        .chat.completions.create({ model: chatModel('anthropic'), messages: ask, ...option })
+        .catch((e: unknown) => e);
+      assert.ok(err instanceof OpenAI.BadRequestError, `${param}: ${String(err)}`);
+      assert.equal((err.error as { param?: string }).param, param);
+      assert.match(err.message, /anthropic format/);
+    }
+    const n = await openai()
+      .chat.completions.create({ model: chatModel('ollama'), messages: ask, n: 3 })
+      .catch((e: unknown) => e);
+    assert.ok(n instanceof OpenAI.BadRequestError, String(n));
+    const neutral = await openai().chat.completions.create({
+      model: chatModel('anthropic'),
+      messages: ask,
+      n: 1,
+      presence_penalty: 0,
+      frequency_penalty: 0,
+    });
+    assert.ok(neutral.choices[0]?.message.content);
+    await openai().chat.completions.create({ model: chatModel('ollama'), messages: ask, seed: 7 });
+    assert.equal(sent()['options'].seed, 7, 'Ollama carries a seed');
+  });
 });

@@ -64,10 +64,15 @@ const REQUESTS: Record<string, { path: string; body: (model: string, stream: boo
       safety_identifier: EMAIL,
       prompt_cache_key: PESEL,
       vendor_extension: { note: `call ${PHONE}` },
-      response_format: {
-        type: 'json_schema',
-        json_schema: { name: 'r', schema: { type: 'object', properties: { x: { const: EMAIL } } } },
-      },
+      // Anthropic's format has no response_format: sent there it is refused (content-carried.test.ts).
+      ...(model.includes('anthropic')
+        ? {}
+        : {
+            response_format: {
+              type: 'json_schema',
+              json_schema: { name: 'r', schema: { type: 'object', properties: { x: { const: EMAIL } } } },
+            },
+          }),
     }),
   },
   'LM Studio': {
@@ -134,7 +139,7 @@ const REQUESTS: Record<string, { path: string; body: (model: string, stream: boo
       ],
       tools: [{ type: 'function', function: { name: 'lookup', description: `Find ${EMAIL}`, parameters: schema } }],
       options: { stop: [IBAN], temperature: 0.1 },
-      format: { type: 'object', properties: { x: { const: EMAIL } } },
+      ...(model.includes('anthropic') ? {} : { format: { type: 'object', properties: { x: { const: EMAIL } } } }),
     }),
   },
   'OpenAI Responses': {

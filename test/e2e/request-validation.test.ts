@@ -151,7 +151,6 @@ describe('requests are checked once, at the edge, the same for every backend typ
           top_p: 0.9,
           max_tokens: 20,
           stop: ['END'],
-          seed: 3,
           tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties: {} } } }],
           tool_choice: 'auto',
         }),

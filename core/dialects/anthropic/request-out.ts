@@ -2,6 +2,7 @@ import { notCarried } from '../../errors/errors.js';
 import type { ChatMessage, ChatRequest, ContentPart, FilePart } from '../canonical.js';
 import { parseArguments, textOf } from '../canonical.js';
 import type { Json } from '../request-fields.js';
+import { refuseUnsupported } from '../unsupported-options.js';
 
 // Anthropic requires max_tokens; the reference used the same default.
 const DEFAULT_MAX_TOKENS = 4096;
@@ -14,6 +15,11 @@ interface AnthropicMessage {
 
 /** Canonical → Anthropic Messages request. Fields Anthropic would reject are not sent. */
 export function writeAnthropicRequest(req: ChatRequest, stream: boolean): Json {
+  refuseUnsupported(
+    req,
+    ['n', 'logprobs', 'top_logprobs', 'logit_bias', 'presence_penalty', 'frequency_penalty', 'seed', 'response_format'],
+    'anthropic',
+  );
   const system = req.messages
     .filter((m) => m.role === 'system' || m.role === 'developer')
     .map((m) => textOf(m.content))

@@ -2,6 +2,7 @@ import { invalidRequest, notCarried } from '../../errors/errors.js';
 import type { ChatRequest } from '../canonical.js';
 import { parseArguments, textOf } from '../canonical.js';
 import type { Json } from '../request-fields.js';
+import { refuseUnsupported } from '../unsupported-options.js';
 import { base64Of } from './images.js';
 
 const OPTION_MAP: ReadonlyArray<readonly [string, string]> = [
@@ -15,6 +16,7 @@ const OPTION_MAP: ReadonlyArray<readonly [string, string]> = [
 
 /** Canonical → Ollama `/api/chat` request. `stream` is always explicit: Ollama's own default is true. */
 export function writeOllamaRequest(req: ChatRequest, stream: boolean): Json {
+  refuseUnsupported(req, ['n', 'logprobs', 'top_logprobs', 'logit_bias'], 'ollama');
   const names = new Map<string, string>();
   const messages = req.messages.map((m, i) => {
     const out: Json = { role: m.role === 'developer' ? 'system' : m.role, content: textOf(m.content) };
