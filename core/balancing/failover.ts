@@ -4,6 +4,7 @@ import { MODELS_CONFIG, type ModelConfig, type ModelsConfig } from '../config/mo
 import { SETTINGS, type Settings } from '../config/settings.js';
 import { modelNotFound, modelNotRouted } from '../errors/errors.js';
 import { ProviderFault, ProviderRateLimited } from '../errors/gateway-error.js';
+import type { Principal } from '../http/exchange.js';
 import { LOGGER, type Logger } from '../logging/logger.js';
 import { type RequestScope, scoped } from '../logging/request-scope.js';
 import { METRICS, type Metrics } from '../metrics/metrics.js';
@@ -35,9 +36,11 @@ export class Failover {
     @inject(ProviderMonitor) _monitor: ProviderMonitor,
   ) {}
 
-  model(name: string): ModelConfig {
+  /** The model a request names; one the key's policy does not allow is, for that key, one that does not exist. */
+  model(name: string, principal?: Principal): ModelConfig {
     const model = this.models.models.get(name);
     if (!model) throw name === 'auto' ? modelNotRouted() : modelNotFound(name);
+    if (principal && !principal.allowsModel(name)) throw modelNotFound(name);
     return model;
   }
 

@@ -20,6 +20,16 @@ const schema = z.object({
   LLM_ROUTER_MODELS_CONFIG: envString('configs/models-config.json'),
   LLM_ROUTER_ADMIN_TOKEN: envString(''),
   LLM_ROUTER_RESPONSES_STORE: envBool(false),
+  LLM_ROUTER_AUTH_ENABLED: envBool(false),
+  LLM_ROUTER_AUTH_KEY_STORE: envEnum(['memory', 'redis'] as const, 'memory'),
+  LLM_ROUTER_AUTH_MEMORY_SEED_FILE: envString('configs/auth-keys.json'),
+  LLM_ROUTER_AUTH_PUBLIC_ENDPOINTS: envList(),
+  LLM_ROUTER_AUTH_ROTATION_GRACE_PERIOD: envSeconds(3600),
+  LLM_ROUTER_AUTH_REDIS_HOST: envString(''),
+  LLM_ROUTER_AUTH_REDIS_PORT: envInt(0, 0, 65535),
+  LLM_ROUTER_AUTH_REDIS_DB: envInt(-1, -1, 1024),
+  LLM_ROUTER_AUTH_REDIS_PASSWORD: envString(''),
+  LLM_ROUTER_AUTH_FAILURES_PER_MINUTE: envInt(30, 1, 1_000_000),
   LLM_ROUTER_RESPONSES_STORE_TTL_SECONDS: envSeconds(3600, 1),
   LLM_ROUTER_PROMPTS_DIR: envString('prompts'),
   LLM_ROUTER_DEFAULT_EP_LANGUAGE: envEnum(['pl', 'en'] as const, 'pl'),
@@ -124,6 +134,17 @@ export interface Settings {
   readonly modelsConfigPath: string;
   /** The bearer token of the admin endpoints; empty: they do not exist. */
   readonly adminToken: string;
+  /** API keys (LLM_ROUTER_AUTH_…); null when auth is off. */
+  readonly auth: {
+    readonly store: 'memory' | 'redis';
+    readonly seedFile: string;
+    /** Full paths that need no key. */
+    readonly publicPaths: readonly string[];
+    readonly rotationGraceMs: number;
+    readonly redis: { host: string; port: number; db: number; password: string; prefix: string; timeoutMs: number };
+    /** Failed authentications allowed per client address and minute. */
+    readonly failuresPerMinute: number;
+  } | null;
   /** Converted Responses answers kept for previous_response_id (data at rest: off unless asked for). */
   readonly responsesStore: { readonly enabled: boolean; readonly ttlMs: number };
   readonly promptsDir: string;
@@ -280,6 +301,25 @@ function toSettings(p: Parsed, intents: Record<string, string>): Settings {
     },
     modelsConfigPath: p.LLM_ROUTER_MODELS_CONFIG,
     adminToken: p.LLM_ROUTER_ADMIN_TOKEN,
+    auth: p.LLM_ROUTER_AUTH_ENABLED
+      ? {
+          store: p.LLM_ROUTER_AUTH_KEY_STORE,
+          seedFile: p.LLM_ROUTER_AUTH_MEMORY_SEED_FILE,
+          publicPaths: p.LLM_ROUTER_AUTH_PUBLIC_ENDPOINTS.length
+            ? p.LLM_ROUTER_AUTH_PUBLIC_ENDPOINTS
+            : ['/', 'ping', 'version', 'ready'].map((e) => (e === '/' ? '/' : `${p.LLM_ROUTER_EP_PREFIX}/${e}`)),
+          rotationGraceMs: Math.round(p.LLM_ROUTER_AUTH_ROTATION_GRACE_PERIOD * 1000),
+          redis: {
+            host: p.LLM_ROUTER_AUTH_REDIS_HOST || p.LLM_ROUTER_REDIS_HOST || '127.0.0.1',
+            port: p.LLM_ROUTER_AUTH_REDIS_PORT || p.LLM_ROUTER_REDIS_PORT,
+            db: p.LLM_ROUTER_AUTH_REDIS_DB >= 0 ? p.LLM_ROUTER_AUTH_REDIS_DB : p.LLM_ROUTER_REDIS_DB,
+            password: p.LLM_ROUTER_AUTH_REDIS_PASSWORD || p.LLM_ROUTER_REDIS_PASSWORD,
+            prefix: p.LLM_ROUTER_REDIS_KEY_PREFIX,
+            timeoutMs: Math.round(p.LLM_ROUTER_REDIS_TIMEOUT_SECONDS * 1000),
+          },
+          failuresPerMinute: p.LLM_ROUTER_AUTH_FAILURES_PER_MINUTE,
+        }
+      : null,
     responsesStore: {
       enabled: p.LLM_ROUTER_RESPONSES_STORE,
       ttlMs: Math.round(p.LLM_ROUTER_RESPONSES_STORE_TTL_SECONDS * 1000),

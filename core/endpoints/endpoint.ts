@@ -8,10 +8,24 @@ export interface RoutePath {
   readonly prefixed: boolean;
 }
 
+export const ENDPOINT_GROUPS = [
+  'openai',
+  'anthropic',
+  'ollama',
+  'lmstudio',
+  'builtin',
+  'embeddings',
+  'admin',
+  'system',
+] as const;
+export type EndpointGroup = (typeof ENDPOINT_GROUPS)[number];
+
 export interface RouteSpec {
   readonly method: 'GET' | 'POST';
   readonly paths: readonly RoutePath[];
   readonly dialect: ErrorDialect;
+  /** What an access policy allows or denies this route as (LLM_ROUTER_AUTH_ENABLED). */
+  readonly group: EndpointGroup;
   /** When present, the route exists only if this returns true. */
   readonly enabled?: (settings: Settings) => boolean;
 }

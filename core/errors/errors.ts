@@ -34,6 +34,28 @@ export const cannotMask = (mediaType: string) =>
     `The request holds a ${mediaType} file, which cannot be masked, so it was not sent (masking is on)`,
   );
 
+// The reference's codes and words for a refused key; the key itself is never echoed.
+export const missingKey = () =>
+  new GatewayError('missing_key', 'API key not provided. Send it in the Authorization header or as x-api-key.', {
+    headers: { 'www-authenticate': 'Bearer' },
+  });
+export const invalidKey = () => new GatewayError('invalid_key', 'API key not found or invalid.');
+export const keyInactive = () => new GatewayError('key_inactive', 'This API key has been deactivated.');
+export const keyExpired = () => new GatewayError('key_expired', 'This API key has expired.');
+export const keyRotated = () => new GatewayError('key_rotated', 'This API key has been rotated. Use the new key.');
+export const keyInQuery = (param: string) =>
+  new GatewayError('key_in_query', 'API keys are not accepted in the URL (it ends up in logs); send a header', {
+    param,
+  });
+export const endpointDenied = () =>
+  new GatewayError('endpoint_denied_by_policy', 'Access to this endpoint is denied by policy.');
+
+/** A key's limit (requests per minute, or at once), or too many failed authentications from one address. */
+export const rateLimited = (what: string, retryAfterS: number, headers: Readonly<Record<string, string>> = {}) =>
+  new GatewayError('rate_limited', `Rate limit exceeded: ${what}.`, {
+    headers: { ...headers, 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) },
+  });
+
 export const unauthorized = () =>
   new GatewayError('unauthorized', 'A valid admin token is needed (Authorization: Bearer <LLM_ROUTER_ADMIN_TOKEN>)', {
     headers: { 'www-authenticate': 'Bearer' },

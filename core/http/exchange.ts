@@ -2,6 +2,12 @@ import { once } from 'node:events';
 import type { Request, Response } from 'express';
 import type { RequestScope } from '../logging/request-scope.js';
 
+/** Who made a request, when API keys are on: the key's id (never the key) and what its policy lets it use. */
+export interface Principal {
+  readonly keyId: string;
+  allowsModel(model: string): boolean;
+}
+
 /** One client request as the endpoints see it. */
 export interface Exchange extends RequestScope {
   readonly req: Request;
@@ -9,6 +15,8 @@ export interface Exchange extends RequestScope {
   readonly body: unknown;
   /** Aborted when the client goes away or the request deadline passes. */
   readonly signal: AbortSignal;
+  /** The key's holder (LLM_ROUTER_AUTH_ENABLED); absent when auth is off or the route is public. */
+  readonly principal?: Principal;
 }
 
 /** Cache headers of the reference, so proxies never buffer or keep a stream. */

@@ -105,7 +105,7 @@ export class ChatPipeline {
 
   /** After the request stages: provider attempts until one answers or the failure is not the provider's. */
   private async dispatch(turn: ChatTurn): Promise<ChatAnswer> {
-    const model = this.failover.model(String((turn.canonical ?? turn.body)['model']));
+    const model = this.failover.model(String((turn.canonical ?? turn.body)['model']), turn.ex.principal);
     const attempts = this.failover.attempts(model, turn.ex.signal, turn.ex);
     for (;;) {
       const attempt = await attempts.next();

@@ -29,7 +29,7 @@ export class EmbeddingsPipeline {
     // Embedded text reaches a model too: the request guardrails judge it (a block is a 403; there is no answer
     // to refuse in).
     if (this.guardrails.active) await this.guardrails.checkBody(body, ex);
-    const attempts = this.failover.attempts(this.failover.model(String(body['model'])), ex.signal, ex);
+    const attempts = this.failover.attempts(this.failover.model(String(body['model']), ex.principal), ex.signal, ex);
     for (;;) {
       const attempt = await attempts.next();
       try {

@@ -1,8 +1,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DependencyContainer } from 'tsyringe';
+import { AccessControl } from '../auth/access-control.js';
 import type { Settings } from '../config/settings.js';
 import { ERROR_BODIES, type ErrorDialect } from '../dialects/error-bodies.js';
-import type { Endpoint } from '../endpoints/endpoint.js';
+import type { Endpoint, EndpointGroup } from '../endpoints/endpoint.js';
 import { causeOf } from '../errors/cause.js';
 import {
   bodyTooLarge,
@@ -16,7 +17,7 @@ import {
   unsupportedEncoding,
 } from '../errors/errors.js';
 import { GatewayError } from '../errors/gateway-error.js';
-import type { Exchange } from '../http/exchange.js';
+import type { Exchange, Principal } from '../http/exchange.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { InFlight } from './in-flight.js';
@@ -28,6 +29,7 @@ import { discoverEndpoints, resolveRoutes } from './routes.js';
 interface Route {
   readonly endpoint: Endpoint;
   readonly dialect: ErrorDialect;
+  readonly group: EndpointGroup;
   readonly readsBody: boolean;
 }
 
@@ -55,11 +57,17 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
   });
   const observe = requestObserver(logger, metrics);
   const inFlight = container.resolve(InFlight);
+  const access = settings.auth ? container.resolve(AccessControl) : null;
   // Every route is an exact path, so one table lookup replaces Express's walk through a regex per route.
   const routes = new Map<string, Route>();
   for (const r of resolveRoutes(await discoverEndpoints(), settings)) {
     const endpoint = container.resolve<Endpoint>(r.endpoint);
-    routes.set(`${r.method} ${r.path}`, { endpoint, dialect: r.endpoint.route.dialect, readsBody: r.method !== 'GET' });
+    routes.set(`${r.method} ${r.path}`, {
+      endpoint,
+      dialect: r.endpoint.route.dialect,
+      group: r.endpoint.route.group,
+      readsBody: r.method !== 'GET',
+    });
   }
 
   // One middleware for every request (Express walks a layer per middleware): request id, log context, the
@@ -99,9 +107,18 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
     res.once('close', () => {
       if (!started) inFlight.done(controller);
     });
+    let principal: Principal | undefined;
     const run = () => {
       started = true;
-      const ex: Exchange = { req, res, body: req.body, signal: controller.signal, requestId, endpoint: req.path };
+      const ex: Exchange = {
+        req,
+        res,
+        body: req.body,
+        signal: controller.signal,
+        requestId,
+        endpoint: req.path,
+        principal,
+      };
       handleOn(route.endpoint, ex).then(
         () => {
           clearTimeout(deadline);
@@ -114,22 +131,35 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
         },
       );
     };
-    if (!route.readsBody) {
-      run();
+    // The whole body within its deadline: a client trickling bytes would otherwise hold a connection for minutes.
+    const readBody = () => {
+      let late = false;
+      const bodyDeadline = setTimeout(() => {
+        late = true;
+        next(clientTimeout('body', settings.clientTimeouts.bodyMs));
+      }, settings.clientTimeouts.bodyMs);
+      json(req, res, (err?: unknown) => {
+        clearTimeout(bodyDeadline);
+        if (late) return;
+        if (err) next(err);
+        else run();
+      });
+    };
+    const proceed = () => (route.readsBody ? readBody() : run());
+    if (access === null || access.isPublic(req.path)) {
+      proceed();
       return;
     }
-    // The whole body within its deadline: a client trickling bytes would otherwise hold a connection for minutes.
-    let late = false;
-    const bodyDeadline = setTimeout(() => {
-      late = true;
-      next(clientTimeout('body', settings.clientTimeouts.bodyMs));
-    }, settings.clientTimeouts.bodyMs);
-    json(req, res, (err?: unknown) => {
-      clearTimeout(bodyDeadline);
-      if (late) return;
-      if (err) next(err);
-      else run();
-    });
+    // Before the body is read: a request without a valid key costs no parsing.
+    access.admit(req, route.group, requestId).then(
+      (admission) => {
+        principal = admission.principal;
+        res.set(admission.headers);
+        res.once('close', admission.done);
+        proceed();
+      },
+      (err: unknown) => next(err),
+    );
   }
 
   app.use((req: Request) => {

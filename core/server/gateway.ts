@@ -4,6 +4,8 @@ import type { DependencyContainer } from 'tsyringe';
 import { loadAuditKeys } from '../audit/audit-keys.js';
 import { AUDIT_SINK, NoAudit } from '../audit/audit-sink.js';
 import { EncryptedAuditor } from '../audit/encrypted-auditor.js';
+import { AccessControl } from '../auth/access-control.js';
+import { openKeyStore } from '../auth/open-key-store.js';
 import { findStrategy } from '../balancing/strategies-registry.js';
 import { BALANCE_STRATEGY, type BalanceStrategyClass } from '../balancing/strategy.js';
 import { LiveModels } from '../config/live-models.js';
@@ -66,6 +68,11 @@ export async function assembleGateway(
   const store = await openStore(settings, Strategy, logger);
   container.registerInstance(STATE_STORE, store);
   metrics.watchStore(async () => (await store.state()) === 'ok');
+  if (settings.auth) {
+    const keys = await openKeyStore(settings.auth);
+    lifecycle.register('key store', { stop: () => keys.close() });
+    container.registerInstance(AccessControl, new AccessControl(settings.auth, keys, store));
+  }
   lifecycle.register('state store', { stop: () => store.close() });
   container.registerSingleton(BALANCE_STRATEGY, Strategy);
   container.registerInstance(PLUGIN_CATALOGUE, await discoverPlugins());

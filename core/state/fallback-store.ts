@@ -1,7 +1,7 @@
 import type { Logger } from '../logging/logger.js';
 import { MemoryStore } from './memory-store.js';
 import type { RedisStore } from './redis-store.js';
-import type { StateStore, StoreState } from './state-store.js';
+import type { StateStore, StoreState, WindowHit } from './state-store.js';
 
 // After a failed call, how long calls go straight to local state before Redis is tried again: a paused Redis
 // would otherwise cost every call its whole deadline.
@@ -46,6 +46,13 @@ export class FallbackStore implements StateStore {
     return this.either(
       async () => (await this.redis.release(key, holder)) || here,
       () => here,
+    );
+  }
+
+  hit(key: string, holder: string, windowMs: number, limit: number): Promise<WindowHit> | WindowHit {
+    return this.either(
+      () => this.redis.hit(key, holder, windowMs, limit),
+      () => this.local.hit(key, holder, windowMs, limit),
     );
   }
 

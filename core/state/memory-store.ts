@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { StateStore, StoreState } from './state-store.js';
+import type { StateStore, StoreState, WindowHit } from './state-store.js';
 
 const PURGE_MS = 50;
 
@@ -15,6 +15,16 @@ export class MemoryStore implements StateStore {
     if (!holders.has(holder) && holders.size >= capacity) return false;
     holders.set(holder, Date.now() + ttlMs);
     return true;
+  }
+
+  hit(key: string, holder: string, windowMs: number, limit: number): WindowHit {
+    const holders = this.live(key, true);
+    const now = Date.now();
+    const counted = holders.size < limit;
+    if (counted) holders.set(holder, now + windowMs);
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const expiry of holders.values()) if (expiry < oldest) oldest = expiry;
+    return { counted, count: holders.size, resetMs: holders.size ? Math.max(0, oldest - now) : 0 };
   }
 
   async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {
@@ -57,7 +67,8 @@ export class MemoryStore implements StateStore {
 
   async close(): Promise<void> {}
 
-  private live(key: string): Map<string, number> {
+  /** `exact`: purge now (a rate limit must not count an entry that just left its window). */
+  private live(key: string, exact = false): Map<string, number> {
     let holders = this.slots.get(key);
     if (!holders) {
       holders = new Map();
@@ -66,7 +77,7 @@ export class MemoryStore implements StateStore {
     // Expired holders (a request that never released) are dropped at most every PURGE_MS per key: walking every
     // holder on every call was a visible share of the pass-through path under load.
     const now = Date.now();
-    if (now - (this.purgedAt.get(key) ?? 0) >= PURGE_MS) {
+    if (exact || now - (this.purgedAt.get(key) ?? 0) >= PURGE_MS) {
       this.purgedAt.set(key, now);
       for (const [h, expires] of holders) if (expires <= now) holders.delete(h);
     }

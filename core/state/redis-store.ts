@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Settings } from '../config/settings.js';
 import { stateUnavailable } from '../errors/errors.js';
-import type { StateStore, StoreState } from './state-store.js';
+import type { StateStore, StoreState, WindowHit } from './state-store.js';
 
 // A slot key is a sorted set: member = holder, score = expiry (ms). Expired members are dropped first,
 // so a crashed holder never blocks a slot beyond its TTL. Each script runs atomically in Redis, on Redis's own
@@ -40,6 +40,22 @@ for i, key in ipairs(KEYS) do
 end
 return out`;
 
+// A sliding window: like a lease, each hit is a member whose score is its expiry; never released, it leaves
+// the window by itself. Returns {counted, count, ms until the oldest leaves}.
+const HIT = `
+${NOW}
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+local counted = 0
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  counted = 1
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+local reset = 0
+if oldest[2] then reset = tonumber(oldest[2]) - now end
+return {counted, redis.call('ZCARD', KEYS[1]), reset}`;
+
 /** Settings['redis'], with the command deadline (LLM_ROUTER_REDIS_TIMEOUT_SECONDS). */
 export type RedisOptions = NonNullable<Settings['redis']>;
 
@@ -70,6 +86,7 @@ export class RedisStore implements StateStore {
     this.redis.defineCommand('leaseAcquire', { numberOfKeys: 1, lua: ACQUIRE });
     this.redis.defineCommand('leaseRenew', { numberOfKeys: 1, lua: RENEW });
     this.redis.defineCommand('leaseCount', { lua: COUNT });
+    this.redis.defineCommand('windowHit', { numberOfKeys: 1, lua: HIT });
   }
 
   /** Connects at start-up, so a wrong address stops start-up instead of failing the first request. */
@@ -93,6 +110,11 @@ export class RedisStore implements StateStore {
       this.release(key, holder).catch(() => {});
       throw err;
     }
+  }
+
+  async hit(key: string, holder: string, windowMs: number, limit: number): Promise<WindowHit> {
+    const [counted, count, reset] = (await this.command('windowHit', key, holder, windowMs, limit)) as number[];
+    return { counted: counted === 1, count: count ?? 0, resetMs: Math.max(0, reset ?? 0) };
   }
 
   async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {

@@ -14,6 +14,11 @@ export interface StateStore {
   renew(key: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Gives a slot back; true only for the call that actually released it. */
   release(key: string, holder: string): Promise<boolean> | boolean;
+  /**
+   * A sliding window (rate limits): counts `holder` in `key` for `windowMs` if fewer than `limit` are counted now.
+   * Says whether it was counted, how many are counted after it, and in how many ms the oldest leaves the window.
+   */
+  hit(key: string, holder: string, windowMs: number, limit: number): Promise<WindowHit> | WindowHit;
   /** Live holders per key, in the order given. */
   count(keys: readonly string[]): Promise<number[]> | number[];
   /** Calls `listener` whenever some holder (in any instance) releases a slot; returns an unsubscribe. */
@@ -28,6 +33,13 @@ export interface StateStore {
    */
   state(): Promise<StoreState>;
   close(): Promise<void>;
+}
+
+export interface WindowHit {
+  readonly counted: boolean;
+  readonly count: number;
+  /** Until the oldest entry leaves the window (0 when the window is empty). */
+  readonly resetMs: number;
 }
 
 export type StoreState = 'ok' | 'local' | 'unreachable';

@@ -17,6 +17,7 @@ export class ReloadModels {
     method: 'POST',
     paths: [prefixed('admin/reload')],
     dialect: 'openai',
+    group: 'admin',
     enabled: (s) => s.adminToken !== '',
   };
   private readonly token: Buffer;

@@ -35,6 +35,7 @@ export class ConversationWithModel {
     method: 'POST',
     paths: [prefixed('conversation_with_model')],
     dialect: 'openai',
+    group: 'builtin',
   };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 

@@ -17,6 +17,7 @@ export class CreateFullArticleFromTexts {
     method: 'POST',
     paths: [prefixed('create_full_article_from_texts')],
     dialect: 'openai',
+    group: 'builtin',
   };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 

@@ -21,6 +21,7 @@ export class ExtendedConversationWithModel {
     method: 'POST',
     paths: [prefixed('extended_conversation_with_model')],
     dialect: 'openai',
+    group: 'builtin',
   };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 

@@ -13,6 +13,7 @@ export class GenerateArticleFromText {
     method: 'POST',
     paths: [prefixed('generate_article_from_text')],
     dialect: 'openai',
+    group: 'builtin',
   };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 

@@ -38,7 +38,12 @@ export function parseQuestions(answer: string): string[] {
 
 @injectable()
 export class GenerateQuestions {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('generate_questions')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('generate_questions')],
+    dialect: 'openai',
+    group: 'builtin',
+  };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 
   async handle(ex: Exchange): Promise<void> {

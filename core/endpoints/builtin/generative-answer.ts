@@ -17,7 +17,12 @@ const body = generationOptions.extend({
 /** An answer to `question_str` from the given passages only: `{"response": text}`. */
 @injectable()
 export class GenerativeAnswer {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('generative_answer')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('generative_answer')],
+    dialect: 'openai',
+    group: 'builtin',
+  };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 
   async handle(ex: Exchange): Promise<void> {

@@ -8,7 +8,12 @@ const body = generationOptions.extend({ texts: textList });
 /** Each text in simpler words: `{"response": [simplified…]}` in the texts' order. */
 @injectable()
 export class SimplifyText {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('simplify_text')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('simplify_text')],
+    dialect: 'openai',
+    group: 'builtin',
+  };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 
   async handle(ex: Exchange): Promise<void> {

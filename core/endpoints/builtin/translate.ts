@@ -11,7 +11,12 @@ const body = generationOptions.extend({ texts: textList });
  */
 @injectable()
 export class Translate {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('translate')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('translate')],
+    dialect: 'openai',
+    group: 'builtin',
+  };
   constructor(@inject(BuiltinCall) private readonly call: BuiltinCall) {}
 
   async handle(ex: Exchange): Promise<void> {

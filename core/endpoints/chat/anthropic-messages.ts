@@ -6,7 +6,12 @@ import { type RouteSpec, unprefixed } from '../endpoint.js';
 
 @injectable()
 export class AnthropicMessages {
-  static readonly route: RouteSpec = { method: 'POST', paths: [unprefixed('/v1/messages')], dialect: 'anthropic' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [unprefixed('/v1/messages')],
+    dialect: 'anthropic',
+    group: 'anthropic',
+  };
   constructor(@inject(ChatPipeline) private readonly pipeline: ChatPipeline) {}
   handle(ex: Exchange): Promise<void> {
     return this.pipeline.run(anthropicClientDialect, ex);

@@ -7,7 +7,12 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
 /** LM Studio's REST chat endpoint speaks OpenAI chat-completions. */
 @injectable()
 export class LmStudioChatCompletions {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('v0/chat/completions')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('v0/chat/completions')],
+    dialect: 'openai',
+    group: 'lmstudio',
+  };
   constructor(@inject(ChatPipeline) private readonly pipeline: ChatPipeline) {}
   handle(ex: Exchange): Promise<void> {
     return this.pipeline.run(openAIClientDialect, ex);

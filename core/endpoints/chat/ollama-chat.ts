@@ -6,7 +6,7 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
 
 @injectable()
 export class OllamaChat {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('chat')], dialect: 'ollama' };
+  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('chat')], dialect: 'ollama', group: 'ollama' };
   constructor(@inject(ChatPipeline) private readonly pipeline: ChatPipeline) {}
   handle(ex: Exchange): Promise<void> {
     return this.pipeline.run(ollamaClientDialect, ex);

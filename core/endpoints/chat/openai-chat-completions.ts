@@ -10,6 +10,7 @@ export class OpenAIChatCompletions {
     method: 'POST',
     paths: [unprefixed('/v1/chat/completions'), unprefixed('/chat/completions'), prefixed('chat/completions')],
     dialect: 'openai',
+    group: 'openai',
   };
   constructor(@inject(ChatPipeline) private readonly pipeline: ChatPipeline) {}
   handle(ex: Exchange): Promise<void> {

@@ -18,6 +18,7 @@ export class OpenAIResponses {
     method: 'POST',
     paths: [unprefixed('/v1/responses'), unprefixed('/responses')],
     dialect: 'openai',
+    group: 'openai',
   };
   constructor(
     @inject(ChatPipeline) private readonly pipeline: ChatPipeline,

@@ -6,7 +6,12 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
 
 @injectable()
 export class OllamaEmbed {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('embed')], dialect: 'ollama' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('embed')],
+    dialect: 'ollama',
+    group: 'embeddings',
+  };
   constructor(@inject(EmbeddingsPipeline) private readonly pipeline: EmbeddingsPipeline) {}
   handle(ex: Exchange): Promise<void> {
     return this.pipeline.run(ollamaEmbeddingsClient, ex);

@@ -10,6 +10,7 @@ export class OpenAIEmbeddings {
     method: 'POST',
     paths: [unprefixed('/v1/embeddings'), unprefixed('/embeddings')],
     dialect: 'openai',
+    group: 'embeddings',
   };
   constructor(@inject(EmbeddingsPipeline) private readonly pipeline: EmbeddingsPipeline) {}
   handle(ex: Exchange): Promise<void> {

@@ -15,7 +15,12 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
  */
 @injectable()
 export class FastTextMask {
-  static readonly route: RouteSpec = { method: 'POST', paths: [prefixed('fast_text_mask')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'POST',
+    paths: [prefixed('fast_text_mask')],
+    dialect: 'openai',
+    group: 'builtin',
+  };
   private readonly fastMasker: ReadonlyArray<{ id: string; plugin: MaskerPlugin }>;
 
   constructor(

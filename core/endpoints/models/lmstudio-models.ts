@@ -7,11 +7,20 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
 /** LM Studio's REST `GET /api/v0/models`. */
 @injectable()
 export class LmStudioModels {
-  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('v0/models')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'GET',
+    paths: [prefixed('v0/models')],
+    dialect: 'openai',
+    group: 'lmstudio',
+  };
   constructor(@inject(LiveModels) private readonly models: LiveModels) {}
 
-  handle({ res }: Exchange): void {
-    res.status(200).type('application/json').send(this.models.derived('lmstudio-models', listBody));
+  handle({ res, principal }: Exchange): void {
+    // A key sees only the models its policy allows (computed per request; the full list once per config).
+    const body = principal
+      ? listBody(new Map([...this.models.models].filter(([name]) => principal.allowsModel(name))))
+      : this.models.derived('lmstudio-models', listBody);
+    res.status(200).type('application/json').send(body);
   }
 }
 

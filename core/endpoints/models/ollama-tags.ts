@@ -10,11 +10,15 @@ const STARTED = new Date().toISOString();
 /** Ollama's own `/api/tags` shape; no provider host or token is ever listed (the reference leaked hosts). */
 @injectable()
 export class OllamaTags {
-  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('tags')], dialect: 'ollama' };
+  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('tags')], dialect: 'ollama', group: 'ollama' };
   constructor(@inject(LiveModels) private readonly models: LiveModels) {}
 
-  handle({ res }: Exchange): void {
-    res.status(200).type('application/json').send(this.models.derived('ollama-tags', listBody));
+  handle({ res, principal }: Exchange): void {
+    // A key sees only the models its policy allows (computed per request; the full list once per config).
+    const body = principal
+      ? listBody(new Map([...this.models.models].filter(([name]) => principal.allowsModel(name))))
+      : this.models.derived('ollama-tags', listBody);
+    res.status(200).type('application/json').send(body);
   }
 }
 

@@ -12,11 +12,16 @@ export class OpenAIModels {
     method: 'GET',
     paths: [unprefixed('/v1/models'), unprefixed('/models')],
     dialect: 'openai',
+    group: 'openai',
   };
   constructor(@inject(LiveModels) private readonly models: LiveModels) {}
 
-  handle({ res }: Exchange): void {
-    res.status(200).type('application/json').send(this.models.derived('openai-models', listBody));
+  handle({ res, principal }: Exchange): void {
+    // A key sees only the models its policy allows (computed per request; the full list once per config).
+    const body = principal
+      ? listBody(new Map([...this.models.models].filter(([name]) => principal.allowsModel(name))))
+      : this.models.derived('openai-models', listBody);
+    res.status(200).type('application/json').send(body);
   }
 }
 

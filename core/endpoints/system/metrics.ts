@@ -9,6 +9,7 @@ export class PrometheusMetrics {
     method: 'GET',
     paths: [unprefixed('/metrics')],
     dialect: 'openai',
+    group: 'system',
     enabled: (s) => s.prometheus,
   };
   constructor(@inject(METRICS) private readonly metrics: Metrics) {}

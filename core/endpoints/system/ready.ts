@@ -11,7 +11,7 @@ import { prefixed, type RouteSpec } from '../endpoint.js';
  */
 @injectable()
 export class Ready {
-  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('ready')], dialect: 'openai' };
+  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('ready')], dialect: 'openai', group: 'system' };
   constructor(
     @inject(STATE_STORE) private readonly store: StateStore,
     @inject(InFlight) private readonly inFlight: InFlight,

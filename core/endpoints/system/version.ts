@@ -12,7 +12,12 @@ const VERSION = (
 
 /** Also answers the Ollama client's `version()`, which reads the same shape. */
 export class ApiVersion {
-  static readonly route: RouteSpec = { method: 'GET', paths: [prefixed('version')], dialect: 'openai' };
+  static readonly route: RouteSpec = {
+    method: 'GET',
+    paths: [prefixed('version')],
+    dialect: 'openai',
+    group: 'system',
+  };
   handle({ res }: Exchange): void {
     sendJson(res, 200, { version: VERSION });
   }

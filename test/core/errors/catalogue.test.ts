@@ -56,6 +56,14 @@ const SAMPLES: GatewayError[] = [
   errors.headersTooLarge(),
   errors.malformedHttp(),
   errors.shuttingDown(),
+  errors.missingKey(),
+  errors.invalidKey(),
+  errors.keyInactive(),
+  errors.keyExpired(),
+  errors.keyRotated(),
+  errors.keyInQuery('api_key'),
+  errors.endpointDenied(),
+  errors.rateLimited('x', 1),
 ];
 
 describe('error catalogue', () => {

@@ -8,7 +8,7 @@ import { discoverEndpoints, resolveRoutes } from '../../../core/server/routes.js
 const endpoint = (name: string, paths: ReturnType<typeof prefixed>[]): EndpointClass =>
   ({
     [name]: class {
-      static route = { method: 'POST' as const, paths, dialect: 'openai' as const };
+      static route = { method: 'POST' as const, paths, dialect: 'openai' as const, group: 'openai' as const };
       handle() {}
     },
   })[name]!;
