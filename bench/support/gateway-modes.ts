@@ -13,12 +13,12 @@ export interface ModeRate {
   rps: number;
 }
 
-async function rps(url: string, connections: number, body: string): Promise<number> {
+async function rps(url: string, connections: number, body: string, headers: Record<string, string>): Promise<number> {
   const run = (duration: number) =>
     autocannon({
       url: `${url}/v1/chat/completions`,
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body,
       connections,
       duration,
@@ -34,8 +34,8 @@ async function rps(url: string, connections: number, body: string): Promise<numb
  * concurrency 1 and 32, against one fake OpenAI-compatible backend with instant answers.
  */
 export async function gatewayRatesByMode(
-  /** Name, env and, when not `bench-model`, the model the requests ask for (`auto` for the routers). */
-  modes: ReadonlyArray<readonly [string, Record<string, string>, string?]>,
+  /** Name, env, the model when not `bench-model` (`auto` for the routers), and request headers (an API key). */
+  modes: ReadonlyArray<readonly [string, Record<string, string>, string?, Record<string, string>?]>,
   body: (model: string) => string,
 ): Promise<ModeRate[]> {
   const started: Started[] = [];
@@ -55,14 +55,15 @@ export async function gatewayRatesByMode(
         active_models: { b: ['bench-model'] },
       }),
     );
-    for (const [mode, env, model] of modes) {
+    for (const [mode, env, model, headers] of modes) {
       const gw = await startProcess(
         [join(ROOT, 'dist', 'core', 'main.js')],
         { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_PORT: '0', ...env },
         /listening on (http:\/\/[\d.:]+)/,
       );
       started.push(gw);
-      for (const c of [1, 32]) out.push({ mode, c, rps: await rps(gw.url, c, body(model ?? 'bench-model')) });
+      for (const c of [1, 32])
+        out.push({ mode, c, rps: await rps(gw.url, c, body(model ?? 'bench-model'), headers ?? {}) });
       stopProcess(gw);
     }
   } finally {

@@ -12,10 +12,10 @@ import {
   missingKey,
   rateLimited,
 } from '../errors/errors.js';
-import type { StateStore } from '../state/state-store.js';
+import type { StateStore, WindowHit } from '../state/state-store.js';
 import { keyHash } from './api-keys.js';
 import { KeyPrincipal } from './key-principal.js';
-import { BUILTIN_POLICIES, type KeyRecord, type Policy } from './key-record.js';
+import { BUILTIN_POLICIES, type Policy } from './key-record.js';
 import type { KeyStore } from './key-store.js';
 
 // A key's record and the policies are read again after this long: a disabled or rotated key stops within it.
@@ -39,7 +39,10 @@ export interface Admission {
  */
 export class AccessControl {
   private salt: string | null = null;
-  private readonly records = new Map<string, { record: KeyRecord | null; until: number }>();
+  // Principals by key hash: the record and its compiled policy, read again after CACHE_MS.
+  private readonly principals = new Map<string, { principal: KeyPrincipal; until: number }>();
+  // The same, by the key as sent, for keys that were admitted: the fast path of admit().
+  private readonly byKey = new Map<string, { principal: KeyPrincipal; until: number }>();
   private policies: { value: Record<string, Policy>; until: number } = { value: {}, until: 0 };
   private readonly publicPaths: ReadonlySet<string>;
 
@@ -55,7 +58,34 @@ export class AccessControl {
     return this.publicPaths.has(path);
   }
 
-  async admit(req: Request, group: EndpointGroup, requestId: string): Promise<Admission> {
+  /**
+   * Admits a request or throws (or rejects with) its refusal. A key seen within CACHE_MS, with limits the
+   * in-memory state answers at once, is admitted without a turn of the event loop: the common case costs a map
+   * lookup. Anything else (a first sight, a refusal, Redis) takes the asynchronous path.
+   */
+  admit(req: Request, group: EndpointGroup, requestId: string): Admission | Promise<Admission> {
+    const key = req.url.includes('?') ? null : keyOf(req);
+    const known = key === null ? undefined : this.byKey.get(key);
+    const now = Date.now();
+    if (!known || known.until <= now || !usable(known.principal, now) || !known.principal.allowsGroup(group))
+      return this.admitSlowly(req, group, requestId);
+    const { principal } = known;
+    const headers = this.limit(principal);
+    if (headers instanceof Promise) return headers.then((h) => this.withSlot(principal, h, requestId));
+    return this.withSlot(principal, headers, requestId);
+  }
+
+  private withSlot(
+    principal: KeyPrincipal,
+    headers: Record<string, string>,
+    requestId: string,
+  ): Admission | Promise<Admission> {
+    const slot = this.takeSlot(principal, requestId);
+    if (slot instanceof Promise) return slot.then((done) => ({ principal, headers, done }));
+    return { principal, headers, done: slot };
+  }
+
+  private async admitSlowly(req: Request, group: EndpointGroup, requestId: string): Promise<Admission> {
     const client = req.socket.remoteAddress ?? 'unknown';
     let principal: KeyPrincipal;
     try {
@@ -71,31 +101,39 @@ export class AccessControl {
   }
 
   private async authenticate(req: Request): Promise<KeyPrincipal> {
-    for (const param of ['api_key', 'api-key', 'key']) if (req.query[param] !== undefined) throw keyInQuery(param);
+    // Express parses the query string on each read of req.query.
+    if (req.url.includes('?')) {
+      const query = req.query;
+      for (const param of ['api_key', 'api-key', 'key']) if (query[param] !== undefined) throw keyInQuery(param);
+    }
     const key = keyOf(req);
     if (!key) throw missingKey();
     this.salt ??= await this.keys.salt();
-    const record = await this.recordOf(keyHash(this.salt, key));
-    if (!record) throw invalidKey();
+    const hash = keyHash(this.salt, key);
     const now = Date.now();
+    const cached = this.principals.get(hash);
+    const principal = cached && cached.until > now ? cached.principal : await this.load(hash, now);
+    const { record } = principal;
     if (record.expires_at !== null && now >= record.expires_at) throw keyExpired();
     if (record.rotated_to !== null && (record.grace_until === null || now >= record.grace_until)) throw keyRotated();
     if (!record.active && record.rotated_to === null) throw keyInactive();
+    // Kept by the key itself (only keys that passed): the next request skips the hash as well.
+    if (this.byKey.size > 10_000) this.byKey.clear();
+    this.byKey.set(key, { principal, until: this.principals.get(hash)!.until });
+    return principal;
+  }
+
+  /** The key's record and policy from the store; misses are not cached, so a key made a moment ago works. */
+  private async load(hash: string, now: number): Promise<KeyPrincipal> {
+    const record = await this.keys.byHash(hash);
+    if (!record) throw invalidKey();
     const policy = (await this.policyMap())[record.policy];
     // A key naming a policy that does not exist may do nothing: deny by default.
     if (!policy) throw endpointDenied();
-    return new KeyPrincipal(record, policy);
-  }
-
-  private async recordOf(hash: string): Promise<KeyRecord | null> {
-    const now = Date.now();
-    const cached = this.records.get(hash);
-    if (cached && cached.until > now) return cached.record;
-    const record = await this.keys.byHash(hash);
-    if (this.records.size > 100_000) this.records.clear();
-    // Misses are not cached: a key made a moment ago must work at once.
-    if (record) this.records.set(hash, { record, until: now + CACHE_MS });
-    return record;
+    const principal = new KeyPrincipal(record, policy);
+    if (this.principals.size > 100_000) this.principals.clear();
+    this.principals.set(hash, { principal, until: now + CACHE_MS });
+    return principal;
   }
 
   private async policyMap(): Promise<Record<string, Policy>> {
@@ -105,34 +143,34 @@ export class AccessControl {
     return this.policies.value;
   }
 
-  /** Requests per sliding minute; the x-ratelimit-* headers either way. */
-  private async limit(principal: KeyPrincipal): Promise<Record<string, string>> {
+  /** Requests per sliding minute; the x-ratelimit-* headers either way. At once when the state store is memory. */
+  private limit(principal: KeyPrincipal): Record<string, string> | Promise<Record<string, string>> {
     const rpm = principal.limits.rpm;
-    if (!rpm) return {};
-    const hit = await this.state.hit(`ratelimit:rpm:${principal.keyId}`, randomUUID(), MINUTE_MS, rpm);
-    const headers = {
-      'x-ratelimit-limit-requests': String(rpm),
-      'x-ratelimit-remaining-requests': String(Math.max(0, rpm - hit.count)),
-      'x-ratelimit-reset-requests': `${Math.ceil(hit.resetMs / 1000)}s`,
-    };
-    if (!hit.counted) throw rateLimited(`${rpm} requests per minute for this key`, hit.resetMs / 1000, headers);
-    return headers;
+    if (!rpm) return NO_HEADERS;
+    const hit = this.state.hit(`ratelimit:rpm:${principal.keyId}`, randomUUID(), MINUTE_MS, rpm);
+    return hit instanceof Promise ? hit.then((h) => rpmHeaders(rpm, h)) : rpmHeaders(rpm, hit);
   }
 
   /** Requests at once: a slot held until the request ends. */
-  private async takeSlot(principal: KeyPrincipal, requestId: string): Promise<() => void> {
+  private takeSlot(principal: KeyPrincipal, requestId: string): (() => void) | Promise<() => void> {
     const max = principal.limits.concurrency;
-    if (!max) return () => {};
+    if (!max) return NOTHING;
     const key = `ratelimit:concurrent:${principal.keyId}`;
     const holder = `${requestId}:${randomUUID()}`;
-    const taken = await this.state.acquire(key, holder, SLOT_TTL_MS, max);
-    if (!taken) throw rateLimited(`${max} requests at once for this key`, 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      void Promise.resolve(this.state.release(key, holder)).catch(() => {});
+    const release = () => {
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        void Promise.resolve(this.state.release(key, holder)).catch(() => {});
+      };
     };
+    const taken = this.state.acquire(key, holder, SLOT_TTL_MS, max);
+    const settle = (ok: boolean) => {
+      if (!ok) throw rateLimited(`${max} requests at once for this key`, 1);
+      return release();
+    };
+    return taken instanceof Promise ? taken.then(settle) : settle(taken);
   }
 
   /** Failures per client address and minute: past the limit a failure is answered 429, so guessing learns nothing. */
@@ -140,6 +178,27 @@ export class AccessControl {
     const hit = await this.state.hit(`authfail:${client}`, randomUUID(), MINUTE_MS, this.auth.failuresPerMinute);
     if (!hit.counted) throw rateLimited('too many failed authentications from this address', hit.resetMs / 1000);
   }
+}
+
+const NO_HEADERS: Record<string, string> = {};
+const NOTHING = () => {};
+
+function rpmHeaders(rpm: number, hit: WindowHit): Record<string, string> {
+  const headers = {
+    'x-ratelimit-limit-requests': String(rpm),
+    'x-ratelimit-remaining-requests': String(Math.max(0, rpm - hit.count)),
+    'x-ratelimit-reset-requests': `${Math.ceil(hit.resetMs / 1000)}s`,
+  };
+  if (!hit.counted) throw rateLimited(`${rpm} requests per minute for this key`, hit.resetMs / 1000, headers);
+  return headers;
+}
+
+/** Still active, unexpired and not rotated past its grace (checked again on the fast path: time moves). */
+function usable(principal: KeyPrincipal, now: number): boolean {
+  const r = principal.record;
+  if (r.expires_at !== null && now >= r.expires_at) return false;
+  if (r.rotated_to !== null) return r.grace_until !== null && now < r.grace_until;
+  return r.active;
 }
 
 function keyOf(req: Request): string | null {

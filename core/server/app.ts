@@ -1,6 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DependencyContainer } from 'tsyringe';
-import { AccessControl } from '../auth/access-control.js';
+import { AccessControl, type Admission } from '../auth/access-control.js';
 import type { Settings } from '../config/settings.js';
 import { ERROR_BODIES, type ErrorDialect } from '../dialects/error-bodies.js';
 import type { Endpoint, EndpointGroup } from '../endpoints/endpoint.js';
@@ -151,15 +151,21 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
       return;
     }
     // Before the body is read: a request without a valid key costs no parsing.
-    access.admit(req, route.group, requestId).then(
-      (admission) => {
-        principal = admission.principal;
-        res.set(admission.headers);
-        res.once('close', admission.done);
-        proceed();
-      },
-      (err: unknown) => next(err),
-    );
+    const admitted = (admission: Admission) => {
+      principal = admission.principal;
+      res.set(admission.headers);
+      res.once('close', admission.done);
+      proceed();
+    };
+    let admission: Admission | Promise<Admission>;
+    try {
+      admission = access.admit(req, route.group, requestId);
+    } catch (err) {
+      next(err);
+      return;
+    }
+    if (admission instanceof Promise) admission.then(admitted, (err: unknown) => next(err));
+    else admitted(admission);
   }
 
   app.use((req: Request) => {

@@ -8,6 +8,7 @@ export class MemoryStore implements StateStore {
   private readonly slots = new Map<string, Map<string, number>>();
   private readonly purgedAt = new Map<string, number>();
   private readonly values = new Map<string, { value: string; expires: number }>();
+  private readonly windows = new Map<string, { expiries: number[]; head: number }>();
   private readonly releases = new EventEmitter().setMaxListeners(0);
 
   acquire(key: string, holder: string, ttlMs: number, capacity: number): boolean {
@@ -17,14 +18,28 @@ export class MemoryStore implements StateStore {
     return true;
   }
 
-  hit(key: string, holder: string, windowMs: number, limit: number): WindowHit {
-    const holders = this.live(key, true);
+  /**
+   * A window's entries expire in the order they came (one window length per key), so a queue of expiry times is
+   * enough: expired ones leave from the front, the oldest is the front. O(1) per hit, whatever the limit.
+   */
+  hit(key: string, _holder: string, windowMs: number, limit: number): WindowHit {
+    let w = this.windows.get(key);
+    if (!w) {
+      w = { expiries: [], head: 0 };
+      this.windows.set(key, w);
+    }
     const now = Date.now();
-    const counted = holders.size < limit;
-    if (counted) holders.set(holder, now + windowMs);
-    let oldest = Number.POSITIVE_INFINITY;
-    for (const expiry of holders.values()) if (expiry < oldest) oldest = expiry;
-    return { counted, count: holders.size, resetMs: holders.size ? Math.max(0, oldest - now) : 0 };
+    while (w.head < w.expiries.length && w.expiries[w.head]! <= now) w.head++;
+    // Compacted now and then, not per hit: shifting a long array is what the queue avoids.
+    if (w.head > 1024 && w.head * 2 > w.expiries.length) {
+      w.expiries = w.expiries.slice(w.head);
+      w.head = 0;
+    }
+    const count = w.expiries.length - w.head;
+    const counted = count < limit;
+    if (counted) w.expiries.push(now + windowMs);
+    const size = count + (counted ? 1 : 0);
+    return { counted, count: size, resetMs: size ? Math.max(0, w.expiries[w.head]! - now) : 0 };
   }
 
   async renew(key: string, holder: string, ttlMs: number): Promise<boolean> {
@@ -67,8 +82,7 @@ export class MemoryStore implements StateStore {
 
   async close(): Promise<void> {}
 
-  /** `exact`: purge now (a rate limit must not count an entry that just left its window). */
-  private live(key: string, exact = false): Map<string, number> {
+  private live(key: string): Map<string, number> {
     let holders = this.slots.get(key);
     if (!holders) {
       holders = new Map();
@@ -77,7 +91,7 @@ export class MemoryStore implements StateStore {
     // Expired holders (a request that never released) are dropped at most every PURGE_MS per key: walking every
     // holder on every call was a visible share of the pass-through path under load.
     const now = Date.now();
-    if (exact || now - (this.purgedAt.get(key) ?? 0) >= PURGE_MS) {
+    if (now - (this.purgedAt.get(key) ?? 0) >= PURGE_MS) {
       this.purgedAt.set(key, now);
       for (const [h, expires] of holders) if (expires <= now) holders.delete(h);
     }
