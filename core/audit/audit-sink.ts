@@ -2,6 +2,8 @@
 export interface AuditEvent {
   readonly type: 'masking' | 'guardrail_request' | 'guardrail_response' | 'auth';
   readonly request_id: string | null;
+  /** The API key's id that made the request (LLM_ROUTER_AUTH_ENABLED), never the key. */
+  readonly key_id: string | null;
   readonly endpoint: string | null;
   readonly model: string | null;
   /** Null when the event happens before a provider is chosen (masking, request guardrails). */

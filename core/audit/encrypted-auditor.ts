@@ -147,6 +147,7 @@ export class EncryptedAuditor implements AuditSink {
       audit_type: event.type,
       endpoint: event.endpoint,
       request_id: event.request_id,
+      key_id: event.key_id,
       model: event.model,
       provider: event.provider,
       begin: event.begin,

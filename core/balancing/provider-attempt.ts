@@ -145,6 +145,12 @@ export class ProviderAttempt {
     const labels = { model_name: this.model.name, provider_type: this.type.apiType };
     this.metrics.tokens.inc({ ...labels, direction: 'input' }, usage.prompt_tokens ?? 0);
     this.metrics.tokens.inc({ ...labels, direction: 'output' }, usage.completion_tokens ?? 0);
+    const keyId = this.scope.keyId;
+    if (keyId) {
+      const byKey = { key_id: keyId, model_name: this.model.name };
+      this.metrics.keyTokens.inc({ ...byKey, direction: 'input' }, usage.prompt_tokens ?? 0);
+      this.metrics.keyTokens.inc({ ...byKey, direction: 'output' }, usage.completion_tokens ?? 0);
+    }
   }
 
   release(): void {

@@ -6,7 +6,10 @@ export interface RequestScope {
   readonly requestId: string;
   /** The path the client called (audit records name it). */
   readonly endpoint: string;
+  /** The API key's id (never the key), when keys are on. */
+  readonly keyId?: string;
 }
 
 /** The metadata a log line written for a request carries (the logger prints it as `[request id]`). */
-export const scoped = (scope: RequestScope): { request_id: string } => ({ request_id: scope.requestId });
+export const scoped = (scope: RequestScope): { request_id: string; key_id?: string } =>
+  scope.keyId ? { request_id: scope.requestId, key_id: scope.keyId } : { request_id: scope.requestId };

@@ -162,6 +162,15 @@ export class Metrics {
     labelNames: ['version'],
     registers: [this.registry],
   });
+  readonly keyRequests = this.counter('llm_router_key_requests_total', 'Requests by API key id and status', [
+    'key_id',
+    'http_status',
+  ]);
+  readonly keyTokens = this.counter('llm_router_key_tokens_total', 'Tokens by API key id, model and direction', [
+    'key_id',
+    'model_name',
+    'direction',
+  ]);
   readonly modelsReloads = this.counter('llm_router_models_config_reloads_total', 'Models config reloads', ['result']);
   private storeReady: () => Promise<boolean> = () => Promise.resolve(true);
   readonly stateStoreUp = (() => {

@@ -125,6 +125,7 @@ export class GuardrailPipeline {
           this.audit.record({
             type: `guardrail_${direction}`,
             request_id: scope.requestId,
+            key_id: scope.keyId ?? null,
             endpoint: scope.endpoint,
             model,
             provider,

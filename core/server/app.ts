@@ -118,6 +118,7 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
         requestId,
         endpoint: req.path,
         principal,
+        ...(principal ? { keyId: principal.keyId } : {}),
       };
       handleOn(route.endpoint, ex).then(
         () => {
@@ -153,6 +154,7 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
     // Before the body is read: a request without a valid key costs no parsing.
     const admitted = (admission: Admission) => {
       principal = admission.principal;
+      res.locals['keyId'] = admission.principal.keyId;
       res.set(admission.headers);
       res.once('close', admission.done);
       proceed();

@@ -19,6 +19,8 @@ export function requestObserver(logger: Logger, metrics: Metrics) {
     metrics.httpRequests.inc({ ...labels, http_status: String(status) });
     metrics.httpDuration.observe(labels, ms / 1000);
     if (status >= 500) metrics.httpExceptions.inc(labels);
+    const keyId = res.locals['keyId'];
+    if (typeof keyId === 'string') metrics.keyRequests.inc({ key_id: keyId, http_status: String(status) });
     const inBytes = Number(req.headers['content-length']);
     if (inBytes > 0) metrics.requestSize.observe(labels, inBytes);
     const outBytes = Number(res.getHeader('content-length'));

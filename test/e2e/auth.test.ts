@@ -144,6 +144,24 @@ describe('API keys, policies and limits (LLM_ROUTER_AUTH_ENABLED, file store)', 
     assert.ok((await chat(keys['plain']!.key)).choices.length, 'a key of its own, a limit of its own');
   });
 
+  it('counts requests and tokens per key id in /metrics, never the key', async () => {
+    await chat(keys['admin']!.key);
+    const text = await (
+      await fetch(`${gateway.url}/metrics`, { headers: { authorization: `Bearer ${keys['admin']!.key}` } })
+    ).text();
+    assert.match(
+      text,
+      new RegExp(`llm_router_key_requests_total\\{key_id="${keys['plain']!.id}",http_status="200"\\} [1-9]`),
+    );
+    assert.match(
+      text,
+      new RegExp(
+        `llm_router_key_tokens_total\\{key_id="${keys['admin']!.id}",model_name="${chatModel('vllm')}",direction="input"\\} [1-9]`,
+      ),
+    );
+    for (const { key } of Object.values(keys)) assert.ok(!text.includes(key));
+  });
+
   it('requests at once per key', async () => {
     const single = keys['single']!.key;
     const release = upstream.hold();

@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../core/audit/audit-sink.js';
 export const maskingEvent = (n: number): AuditEvent => ({
   type: 'masking',
   request_id: `r-${n}`,
+  key_id: null,
   endpoint: '/v1/chat/completions',
   model: 'm',
   provider: null,

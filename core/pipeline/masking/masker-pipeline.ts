@@ -134,6 +134,7 @@ export class MaskerPipeline {
       this.audit.record({
         type: 'masking',
         request_id: scope.requestId,
+        key_id: scope.keyId ?? null,
         endpoint: scope.endpoint,
         model: model || null,
         provider: null,
