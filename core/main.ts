@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import type { Server } from 'node:http';
 import { container } from 'tsyringe';
 import { findStrategy } from './balancing/strategies-registry.js';
-import { loadSettings } from './config/settings.js';
+import { loadSettings, type Settings } from './config/settings.js';
 import { StartupError } from './errors/startup-error.js';
-import { createLogger } from './logging/logger.js';
+import type { Lifecycle } from './lifecycle/lifecycle.js';
+import { createLogger, type Logger } from './logging/logger.js';
+import { UtilsPipeline } from './pipeline/utils-pipeline.js';
 import { assembleGateway, checkWorkersShareLocks } from './server/gateway.js';
-import { listen } from './server/http-server.js';
+import { createHttpServer, listen } from './server/http-server.js';
 import { InFlight } from './server/in-flight.js';
 import { drainAndStop } from './server/shutdown.js';
 
@@ -19,7 +22,13 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(settings.log);
   const { app, lifecycle, models, reload } = await assembleGateway(container, settings, logger);
-  const server = await listen(app, settings);
+  // The signals are ours before the ready line is printed: whoever waits for that line may signal at once.
+  const server = createHttpServer(app, settings);
+  handleSignals(server, lifecycle, logger, settings, () => {
+    reload.reload();
+    void container.resolve(UtilsPipeline).reload();
+  });
+  await listen(server, settings);
   lifecycle.register('http server', { stop: () => server.closeAllConnections() });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -29,7 +38,16 @@ async function main(): Promise<void> {
   else console.log(ready);
   process.send?.('ready');
   lifecycle.start();
+}
 
+/** SIGTERM/SIGINT drain and stop; SIGHUP reloads (not Node's default for it, exit 129). */
+function handleSignals(
+  server: Server,
+  lifecycle: Lifecycle,
+  logger: Logger,
+  settings: Settings,
+  reload: () => void,
+): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) {
@@ -50,9 +68,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  // Not Node's default for SIGHUP (exit 129): the models config is read again and swapped if it is valid.
   process.on('SIGHUP', () => {
-    if (!stopping) reload.reload();
+    if (!stopping) reload();
   });
 }
 

@@ -41,6 +41,21 @@ export class UtilsPipeline {
     for (const { plugin } of this.plugins) await plugin.prepare?.();
   }
 
+  /** Each plugin's reload; one that fails keeps its state and says so in one line (the others go on). */
+  async reload(): Promise<string[]> {
+    const refused: string[] = [];
+    for (const { id, plugin } of this.plugins) {
+      if (!plugin.reload) continue;
+      try {
+        await plugin.reload();
+      } catch (err) {
+        refused.push(id);
+        this.logger.error(`utils plugin ${id} kept its state, the reload failed: ${(err as Error).message}`);
+      }
+    }
+    return refused;
+  }
+
   /** The request stage: the turn's canonical request, rewritten by each plugin in order. */
   readonly stage: Stage<ChatTurn, ChatAnswer> = async (turn, next) => {
     const { res } = turn.ex;

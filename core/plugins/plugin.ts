@@ -44,6 +44,11 @@ export interface UtilsContext extends PluginContext {
 export interface UtilsPlugin {
   /** Start-up work that must finish before the first request (loading an index, embedding targets). */
   prepare?(): Promise<void>;
+  /**
+   * On a reload (SIGHUP, POST /api/admin/reload): read again what can change while the gateway runs (a rebuilt
+   * index). Throws to keep what it has; requests in flight must be able to finish on the old state.
+   */
+  reload?(): Promise<void>;
   apply(request: ChatRequest, ctx: UtilsContext): Promise<ChatRequest> | ChatRequest;
 }
 

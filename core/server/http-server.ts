@@ -13,10 +13,10 @@ const LISTEN_BACKLOG = 4096;
 const DEADLINE_CHECK_MS = 1000;
 
 /**
- * The HTTP server over the app, listening. Clients that send no complete headers in time, or bytes that are
- * not HTTP, are answered with an error body (Node's own answer has none); the body's deadline is the app's.
+ * The HTTP server over the app. Clients that send no complete headers in time, or bytes that are not HTTP, are
+ * answered with an error body (Node's own answer has none); the body's deadline is the app's.
  */
-export async function listen(app: express.Express, settings: Settings): Promise<Server> {
+export function createHttpServer(app: express.Express, settings: Settings): Server {
   const server = createServer(
     {
       headersTimeout: settings.clientTimeouts.headersMs,
@@ -27,6 +27,11 @@ export async function listen(app: express.Express, settings: Settings): Promise<
     app,
   );
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, settings));
+  return server;
+}
+
+/** Listens on the configured address; one that cannot be listened on stops start-up in one line. */
+export async function listen(server: Server, settings: Settings): Promise<void> {
   server.listen({ port: settings.port, host: settings.host, backlog: LISTEN_BACKLOG });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -38,7 +43,6 @@ export async function listen(app: express.Express, settings: Settings): Promise<
       ),
     );
   });
-  return server;
 }
 
 /** What Node's default handler does, with a body: no request was parsed, so the dialect is OpenAI's. */

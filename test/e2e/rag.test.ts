@@ -258,3 +258,49 @@ describe('langchain_rag start-up and privacy', () => {
     }
   });
 });
+
+describe('langchain_rag reload', () => {
+  it('serves a rebuilt index after a reload, and keeps the old one when the new one is broken', async () => {
+    const upstream = await new FakeUpstream().start();
+    const persist = join(mkdtempSync(join(tmpdir(), 'rag-index-')), 'handbook');
+    const env = ragEnv('builtin:char-ngram', persist);
+    const first = mkdtempSync(join(tmpdir(), 'rag-docs-'));
+    writeFileSync(join(first, 'a.md'), 'The office opens at nine and the canteen serves soup at noon.');
+    await index(env, first);
+    const gateway = await new GatewayProcess().start({
+      ...env,
+      LLM_ROUTER_UTILS_PLUGINS_PIPELINE: 'langchain_rag',
+      LLM_ROUTER_ADMIN_TOKEN: 'admin-secret-token',
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(fakeModelsConfig(upstream.url)),
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+    });
+    const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
+    const ask = async () => {
+      await client.chat.completions.create({
+        model: chatModel('vllm'),
+        messages: [{ role: 'user', content: 'When does the office open?' }],
+      });
+      return lastUserText(upstream.last().body);
+    };
+    const reload = () =>
+      fetch(`${gateway.url}/api/admin/reload`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer admin-secret-token' },
+      }).then((r) => r.json() as Promise<{ plugins_not_reloaded: string[] }>);
+    try {
+      assert.match(await ask(), /opens at nine/);
+      const second = mkdtempSync(join(tmpdir(), 'rag-docs-'));
+      writeFileSync(join(second, 'b.md'), 'The office opens at eight since Monday; the canteen is closed.');
+      await index(env, second);
+      assert.deepEqual((await reload()).plugins_not_reloaded, []);
+      assert.match(await ask(), /opens at eight/);
+      writeFileSync(join(persist, 'index.faiss'), 'torn');
+      assert.deepEqual((await reload()).plugins_not_reloaded, ['langchain_rag']);
+      assert.match(gateway.output, /utils plugin langchain_rag kept its state/);
+      assert.match(await ask(), /opens at eight/, 'the old collection still serves');
+    } finally {
+      await gateway.stop();
+      await upstream.stop();
+    }
+  });
+});

@@ -128,7 +128,11 @@ describe('reloading under several workers', () => {
       await until('both workers to listen', () => gateway.output.split('listening on').length === 3);
       writeFileSync(path, JSON.stringify(config(upstream.url, 'added-model', null)));
       gateway.signal('SIGHUP');
-      await until('both workers to reload', () => gateway.output.split('added added-model').length === 3);
+      await until('both workers to reload', () => gateway.output.split('added added-model').length === 3).catch(
+        (err: Error) => {
+          throw new Error(`${err.message}\n${gateway.output}`);
+        },
+      );
       // Connections are spread over the workers: every one of these must find the new model.
       const answers = await Promise.all(
         Array.from({ length: 10 }, () =>

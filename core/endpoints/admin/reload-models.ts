@@ -4,6 +4,7 @@ import { ModelsReload } from '../../config/models-reload.js';
 import { SETTINGS, type Settings } from '../../config/settings.js';
 import { configInvalid, unauthorized } from '../../errors/errors.js';
 import { type Exchange, sendJson } from '../../http/exchange.js';
+import { UtilsPipeline } from '../../pipeline/utils-pipeline.js';
 import { prefixed, type RouteSpec } from '../endpoint.js';
 
 /**
@@ -24,17 +25,25 @@ export class ReloadModels {
 
   constructor(
     @inject(ModelsReload) private readonly reloader: ModelsReload,
+    @inject(UtilsPipeline) private readonly utils: UtilsPipeline,
     @inject(SETTINGS) settings: Settings,
   ) {
     this.token = Buffer.from(`Bearer ${settings.adminToken}`);
   }
 
-  handle({ req, res }: Exchange): void {
+  async handle({ req, res }: Exchange): Promise<void> {
     const given = Buffer.from(req.headers.authorization ?? '');
     if (given.length !== this.token.length || !timingSafeEqual(given, this.token)) throw unauthorized();
     const outcome = this.reloader.reload();
     if (!outcome.ok) throw configInvalid(outcome.error);
+    const pluginsKept = await this.utils.reload();
     process.send?.({ reloadOthers: true });
-    sendJson(res, 200, { reloaded: true, version: outcome.version, changed: outcome.changed, models: outcome.models });
+    sendJson(res, 200, {
+      reloaded: true,
+      version: outcome.version,
+      changed: outcome.changed,
+      models: outcome.models,
+      plugins_not_reloaded: pluginsKept,
+    });
   }
 }

@@ -17,6 +17,9 @@ import {
   StartupError,
 } from '../../../core/plugins/plugin-api.js';
 
+// How long a replaced collection stays open for the searches that began on it.
+const OLD_COLLECTION_GRACE_MS = 60_000;
+
 // The reference's header, line for line.
 const HEADER =
   'If the context below will help answer the above question, use it.\nContext separated with double enter:';
@@ -79,6 +82,21 @@ export class LangchainRag implements UtilsPlugin {
     this.logger.info(
       `${LangchainRag.id}: collection ${this.rag.collection}, ${this.collection.size} chunks in ${dir}${offloaded ? ', searched in a worker thread' : ''}`,
     );
+  }
+
+  /**
+   * The collection opened again, after `npm run rag -- index` rebuilt it: checked whole before the swap; the old
+   * one is closed a minute later, so searches in flight on it finish.
+   */
+  async reload(): Promise<void> {
+    if (!this.embedder) return;
+    const dir = collectionDir(this.rag);
+    const next = ChunkCollection.open(dir, this.embedder, 'LLM_ROUTER_LANGCHAIN_RAG_PERSIST_DIR', RAG_INDEX_COMMAND);
+    await next.offload();
+    const old = this.collection;
+    this.collection = next;
+    if (old) setTimeout(() => void old.close(), OLD_COLLECTION_GRACE_MS).unref();
+    this.logger.info(`${LangchainRag.id}: collection ${this.rag.collection} reloaded, ${next.size} chunks`);
   }
 
   async apply(request: ChatRequest, ctx: UtilsContext): Promise<ChatRequest> {
