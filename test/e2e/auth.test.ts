@@ -162,6 +162,14 @@ describe('API keys, policies and limits (LLM_ROUTER_AUTH_ENABLED, file store)', 
     for (const { key } of Object.values(keys)) assert.ok(!text.includes(key));
   });
 
+  it('the admin API takes an admin key: others get 403', async () => {
+    const reload = (k: string) =>
+      fetch(`${gateway.url}/api/admin/reload`, { method: 'POST', headers: { authorization: `Bearer ${k}` } });
+    assert.equal((await reload(keys['plain']!.key)).status, 403);
+    const ok = await reload(keys['admin']!.key);
+    assert.equal(ok.status, 200, await ok.clone().text());
+  });
+
   it('requests at once per key', async () => {
     const single = keys['single']!.key;
     const release = upstream.hold();
