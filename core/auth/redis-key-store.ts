@@ -1,17 +1,11 @@
 import { Redis } from 'ioredis';
+import type { Settings } from '../config/settings.js';
 import { newSalt } from './api-keys.js';
 import type { KeyRecord, Policy } from './key-record.js';
 import type { KeyStore } from './key-store.js';
 
-export interface RedisKeyStoreOptions {
-  readonly host: string;
-  readonly port: number;
-  readonly db: number;
-  readonly password: string;
-  /** The gateway's key prefix; the auth keys live under `<prefix>auth:`. */
-  readonly prefix: string;
-  readonly timeoutMs: number;
-}
+/** Where the key store's Redis is (the auth settings; the auth keys live under `<prefix>auth:`). */
+export type RedisKeyStoreOptions = NonNullable<Settings['auth']>['redis'];
 
 /**
  * Keys in Redis, shared by every instance: `auth:key:<hash>` holds a record (one GET per lookup), `auth:id:<id>`
