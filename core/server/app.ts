@@ -84,9 +84,12 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
     if (metrics.enabled) metrics.httpInProgress.inc();
     const controller = new AbortController();
     let deadline: NodeJS.Timeout | undefined;
+    // Set once the handler runs: it then says itself when the request is done (for the drain).
+    let started = false;
     res.once('close', () => {
       clearTimeout(deadline);
       if (!res.writableFinished) controller.abort(clientClosed());
+      if (!started) inFlight.done(controller);
       observe(req, res, startedAt, route !== undefined, requestId);
     });
     if (route === undefined) {
@@ -103,10 +106,6 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
         settings.requestTimeoutMs,
       );
     }
-    let started = false;
-    res.once('close', () => {
-      if (!started) inFlight.done(controller);
-    });
     let principal: Principal | undefined;
     const run = () => {
       started = true;
