@@ -44,9 +44,16 @@ function deepest(issue: Issue): Issue {
   return best ? deepest({ ...best, path: [...issue.path, ...best.path] } as Issue) : issue;
 }
 
+// A path names the schema's fields, but a record's keys are the client's (a `logit_bias` key): those that are not
+// field-like names are shown as `*`, since the error message reaches the log.
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
 function fieldPath(path: readonly PropertyKey[]): string {
   let out = '';
-  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  for (const key of path) {
+    const name = typeof key === 'string' && FIELD_NAME.test(key) ? key : '*';
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? name : `.${name}`;
+  }
   return out || '(body)';
 }
 

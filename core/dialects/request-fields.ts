@@ -19,23 +19,10 @@ export function requireString(obj: Json, field: string, path = field): string {
   return v;
 }
 
-export function requireArray(obj: Json, field: string, path = field): unknown[] {
-  const v = obj[field];
-  if (!Array.isArray(v)) throw invalidRequest(`'${path}' is required and must be an array`, path);
-  return v;
-}
-
 export function optionalNumber(obj: Json, field: string, path = field): number | undefined {
   const v = obj[field];
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v)) throw invalidRequest(`'${path}' must be a number`, path);
-  return v;
-}
-
-export function optionalBoolean(obj: Json, field: string, path = field): boolean | undefined {
-  const v = obj[field];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'boolean') throw invalidRequest(`'${path}' must be a boolean`, path);
   return v;
 }
 

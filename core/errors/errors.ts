@@ -31,8 +31,11 @@ export const notCarried = (what: string, param: string, backend: string) =>
 export const cannotMask = (mediaType: string) =>
   new GatewayError(
     'invalid_request',
-    `The request holds a ${mediaType} file, which cannot be masked, so it was not sent (masking is on)`,
+    // The media type is the client's text: named only when it is one (this message reaches the log).
+    `The request holds a ${MEDIA_TYPE.test(mediaType) ? mediaType : 'binary'} file, which cannot be masked, so it was not sent (masking is on)`,
   );
+
+const MEDIA_TYPE = /^[a-z]+\/[a-z0-9.+-]{1,64}$/i;
 
 // The reference's codes and words for a refused key; the key itself is never echoed.
 export const missingKey = () =>

@@ -1,5 +1,5 @@
+import { eventError } from '../dialects/stream-codec.js';
 import { upstreamBadResponse, upstreamStreamBroken, upstreamStreamError, upstreamTimeout } from '../errors/errors.js';
-import { sanitizeMessage } from '../errors/sanitize.js';
 import type { UpstreamResponse } from '../providers/upstream-client.js';
 
 type Body = UpstreamResponse['body'];
@@ -117,23 +117,13 @@ function faultOf(line: string, format: StreamFormat): Error | null {
   // Parsed only when it may be wrong: an object that mentions no error is passed on unparsed (this is the hot
   // path of every pass-through stream); anything else is parsed, and must be JSON.
   if (raw.startsWith('{') && raw.endsWith('}') && !raw.includes('"error"')) return null;
-  let v: Record<string, unknown>;
+  let v: unknown;
   try {
-    v = JSON.parse(raw) as Record<string, unknown>;
+    v = JSON.parse(raw);
   } catch {
     return upstreamStreamError('the provider sent an event that is not JSON');
   }
-  const message = errorOf(v);
-  return message === null ? null : upstreamStreamError(sanitizeMessage(message));
-}
-
-function errorOf(v: Record<string, unknown>): string | null {
-  if (v === null || typeof v !== 'object') return null;
-  const e = v['error'] ?? (v['type'] === 'error' ? { message: v['message'] } : undefined);
-  if (e === undefined) return null;
-  if (typeof e === 'string') return e;
-  const m = (e as { message?: unknown } | null)?.message;
-  return typeof m === 'string' ? m : 'the provider reported an error';
+  return v !== null && typeof v === 'object' ? eventError(v as Record<string, unknown>) : null;
 }
 
 function firstEvent(text: string, format: StreamFormat): 'event' | 'error' | 'bad' | 'wait' {
@@ -167,9 +157,8 @@ function judge(json: string): 'event' | 'error' | 'bad' {
     return 'bad';
   }
   if (value === null || typeof value !== 'object') return 'bad';
-  const v = value as Record<string, unknown>;
-  // `"error": null` (some servers send it in every chunk) is no error.
-  return v['error'] != null || v['type'] === 'error' ? 'error' : 'event';
+  // The decoders' own reading of an error event (`"error": null`, sent by some servers in every chunk, is none).
+  return eventError(value as Record<string, unknown>) ? 'error' : 'event';
 }
 
 async function nextBefore(

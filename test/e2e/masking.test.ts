@@ -262,6 +262,18 @@ describe('masking on: no original reaches a provider, every original comes back'
       })
       .catch((e: unknown) => e);
     assert.ok(doc instanceof Anthropic.BadRequestError, String(doc));
+    // A "media type" that is the client's text is not repeated into the error and the log.
+    const odd = await openai()
+      .chat.completions.create({
+        model: chatModel('vllm'),
+        messages: [
+          { role: 'user', content: [{ type: 'file', file: { file_data: `data:${ORIGINALS[0]};base64,AAAA` } }] },
+        ],
+      })
+      .catch((e: unknown) => e);
+    assert.ok(odd instanceof OpenAI.BadRequestError, String(odd));
+    assert.match(odd.message, /a binary file, which cannot be masked/);
+    assert.ok(!stack.gateway.output.includes(ORIGINALS[0]!));
     assert.equal(stack.upstream.requests.length, before, 'nothing reached a backend');
 
     const text = `data:text/plain;base64,${Buffer.from(PROMPT).toString('base64')}`;

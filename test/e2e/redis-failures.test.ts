@@ -7,6 +7,15 @@ import { chatModel, fakeModelsConfig } from '../support/models.js';
 import { RedisProcess } from '../support/redis-process.js';
 import { until } from '../support/until.js';
 
+/** A gateway's env on a Redis at `port`, with a short command deadline so that a hang shows quickly. */
+const onRedis = (port: number | string, more: Record<string, string> = {}) => ({
+  LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+  LLM_ROUTER_REDIS_HOST: '127.0.0.1',
+  LLM_ROUTER_REDIS_PORT: String(port),
+  LLM_ROUTER_REDIS_TIMEOUT_SECONDS: '0.5',
+  ...more,
+});
+
 describe('a shared Redis that hangs or dies', () => {
   const redis = new RedisProcess();
   const upstream = new FakeUpstream();
@@ -20,10 +29,7 @@ describe('a shared Redis that hangs or dies', () => {
     await upstream.start();
     await gateway.start({
       LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(fakeModelsConfig(upstream.url)),
-      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
-      LLM_ROUTER_REDIS_HOST: '127.0.0.1',
-      LLM_ROUTER_REDIS_PORT: String(redis.port),
-      LLM_ROUTER_REDIS_TIMEOUT_SECONDS: '0.5',
+      ...onRedis(redis.port),
     });
   });
   after(async () => {
@@ -96,11 +102,7 @@ describe('LLM_ROUTER_REDIS_FAIL_MODE=local', () => {
     await upstream.start();
     await gateway.start({
       LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(fakeModelsConfig(upstream.url)),
-      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
-      LLM_ROUTER_REDIS_HOST: '127.0.0.1',
-      LLM_ROUTER_REDIS_PORT: String(redis.port),
-      LLM_ROUTER_REDIS_TIMEOUT_SECONDS: '0.5',
-      LLM_ROUTER_REDIS_FAIL_MODE: 'local',
+      ...onRedis(redis.port, { LLM_ROUTER_REDIS_FAIL_MODE: 'local' }),
     });
   });
   after(async () => {
@@ -162,11 +164,7 @@ describe('LLM_ROUTER_REDIS_FAIL_MODE and start-up', () => {
     const gateway = new GatewayProcess();
     const starting = gateway.start({
       LLM_ROUTER_MODELS_CONFIG: config(),
-      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
-      LLM_ROUTER_REDIS_HOST: '127.0.0.1',
-      LLM_ROUTER_REDIS_PORT: String(port),
-      LLM_ROUTER_REDIS_TIMEOUT_SECONDS: '0.5',
-      LLM_ROUTER_REDIS_STARTUP_RETRY_SECONDS: '60',
+      ...onRedis(port, { LLM_ROUTER_REDIS_STARTUP_RETRY_SECONDS: '60' }),
     });
     try {
       await until('the retry line', () => /cannot reach Redis at .*retrying for up to 60000 ms/.test(gateway.output));
@@ -183,11 +181,7 @@ describe('LLM_ROUTER_REDIS_FAIL_MODE and start-up', () => {
   it('starts on local state, with a warning, when Redis is down and the fail mode is local', async () => {
     const gateway = await new GatewayProcess().start({
       LLM_ROUTER_MODELS_CONFIG: config(),
-      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
-      LLM_ROUTER_REDIS_HOST: '127.0.0.1',
-      LLM_ROUTER_REDIS_PORT: '9',
-      LLM_ROUTER_REDIS_TIMEOUT_SECONDS: '0.5',
-      LLM_ROUTER_REDIS_FAIL_MODE: 'local',
+      ...onRedis('9', { LLM_ROUTER_REDIS_FAIL_MODE: 'local' }),
     });
     try {
       assert.match(gateway.output, /Redis does not answer .*own state/);
@@ -211,12 +205,10 @@ describe('two gateways with first_available while their Redis hangs', () => {
     for (const g of gateways) {
       await g.start({
         LLM_ROUTER_MODELS_CONFIG: config,
-        LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
-        LLM_ROUTER_BALANCE_STRATEGY: 'first_available',
-        LLM_ROUTER_REDIS_HOST: '127.0.0.1',
-        LLM_ROUTER_REDIS_PORT: String(redis.port),
-        LLM_ROUTER_REDIS_TIMEOUT_SECONDS: '0.5',
-        LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '20',
+        ...onRedis(redis.port, {
+          LLM_ROUTER_BALANCE_STRATEGY: 'first_available',
+          LLM_ROUTER_PROVIDER_WAIT_TIMEOUT_SECONDS: '20',
+        }),
       });
     }
   });

@@ -136,6 +136,20 @@ describe('requests are checked once, at the edge, the same for every backend typ
     });
   }
 
+  it('an error names the field, never a key the client chose (it reaches the log)', async () => {
+    const email = 'jan.kowalski@example.com';
+    const res = await fetch(`${stack.gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: chatModel('vllm'), messages: ask, logit_bias: { [email]: 'high' } }),
+    });
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { error: { param: string; message: string } };
+    assert.equal(body.error.param, 'logit_bias.*');
+    assert.ok(!JSON.stringify(body).includes(email));
+    assert.ok(!stack.gateway.output.includes(email));
+  });
+
   it('valid bodies with every checked field set still reach every backend', async () => {
     for (const type of PROVIDER_TYPES) {
       const res = await fetch(`${stack.gateway.url}/v1/chat/completions`, {
