@@ -1,7 +1,8 @@
 /**
  * What API keys cost: the gateway's req/s with auth off, on with the file store, and on with the Redis store
- * (with a per-minute limit and a concurrency limit, so the limits are counted too), at concurrency 1 and 32,
- * in one run against one instant fake backend. Keys are made by the auth CLI, as an operator would.
+ * (with requests and tokens per minute, a concurrency limit and a daily token budget, so every limit is checked;
+ * usage is recorded for every answer), at concurrency 1 and 32, in one run against one instant fake backend.
+ * Keys are made by the auth CLI, as an operator would.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -36,7 +37,16 @@ async function main(): Promise<void> {
     LLM_ROUTER_REDIS_HOST: '127.0.0.1',
     LLM_ROUTER_REDIS_KEY_PREFIX: prefix,
   };
-  const limits = ['--rpm', '100000000', '--concurrency', '10000'];
+  const limits = [
+    '--rpm',
+    '100000000',
+    '--tpm',
+    '1000000000',
+    '--tokens-per-day',
+    '1000000000',
+    '--concurrency',
+    '10000',
+  ];
   const fileKey = makeKey(file);
   const fileLimitedKey = makeKey(file, ...limits);
   const redisKey = makeKey(redis, ...limits);
@@ -46,11 +56,16 @@ async function main(): Promise<void> {
       [
         ['auth off', {}],
         ['auth on, file store', { ...file, LLM_ROUTER_AUTH_ENABLED: '1' }, undefined, bearer(fileKey)],
-        ['auth on, file store, limits', { ...file, LLM_ROUTER_AUTH_ENABLED: '1' }, undefined, bearer(fileLimitedKey)],
+        [
+          'auth on, file store, limits and budgets',
+          { ...file, LLM_ROUTER_AUTH_ENABLED: '1' },
+          undefined,
+          bearer(fileLimitedKey),
+        ],
         // The gateway's own state in Redis too: the row to compare the Redis store with.
         ['auth off, Redis state', { LLM_ROUTER_REDIS_HOST: '127.0.0.1', LLM_ROUTER_REDIS_KEY_PREFIX: prefix }],
         [
-          'auth on, Redis (keys, limits, state)',
+          'auth on, Redis (keys, limits, budgets, usage, state)',
           { ...redis, LLM_ROUTER_AUTH_ENABLED: '1' },
           undefined,
           bearer(redisKey),

@@ -15,8 +15,9 @@ import {
 import type { StateStore, WindowHit } from '../state/state-store.js';
 import { keyHash } from './api-keys.js';
 import { KeyPrincipal } from './key-principal.js';
-import { BUILTIN_POLICIES, type Policy } from './key-record.js';
+import { BUILTIN_POLICIES, type Policy, type Team } from './key-record.js';
 import type { KeyStore } from './key-store.js';
+import type { UsageAccount, UsageMeter } from './usage-meter.js';
 
 // A key's record and the policies are read again after this long: a disabled or rotated key stops within it.
 const CACHE_MS = 1000;
@@ -28,14 +29,16 @@ const SLOT_TTL_MS = 15 * 60_000;
 export interface Admission {
   readonly principal: KeyPrincipal;
   readonly headers: Readonly<Record<string, string>>;
+  /** Where its answer's tokens are counted. */
+  readonly account: UsageAccount;
   done(): void;
 }
 
 /**
  * API keys (LLM_ROUTER_AUTH_ENABLED): a key from `Authorization: Bearer` or `x-api-key`, found by its keyed hash
  * in O(1), checked for being active, unexpired and not rotated past its grace; its policy's endpoint groups; its
- * limits (requests per sliding minute, requests at once) in the shared state store, so every instance counts the
- * same. Failed authentications are limited per client address.
+ * limits (requests and tokens per sliding minute, requests at once, budgets of the key and its team) in the
+ * shared state store, so every instance counts the same. Failed authentications are limited per client address.
  */
 export class AccessControl {
   private salt: string | null = null;
@@ -44,14 +47,28 @@ export class AccessControl {
   // The same, by the key as sent, for keys that were admitted: the fast path of admit().
   private readonly byKey = new Map<string, { principal: KeyPrincipal; until: number }>();
   private policies: { value: Record<string, Policy>; until: number } = { value: {}, until: 0 };
+  private teams: { value: Record<string, Team>; until: number } = { value: {}, until: 0 };
   private readonly publicPaths: ReadonlySet<string>;
 
   constructor(
     private readonly auth: NonNullable<Settings['auth']>,
     private readonly keys: KeyStore,
     private readonly state: StateStore,
+    private readonly meter: UsageMeter,
   ) {
     this.publicPaths = new Set(auth.publicPaths);
+  }
+
+  /**
+   * A key the admin API changed (or, with no id, a policy or team): this instance reads it again at once, the
+   * others within CACHE_MS.
+   */
+  forget(id?: string): void {
+    const stale = (p: KeyPrincipal) => id === undefined || p.keyId === id;
+    for (const [k, v] of this.byKey) if (stale(v.principal)) this.byKey.delete(k);
+    for (const [h, v] of this.principals) if (stale(v.principal)) this.principals.delete(h);
+    this.policies.until = 0;
+    this.teams.until = 0;
   }
 
   isPublic(path: string): boolean {
@@ -71,8 +88,18 @@ export class AccessControl {
       return this.admitSlowly(req, group, requestId);
     const { principal } = known;
     const headers = this.limit(principal);
-    if (headers instanceof Promise) return headers.then((h) => this.withSlot(principal, h, requestId));
-    return this.withSlot(principal, headers, requestId);
+    if (headers instanceof Promise) return headers.then((h) => this.withBudget(principal, h, requestId));
+    return this.withBudget(principal, headers, requestId);
+  }
+
+  private withBudget(
+    principal: KeyPrincipal,
+    headers: Record<string, string>,
+    requestId: string,
+  ): Admission | Promise<Admission> {
+    const tokens = this.meter.check(principal);
+    if (tokens instanceof Promise) return tokens.then((t) => this.withSlot(principal, merged(headers, t), requestId));
+    return this.withSlot(principal, merged(headers, tokens), requestId);
   }
 
   private withSlot(
@@ -80,9 +107,10 @@ export class AccessControl {
     headers: Record<string, string>,
     requestId: string,
   ): Admission | Promise<Admission> {
+    const account = this.meter.account(principal);
     const slot = this.takeSlot(principal, requestId);
-    if (slot instanceof Promise) return slot.then((done) => ({ principal, headers, done }));
-    return { principal, headers, done: slot };
+    if (slot instanceof Promise) return slot.then((done) => ({ principal, headers, account, done }));
+    return { principal, headers, account, done: slot };
   }
 
   private async admitSlowly(req: Request, group: EndpointGroup, requestId: string): Promise<Admission> {
@@ -95,9 +123,9 @@ export class AccessControl {
       throw err;
     }
     if (!principal.allowsGroup(group)) throw endpointDenied();
-    const headers = await this.limit(principal);
+    const headers = merged(await this.limit(principal), await this.meter.check(principal));
     const slot = await this.takeSlot(principal, requestId);
-    return { principal, headers, done: slot };
+    return { principal, headers, account: this.meter.account(principal), done: slot };
   }
 
   private async authenticate(req: Request): Promise<KeyPrincipal> {
@@ -130,7 +158,11 @@ export class AccessControl {
     const policy = (await this.policyMap())[record.policy];
     // A key naming a policy that does not exist may do nothing: deny by default.
     if (!policy) throw endpointDenied();
-    const principal = new KeyPrincipal(record, policy);
+    const principal = new KeyPrincipal(
+      record,
+      policy,
+      record.owner ? (await this.teamMap())[record.owner]?.budgets : undefined,
+    );
     if (this.principals.size > 100_000) this.principals.clear();
     this.principals.set(hash, { principal, until: now + CACHE_MS });
     return principal;
@@ -141,6 +173,12 @@ export class AccessControl {
     if (this.policies.until <= now)
       this.policies = { value: { ...BUILTIN_POLICIES, ...(await this.keys.policies()) }, until: now + CACHE_MS };
     return this.policies.value;
+  }
+
+  private async teamMap(): Promise<Record<string, Team>> {
+    const now = Date.now();
+    if (this.teams.until <= now) this.teams = { value: await this.keys.teams(), until: now + CACHE_MS };
+    return this.teams.value;
   }
 
   /** Requests per sliding minute; the x-ratelimit-* headers either way. At once when the state store is memory. */
@@ -181,6 +219,9 @@ export class AccessControl {
 }
 
 const NO_HEADERS: Record<string, string> = {};
+
+const merged = (a: Record<string, string>, b: Record<string, string>) =>
+  a === NO_HEADERS ? b : b === NO_HEADERS ? a : { ...a, ...b };
 const NOTHING = () => {};
 
 function rpmHeaders(rpm: number, hit: WindowHit): Record<string, string> {

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { newSalt } from './api-keys.js';
-import type { KeyRecord, Policy } from './key-record.js';
+import type { KeyRecord, Policy, Team } from './key-record.js';
 import type { KeyStore } from './key-store.js';
 
 interface FileShape {
   salt: string;
   keys: KeyRecord[];
   policies: Record<string, Policy>;
+  teams: Record<string, Team>;
 }
 
 // The file is read again when it changed, looked at no more than this often: the CLI writes it while the
@@ -15,7 +16,7 @@ const CHECK_EVERY_MS = 1000;
 
 /** Keys in one JSON file (LLM_ROUTER_AUTH_MEMORY_SEED_FILE), for one instance; the CLI writes it atomically. */
 export class FileKeyStore implements KeyStore {
-  private data: FileShape = { salt: '', keys: [], policies: {} };
+  private data: FileShape = { salt: '', keys: [], policies: {}, teams: {} };
   private byHashMap = new Map<string, KeyRecord>();
   private mtimeMs = -1;
   private checkedAt = 0;
@@ -78,6 +79,17 @@ export class FileKeyStore implements KeyStore {
     this.write();
   }
 
+  async teams(): Promise<Record<string, Team>> {
+    this.refresh();
+    return { ...this.data.teams };
+  }
+
+  async putTeam(name: string, team: Team): Promise<void> {
+    this.refresh(true);
+    this.data.teams = { ...this.data.teams, [name]: team };
+    this.write();
+  }
+
   async close(): Promise<void> {}
 
   private refresh(force = false): void {
@@ -88,7 +100,7 @@ export class FileKeyStore implements KeyStore {
     const mtime = statSync(this.path).mtimeMs;
     if (mtime === this.mtimeMs) return;
     const raw = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<FileShape>;
-    this.data = { salt: raw.salt ?? '', keys: raw.keys ?? [], policies: raw.policies ?? {} };
+    this.data = { salt: raw.salt ?? '', keys: raw.keys ?? [], policies: raw.policies ?? {}, teams: raw.teams ?? {} };
     this.byHashMap = new Map(this.data.keys.map((k) => [k.hash, k]));
     this.mtimeMs = mtime;
   }

@@ -1,17 +1,24 @@
 import type { EndpointGroup } from '../endpoints/endpoint.js';
 import type { Principal } from '../http/exchange.js';
-import type { KeyLimits, KeyRecord, Policy } from './key-record.js';
+import type { Budgets, KeyLimits, KeyRecord, Policy } from './key-record.js';
+import type { Spender } from './usage-meter.js';
 
-/** An authenticated key and its policy, compiled once per lookup. */
-export class KeyPrincipal implements Principal {
+/** An authenticated key, its policy and its team's budgets, compiled once per lookup. */
+export class KeyPrincipal implements Principal, Spender {
   private readonly exact: ReadonlySet<string>;
   private readonly globs: readonly RegExp[];
   readonly limits: KeyLimits;
+  readonly privacy: Principal['privacy'];
 
   constructor(
     readonly record: KeyRecord,
     readonly policy: Policy,
+    readonly teamBudgets: Budgets | undefined,
   ) {
+    this.privacy = {
+      masking: policy.masking === true,
+      guardrails: { request: policy.guardrails?.request ?? [], response: policy.guardrails?.response ?? [] },
+    };
     this.exact = new Set(policy.models.filter((m) => !m.includes('*')));
     this.globs = policy.models
       .filter((m) => m.includes('*'))
@@ -21,6 +28,10 @@ export class KeyPrincipal implements Principal {
 
   get keyId(): string {
     return this.record.id;
+  }
+
+  get team(): string {
+    return this.record.owner;
   }
 
   allowsGroup(group: EndpointGroup): boolean {

@@ -1,17 +1,39 @@
 import { ENDPOINT_GROUPS, type EndpointGroup } from '../endpoints/endpoint.js';
 
-export interface KeyLimits {
+/** Token and cost budgets per UTC day and calendar month (cost in the unit of the models' `pricing`). */
+export interface Budgets {
+  readonly tokens_per_day?: number;
+  readonly tokens_per_month?: number;
+  readonly cost_per_day?: number;
+  readonly cost_per_month?: number;
+}
+
+export interface KeyLimits extends Budgets {
   /** Requests per minute (a sliding minute). */
   readonly rpm?: number;
+  /** Input and output tokens per minute (a sliding minute). */
+  readonly tpm?: number;
   /** Requests in flight at once. */
   readonly concurrency?: number;
 }
 
-/** What a key may do: endpoint groups, models (names or globs with `*`), limits. */
-export interface Policy {
+/** What a policy asks for on top of the gateway's own settings: masking, and guardrails by plugin id. */
+export interface PolicyPrivacy {
+  /** Every request of its keys is masked, as LLM_ROUTER_FORCE_MASKING does for all. */
+  readonly masking?: boolean;
+  readonly guardrails?: { readonly request?: readonly string[]; readonly response?: readonly string[] };
+}
+
+/** What a key may do: endpoint groups, models (names or globs with `*`), limits, privacy. */
+export interface Policy extends PolicyPrivacy {
   readonly endpoints: readonly EndpointGroup[];
   readonly models: readonly string[];
   readonly limits?: KeyLimits;
+}
+
+/** A team (the keys' `owner`): budgets shared by all its keys. */
+export interface Team {
+  readonly budgets: Budgets;
 }
 
 /** A key as stored: never the key itself, only its keyed hash. */

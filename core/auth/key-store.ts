@@ -1,4 +1,4 @@
-import type { KeyRecord, Policy } from './key-record.js';
+import type { KeyRecord, Policy, Team } from './key-record.js';
 
 /**
  * Where keys and policies live: a file for one instance, Redis for several. Lookups are by the keyed hash only
@@ -14,5 +14,8 @@ export interface KeyStore {
   remove(id: string): Promise<boolean>;
   policies(): Promise<Record<string, Policy>>;
   putPolicy(name: string, policy: Policy): Promise<void>;
+  /** Teams by name (a key's `owner`), with their budgets. */
+  teams(): Promise<Record<string, Team>>;
+  putTeam(name: string, team: Team): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Settings } from '../config/settings.js';
 import { newSalt } from './api-keys.js';
-import type { KeyRecord, Policy } from './key-record.js';
+import type { KeyRecord, Policy, Team } from './key-record.js';
 import type { KeyStore } from './key-store.js';
 
 /** Where the key store's Redis is (the auth settings; the auth keys live under `<prefix>auth:`). */
@@ -9,7 +9,7 @@ export type RedisKeyStoreOptions = NonNullable<Settings['auth']>['redis'];
 
 /**
  * Keys in Redis, shared by every instance: `auth:key:<hash>` holds a record (one GET per lookup), `auth:id:<id>`
- * its hash, `auth:ids` the set of ids, `auth:policy:<name>` the policies, `auth:salt` the hash's salt.
+ * its hash, `auth:ids` the set of ids, `auth:policy:<name>` the policies, `auth:team:<name>` the teams, `auth:salt` the hash's salt.
  */
 export class RedisKeyStore implements KeyStore {
   private readonly redis: Redis;
@@ -73,18 +73,33 @@ export class RedisKeyStore implements KeyStore {
     return true;
   }
 
-  async policies(): Promise<Record<string, Policy>> {
-    const names = await this.redis.smembers('policies');
-    const out: Record<string, Policy> = {};
-    for (const name of names) {
-      const raw = await this.redis.get(`policy:${name}`);
-      if (raw) out[name] = JSON.parse(raw) as Policy;
-    }
-    return out;
+  policies(): Promise<Record<string, Policy>> {
+    return this.named<Policy>('policy');
   }
 
   async putPolicy(name: string, policy: Policy): Promise<void> {
     await this.redis.multi().set(`policy:${name}`, JSON.stringify(policy)).sadd('policies', name).exec();
+  }
+
+  teams(): Promise<Record<string, Team>> {
+    return this.named<Team>('team');
+  }
+
+  async putTeam(name: string, team: Team): Promise<void> {
+    await this.redis.multi().set(`team:${name}`, JSON.stringify(team)).sadd('teams', name).exec();
+  }
+
+  /** Every entry of a kind (`policy:<name>`, listed in the set `policies`), in one round trip after the names. */
+  private async named<T>(kind: 'policy' | 'team'): Promise<Record<string, T>> {
+    const names = await this.redis.smembers(kind === 'policy' ? 'policies' : 'teams');
+    if (names.length === 0) return {};
+    const raws = await this.redis.mget(...names.map((n) => `${kind}:${n}`));
+    const out: Record<string, T> = {};
+    names.forEach((name, i) => {
+      const raw = raws[i];
+      if (raw) out[name] = JSON.parse(raw) as T;
+    });
+    return out;
   }
 
   async close(): Promise<void> {

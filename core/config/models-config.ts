@@ -45,7 +45,14 @@ function baseUrlOf(host: string, type: ApiType): string {
   return host.replace(type === 'ollama' ? API_ROOT.ollama : API_ROOT.other, '').replace(/\/+$/, '');
 }
 
+// What a model costs per million input and output tokens, in whatever unit budgets are set in (cost budgets).
+const pricingSchema = z.strictObject({
+  input_per_million: z.number().nonnegative(),
+  output_per_million: z.number().nonnegative(),
+});
+
 const modelSchema = z.looseObject({
+  pricing: pricingSchema.optional(),
   providers: z
     .array(providerSchema.transform((p) => ({ ...p, api_host: baseUrlOf(p.api_host, p.api_type) })))
     .min(1, 'a model needs at least one provider'),
@@ -58,6 +65,7 @@ export interface ModelConfig {
   readonly providers: readonly ProviderConfig[];
   /** True when every provider is an embedding model. */
   readonly isEmbedding: boolean;
+  readonly pricing?: Readonly<z.output<typeof pricingSchema>>;
 }
 
 export interface ModelsConfig {
@@ -116,6 +124,7 @@ export function parseModelsConfig(raw: unknown, source: string): ModelsConfig {
           name,
           providers: parsed.data.providers,
           isEmbedding: parsed.data.providers.every((p) => p.is_embedding),
+          ...(parsed.data.pricing ? { pricing: parsed.data.pricing } : {}),
         }),
       );
     }

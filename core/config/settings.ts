@@ -158,9 +158,10 @@ function checkPipelines(p: Parsed): void {
       force && p[`LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_${dir}`].length === 0,
       `LLM_ROUTER_FORCE_GUARDRAIL_${dir} is on but LLM_ROUTER_GUARDRAIL_STRATEGY_PIPELINE_${dir} names no guardrail`,
     );
+    // With API keys a policy may name guardrails of its own, whose blocks are audited too.
     need(
-      p[`LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir}`] && !force,
-      `LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir} needs LLM_ROUTER_FORCE_GUARDRAIL_${dir}`,
+      p[`LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir}`] && !force && !p.LLM_ROUTER_AUTH_ENABLED,
+      `LLM_ROUTER_GUARDRAIL_WITH_AUDIT_${dir} needs LLM_ROUTER_FORCE_GUARDRAIL_${dir} (or API keys, whose policies may name guardrails)`,
     );
   }
 }

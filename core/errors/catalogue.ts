@@ -26,6 +26,8 @@ export const ERROR_CATALOGUE = {
   key_in_query: { status: 400, type: 'invalid_request_error' },
   endpoint_denied_by_policy: { status: 403, type: 'permission_error' },
   rate_limited: { status: 429, type: 'rate_limit_error' },
+  budget_exceeded: { status: 429, type: 'rate_limit_error' },
+  key_not_found: { status: 404, type: 'invalid_request_error' },
   config_invalid: { status: 422, type: 'invalid_request_error' },
   client_closed: { status: 499, type: 'api_error' },
   content_blocked: { status: 403, type: 'guardrail_error' },

@@ -59,6 +59,34 @@ export const rateLimited = (what: string, retryAfterS: number, headers: Readonly
     headers: { ...headers, 'retry-after': String(Math.max(1, Math.ceil(retryAfterS))) },
   });
 
+/**
+ * A budget used up: told apart from a rate limit (`x-should-retry: false`, so SDKs do not retry for hours), with
+ * the budget named and when it renews.
+ */
+export const budgetExceeded = (what: string, renewsAt: number) =>
+  new GatewayError(
+    'budget_exceeded',
+    `Budget used up: ${what}. It renews at ${new Date(renewsAt).toISOString().replace('.000Z', 'Z')}.`,
+    {
+      headers: {
+        'retry-after': String(Math.max(1, Math.ceil((renewsAt - Date.now()) / 1000))),
+        'x-should-retry': 'false',
+      },
+    },
+  );
+
+/** The admin API was asked about a key id that is not in the store. */
+export const keyNotFound = (id: string) =>
+  new GatewayError('key_not_found', `No API key has the id '${id}'`, { param: 'id' });
+
+/** A key's policy requires masking and this gateway has no masker: its requests are refused, never sent in clear. */
+export const policyMaskingUnavailable = () =>
+  new GatewayError(
+    'masking_not_configured',
+    "This key's policy requires masking, but no masker is configured (LLM_ROUTER_MASKING_STRATEGY_PIPELINE), so the request was not sent",
+    { status: 503 },
+  );
+
 export const unauthorized = () =>
   new GatewayError('unauthorized', 'A valid admin token is needed (Authorization: Bearer <LLM_ROUTER_ADMIN_TOKEN>)', {
     headers: { 'www-authenticate': 'Bearer' },

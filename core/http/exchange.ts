@@ -6,6 +6,11 @@ import type { RequestScope } from '../logging/request-scope.js';
 export interface Principal {
   readonly keyId: string;
   allowsModel(model: string): boolean;
+  /** What the key's policy asks for on top of the gateway's settings. */
+  readonly privacy: {
+    readonly masking: boolean;
+    readonly guardrails: { readonly request: readonly string[]; readonly response: readonly string[] };
+  };
 }
 
 /** One client request as the endpoints see it. */

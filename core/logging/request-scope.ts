@@ -1,3 +1,5 @@
+import type { UsageAccount } from '../auth/usage-meter.js';
+
 /**
  * Who a piece of work is for: passed along explicitly (not through AsyncLocalStorage, whose promise hooks cost
  * ~9 % of the pass-through path's throughput on Node 20) to log lines, audit records, providers and sidecars.
@@ -8,6 +10,8 @@ export interface RequestScope {
   readonly endpoint: string;
   /** The API key's id (never the key), when keys are on. */
   readonly keyId?: string;
+  /** Where the tokens of the request's answer are counted (usage, budgets), when keys are on. */
+  readonly account?: UsageAccount;
 }
 
 /** The metadata a log line written for a request carries (the logger prints it as `[request id]`). */

@@ -171,6 +171,11 @@ export class Metrics {
     'model_name',
     'direction',
   ]);
+  readonly keyCost = this.counter(
+    'llm_router_key_cost_total',
+    "Cost by API key id and model, in the unit of the models' pricing",
+    ['key_id', 'model_name'],
+  );
   readonly modelsReloads = this.counter('llm_router_models_config_reloads_total', 'Models config reloads', ['result']);
   private storeReady: () => Promise<boolean> = () => Promise.resolve(true);
   readonly stateStoreUp = (() => {

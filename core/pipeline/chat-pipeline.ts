@@ -50,7 +50,9 @@ export class ChatPipeline {
     @inject(SETTINGS) settings: Settings,
   ) {
     this.firstTokenTimeoutMs = settings.firstTokenTimeoutMs;
-    const stages = [...(utils.active ? [utils.stage] : []), ...(guardrails.active ? [guardrails.requestStage] : [])];
+    // A key's policy may name guardrails of its own, so with keys on the request stage is always there.
+    const guards = guardrails.active || settings.auth !== null;
+    const stages = [...(utils.active ? [utils.stage] : []), ...(guards ? [guardrails.requestStage] : [])];
     this.handle = compose(stages, (turn) => this.dispatch(turn));
   }
 
@@ -76,9 +78,15 @@ export class ChatPipeline {
   }
 
   private turn(dialect: ClientChatDialect, ex: Exchange, body: Json, canonical: ChatRequest | null): ChatTurn {
-    const session = this.masker.sessionFor(body);
-    // Answer guardrails read the answer, so it is converted even between same-protocol ends.
-    const rewrites = canonical !== null || session !== null || this.utils.active || this.guardrails.guardsAnswers;
+    const session = this.masker.sessionFor(body, ex.principal);
+    // Answer guardrails read the answer, so it is converted even between same-protocol ends; so is a stream whose
+    // tokens a key's usage counts (a passed-through OpenAI stream says them only when the client asked).
+    const rewrites =
+      canonical !== null ||
+      session !== null ||
+      this.utils.active ||
+      this.guardrails.guardsAnswersFor(ex) ||
+      (ex.account !== undefined && body['stream'] === true);
     if (!rewrites) dialect.validate(body);
     return {
       dialect,
@@ -145,7 +153,7 @@ export class ChatPipeline {
       const { raw, contentType } = await attempt.unary(dialect.operation, payload);
       // Parsed even when passed through: a 200 that is not JSON is the provider's fault (502), not an answer.
       const parsed = parseJson(raw, attempt.provider.id);
-      if (attempt.metricsOn) attempt.recordUsage(provider.read(parsed)?.usage);
+      if (attempt.metricsOn || turn.ex.account) attempt.recordUsage(provider.read(parsed)?.usage);
       // The answer names the model the client asked for, as a converted one does, not the backend's own name.
       if (isObject(parsed) && typeof parsed['model'] === 'string' && parsed['model'] !== turn.clientModel) {
         parsed['model'] = turn.clientModel;
@@ -174,7 +182,7 @@ export class ChatPipeline {
   private answerStages(turn: ChatTurn, attempt: ProviderAttempt): AnswerChain {
     const stages: AnswerStage[] = [];
     if (turn.restoring) stages.push(new RestoreStage(turn.restoring));
-    if (this.guardrails.guardsAnswers)
+    if (this.guardrails.guardsAnswersFor(turn.ex))
       stages.push(this.guardrails.answerStage(turn.ex, turn.clientModel, attempt.provider.id));
     return new AnswerChain(stages);
   }

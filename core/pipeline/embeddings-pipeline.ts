@@ -25,10 +25,10 @@ export class EmbeddingsPipeline {
   async run(dialect: ClientEmbeddingsDialect, ex: Exchange): Promise<void> {
     const body = requireObject(ex.body);
     dialect.validate(body);
-    const session = this.masker.sessionFor(body);
+    const session = this.masker.sessionFor(body, ex.principal);
     // Embedded text reaches a model too: the request guardrails judge it (a block is a 403; there is no answer
     // to refuse in).
-    if (this.guardrails.active) await this.guardrails.checkBody(body, ex);
+    await this.guardrails.checkBody(body, ex);
     const attempts = this.failover.attempts(this.failover.model(String(body['model']), ex.principal), ex.signal, ex);
     for (;;) {
       const attempt = await attempts.next();
@@ -70,8 +70,14 @@ export class EmbeddingsPipeline {
     }
     const { raw, contentType } = await attempt.unary('embeddings', payload);
     const parsed = parseJson(raw, attempt.provider.id);
+    const result = passthrough && !ex.account && !attempt.metricsOn ? null : provider.read(parsed);
+    if (result)
+      attempt.recordUsage({
+        prompt_tokens: result.promptTokens,
+        completion_tokens: 0,
+        total_tokens: result.promptTokens,
+      });
     if (passthrough) return { raw, contentType };
-    const result = provider.read(parsed);
     if (!result) throw upstreamBadResponse(attempt.provider.id, 'not an embeddings response');
     return { json: dialect.write(result, body) };
   }

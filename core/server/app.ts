@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DependencyContainer } from 'tsyringe';
 import { AccessControl, type Admission } from '../auth/access-control.js';
+import type { UsageAccount } from '../auth/usage-meter.js';
 import type { Settings } from '../config/settings.js';
 import { ERROR_BODIES, type ErrorDialect } from '../dialects/error-bodies.js';
 import type { Endpoint, EndpointGroup } from '../endpoints/endpoint.js';
@@ -107,6 +108,7 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
       );
     }
     let principal: Principal | undefined;
+    let account: UsageAccount | undefined;
     const run = () => {
       started = true;
       const ex: Exchange = {
@@ -117,7 +119,7 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
         requestId,
         endpoint: req.path,
         principal,
-        ...(principal ? { keyId: principal.keyId } : {}),
+        ...(principal ? { keyId: principal.keyId, account } : {}),
       };
       handleOn(route.endpoint, ex).then(
         () => {
@@ -153,6 +155,7 @@ export async function buildApp({ container, settings, logger, metrics }: AppDeps
     // Before the body is read: a request without a valid key costs no parsing.
     const admitted = (admission: Admission) => {
       principal = admission.principal;
+      account = admission.account;
       res.locals['keyId'] = admission.principal.keyId;
       res.set(admission.headers);
       res.once('close', admission.done);

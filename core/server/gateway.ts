@@ -5,7 +5,9 @@ import { loadAuditKeys } from '../audit/audit-keys.js';
 import { AUDIT_SINK, NoAudit } from '../audit/audit-sink.js';
 import { EncryptedAuditor } from '../audit/encrypted-auditor.js';
 import { AccessControl } from '../auth/access-control.js';
+import { AdminApi } from '../auth/admin-api.js';
 import { openKeyStore } from '../auth/open-key-store.js';
+import { UsageMeter } from '../auth/usage-meter.js';
 import { findStrategy } from '../balancing/strategies-registry.js';
 import { BALANCE_STRATEGY, type BalanceStrategyClass } from '../balancing/strategy.js';
 import { LiveModels } from '../config/live-models.js';
@@ -71,7 +73,14 @@ export async function assembleGateway(
   if (settings.auth) {
     const keys = await openKeyStore(settings.auth);
     lifecycle.register('key store', { stop: () => keys.close() });
-    container.registerInstance(AccessControl, new AccessControl(settings.auth, keys, store));
+    const meter = new UsageMeter(store, models, logger, metrics);
+    container.registerInstance(UsageMeter, meter);
+    const access = new AccessControl(settings.auth, keys, store, meter);
+    container.registerInstance(AccessControl, access);
+    container.registerInstance(
+      AdminApi,
+      new AdminApi(keys, meter, settings.auth.rotationGraceMs, (id) => access.forget(id)),
+    );
   }
   lifecycle.register('state store', { stop: () => store.close() });
   container.registerSingleton(BALANCE_STRATEGY, Strategy);

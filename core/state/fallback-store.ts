@@ -1,7 +1,7 @@
 import type { Logger } from '../logging/logger.js';
 import { MemoryStore } from './memory-store.js';
 import type { RedisStore } from './redis-store.js';
-import type { StateStore, StoreState, WindowHit } from './state-store.js';
+import type { CountsToAdd, StateStore, StoreState, WindowHit } from './state-store.js';
 
 // After a failed call, how long calls go straight to local state before Redis is tried again: a paused Redis
 // would otherwise cost every call its whole deadline.
@@ -84,6 +84,20 @@ export class FallbackStore implements StateStore {
     return await this.either(
       () => this.redis.get(keys),
       () => this.local.get(keys),
+    );
+  }
+
+  async addCounts(counts: readonly CountsToAdd[]): Promise<void> {
+    return await this.either(
+      () => this.redis.addCounts(counts),
+      () => this.local.addCounts(counts),
+    );
+  }
+
+  readCounts(keys: readonly string[]): Promise<Array<Record<string, number>>> | Array<Record<string, number>> {
+    return this.either(
+      () => this.redis.readCounts(keys),
+      () => this.local.readCounts(keys),
     );
   }
 

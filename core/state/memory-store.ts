@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { StateStore, StoreState, WindowHit } from './state-store.js';
+import type { CountsToAdd, StateStore, StoreState, WindowHit } from './state-store.js';
 
 const PURGE_MS = 50;
 
@@ -9,6 +9,7 @@ export class MemoryStore implements StateStore {
   private readonly purgedAt = new Map<string, number>();
   private readonly values = new Map<string, { value: string; expires: number }>();
   private readonly windows = new Map<string, { expiries: number[]; head: number }>();
+  private readonly counters = new Map<string, { fields: Record<string, number>; expires: number }>();
   private readonly releases = new EventEmitter().setMaxListeners(0);
 
   acquire(key: string, holder: string, ttlMs: number, capacity: number): boolean {
@@ -77,6 +78,30 @@ export class MemoryStore implements StateStore {
     return keys.map((k) => {
       const v = this.values.get(k);
       return v && v.expires > now ? v.value : null;
+    });
+  }
+
+  async addCounts(counts: readonly CountsToAdd[]): Promise<void> {
+    const now = Date.now();
+    for (const { key, amounts, ttlMs } of counts) {
+      let c = this.counters.get(key);
+      if (!c || c.expires <= now) {
+        // Expired counters go when new ones are made, so a long-running process does not keep every day's.
+        if (this.counters.size > 10_000)
+          for (const [k, v] of this.counters) if (v.expires <= now) this.counters.delete(k);
+        c = { fields: {}, expires: 0 };
+        this.counters.set(key, c);
+      }
+      for (const [field, n] of Object.entries(amounts)) c.fields[field] = (c.fields[field] ?? 0) + n;
+      c.expires = now + ttlMs;
+    }
+  }
+
+  readCounts(keys: readonly string[]): Array<Record<string, number>> {
+    const now = Date.now();
+    return keys.map((k) => {
+      const c = this.counters.get(k);
+      return c && c.expires > now ? { ...c.fields } : {};
     });
   }
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import type { Settings } from '../config/settings.js';
 import { stateUnavailable } from '../errors/errors.js';
-import type { StateStore, StoreState, WindowHit } from './state-store.js';
+import type { CountsToAdd, StateStore, StoreState, WindowHit } from './state-store.js';
 
 // A slot key is a sorted set: member = holder, score = expiry (ms). Expired members are dropped first,
 // so a crashed holder never blocks a slot beyond its TTL. Each script runs atomically in Redis, on Redis's own
@@ -151,6 +151,28 @@ export class RedisStore implements StateStore {
 
   async get(keys: readonly string[]): Promise<Array<string | null>> {
     return keys.length ? unavailableIfFailed(this.redis.mget(...keys)) : [];
+  }
+
+  async addCounts(counts: readonly CountsToAdd[]): Promise<void> {
+    const tx = this.redis.multi();
+    for (const { key, amounts, ttlMs } of counts) {
+      for (const [field, n] of Object.entries(amounts)) tx.hincrbyfloat(key, field, n);
+      tx.pexpire(key, ttlMs);
+    }
+    await unavailableIfFailed(tx.exec());
+  }
+
+  async readCounts(keys: readonly string[]): Promise<Array<Record<string, number>>> {
+    if (keys.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const k of keys) pipeline.hgetall(k);
+    const replies = (await unavailableIfFailed(pipeline.exec())) ?? [];
+    return replies.map(([err, raw]) => {
+      if (err) throw stateUnavailable(err);
+      const out: Record<string, number> = {};
+      for (const [field, value] of Object.entries(raw as Record<string, string>)) out[field] = Number(value);
+      return out;
+    });
   }
 
   async state(): Promise<StoreState> {

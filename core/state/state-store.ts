@@ -19,6 +19,13 @@ export interface StateStore {
    * Says whether it was counted, how many are counted after it, and in how many ms the oldest leaves the window.
    */
   hit(key: string, holder: string, windowMs: number, limit: number): Promise<WindowHit> | WindowHit;
+  /**
+   * Adds to the numeric fields of counters (usage, token windows) and sets their times to live, in one round trip.
+   * Usage is counted once per answer, after it was sent.
+   */
+  addCounts(counts: readonly CountsToAdd[]): Promise<void>;
+  /** Counters' fields, in the order given (`{}` for one that does not exist or expired). */
+  readCounts(keys: readonly string[]): Promise<Array<Record<string, number>>> | Array<Record<string, number>>;
   /** Live holders per key, in the order given. */
   count(keys: readonly string[]): Promise<number[]> | number[];
   /** Calls `listener` whenever some holder (in any instance) releases a slot; returns an unsubscribe. */
@@ -33,6 +40,12 @@ export interface StateStore {
    */
   state(): Promise<StoreState>;
   close(): Promise<void>;
+}
+
+export interface CountsToAdd {
+  readonly key: string;
+  readonly amounts: Readonly<Record<string, number>>;
+  readonly ttlMs: number;
 }
 
 export interface WindowHit {

@@ -1,5 +1,4 @@
 import { inject, injectable } from 'tsyringe';
-import { SETTINGS, type Settings } from '../../config/settings.js';
 import type { ClientChatDialect } from '../../dialects/chat-dialect.js';
 import { isObject, type Json, requireObject } from '../../dialects/request-fields.js';
 import { responsesClientDialect } from '../../dialects/responses/dialect.js';
@@ -24,7 +23,6 @@ export class OpenAIResponses {
     @inject(ChatPipeline) private readonly pipeline: ChatPipeline,
     @inject(ResponsesStore) private readonly store: ResponsesStore,
     @inject(MaskerPipeline) private readonly masker: MaskerPipeline,
-    @inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   handle(ex: Exchange): Promise<void> {
@@ -55,7 +53,7 @@ export class OpenAIResponses {
     }
     const keep = body['store'] !== false;
     if (keep) (body as Record<symbol, unknown>)[KEPT] = true;
-    const masked = this.masker.active && (this.settings.masking.force || body['anonymize'] === true);
+    const masked = this.masker.masks(body['anonymize'], ex.principal);
     let answer: Json | null = null;
     const dialect: ClientChatDialect = {
       ...responsesClientDialect,

@@ -2,7 +2,13 @@ import { type DependencyContainer, inject, singleton } from 'tsyringe';
 import { AUDIT_SINK, type AuditSink, auditTimestamp } from '../../audit/audit-sink.js';
 import { SETTINGS, type Settings } from '../../config/settings.js';
 import type { Json } from '../../dialects/request-fields.js';
-import { invalidValue, maskerUnavailable, maskingNotConfigured } from '../../errors/errors.js';
+import {
+  invalidValue,
+  maskerUnavailable,
+  maskingNotConfigured,
+  policyMaskingUnavailable,
+} from '../../errors/errors.js';
+import type { Principal } from '../../http/exchange.js';
 import type { RequestScope } from '../../logging/request-scope.js';
 import { METRICS, type Metrics } from '../../metrics/metrics.js';
 import type { MaskerPlugin } from '../../plugins/plugin.js';
@@ -41,13 +47,24 @@ export class MaskerPipeline {
    * provider. Fails closed: a flag that is not a boolean is a 400 naming it (a string "true" once meant no
    * masking at all), and asking for masking where no masker is configured is refused, never served in clear.
    */
-  sessionFor(body: Json): MaskingSession | null {
+  sessionFor(body: Json, principal?: Principal): MaskingSession | null {
     const flag = body['anonymize'];
     if (flag !== undefined && typeof flag !== 'boolean')
       throw invalidValue("'anonymize' must be a boolean", 'anonymize');
     delete body['anonymize'];
     if (flag === true && this.plugins.length === 0) throw maskingNotConfigured();
-    return this.plugins.length > 0 && (this.settings.masking.force || flag === true) ? new MaskingSession() : null;
+    const byPolicy = principal?.privacy.masking === true;
+    if (byPolicy && this.plugins.length === 0) throw policyMaskingUnavailable();
+    return this.plugins.length > 0 && (this.settings.masking.force || flag === true || byPolicy)
+      ? new MaskingSession()
+      : null;
+  }
+
+  /** Whether a request of this key with this flag is masked (without taking the flag out of the body). */
+  masks(flag: unknown, principal?: Principal): boolean {
+    return (
+      this.plugins.length > 0 && (this.settings.masking.force || flag === true || principal?.privacy.masking === true)
+    );
   }
 
   get active(): boolean {

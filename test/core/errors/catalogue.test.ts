@@ -64,6 +64,9 @@ const SAMPLES: GatewayError[] = [
   errors.keyInQuery('api_key'),
   errors.endpointDenied(),
   errors.rateLimited('x', 1),
+  errors.budgetExceeded("the key's tokens per day (10, used 12)", Date.now() + 1000),
+  errors.keyNotFound('key_x'),
+  errors.policyMaskingUnavailable(),
 ];
 
 describe('error catalogue', () => {
