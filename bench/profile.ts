@@ -2,7 +2,8 @@
  * Where the gateway's CPU goes on the pass-through path: the gateway runs with --cpu-prof under 32 connections
  * of autocannon against the fake OpenAI backend, then stops, and the profile's top functions by self time are
  * printed (a share of all samples, the idle time left out). `GATEWAY_MAIN` profiles another build's
- * core/main.js (e.g. an older commit's), so two builds can be set side by side in one run.
+ * core/main.js (e.g. an older commit's), so two builds can be set side by side in one run. `PROFILE_ENV` (a JSON
+ * object) adds gateway variables and `PROFILE_BEARER` a key, to profile a mode (API keys, say).
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,13 @@ async function main(): Promise<void> {
         active_models: { bench: ['bench-model'] },
       }),
     );
-    const env = { LLM_ROUTER_MODELS_CONFIG: config, LLM_ROUTER_SERVER_HOST: '127.0.0.1', LLM_ROUTER_SERVER_PORT: '0' };
+    const env = {
+      LLM_ROUTER_MODELS_CONFIG: config,
+      LLM_ROUTER_SERVER_HOST: '127.0.0.1',
+      LLM_ROUTER_SERVER_PORT: '0',
+      ...(JSON.parse(process.env['PROFILE_ENV'] ?? '{}') as Record<string, string>),
+    };
+    const bearer = process.env['PROFILE_BEARER'];
     const gateway = await startProcess(
       ['--cpu-prof', `--cpu-prof-dir=${dir}`, MAIN],
       env,
@@ -58,7 +65,7 @@ async function main(): Promise<void> {
       autocannon({
         url: `${gateway.url}/v1/chat/completions`,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
         body: BODY,
         connections: 32,
         duration,

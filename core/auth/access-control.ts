@@ -88,18 +88,13 @@ export class AccessControl {
       return this.admitSlowly(req, group, requestId);
     const { principal } = known;
     const headers = this.limit(principal);
-    if (headers instanceof Promise) return headers.then((h) => this.withBudget(principal, h, requestId));
-    return this.withBudget(principal, headers, requestId);
-  }
-
-  private withBudget(
-    principal: KeyPrincipal,
-    headers: Record<string, string>,
-    requestId: string,
-  ): Admission | Promise<Admission> {
-    const tokens = this.meter.check(principal);
-    if (tokens instanceof Promise) return tokens.then((t) => this.withSlot(principal, merged(headers, t), requestId));
-    return this.withSlot(principal, merged(headers, tokens), requestId);
+    // With Redis both are a round trip: asked at once, not one after the other.
+    const tokens = headers instanceof Promise ? this.meter.check(principal) : null;
+    if (headers instanceof Promise)
+      return Promise.all([headers, tokens]).then(([h, t]) => this.withSlot(principal, merged(h, t!), requestId));
+    const checked = this.meter.check(principal);
+    if (checked instanceof Promise) return checked.then((t) => this.withSlot(principal, merged(headers, t), requestId));
+    return this.withSlot(principal, merged(headers, checked), requestId);
   }
 
   private withSlot(
@@ -123,7 +118,8 @@ export class AccessControl {
       throw err;
     }
     if (!principal.allowsGroup(group)) throw endpointDenied();
-    const headers = merged(await this.limit(principal), await this.meter.check(principal));
+    const [requests, tokens] = await Promise.all([this.limit(principal), this.meter.check(principal)]);
+    const headers = merged(requests, tokens);
     const slot = await this.takeSlot(principal, requestId);
     return { principal, headers, account: this.meter.account(principal), done: slot };
   }

@@ -38,16 +38,47 @@ export interface Spender {
   readonly teamBudgets: Budgets | undefined;
 }
 
+interface Periods {
+  readonly day: string;
+  readonly month: string;
+  readonly dayStarts: number;
+  readonly dayEnds: number;
+  readonly monthEnds: number;
+}
+
+// Every answer asks which day it is: the answer is kept until the day ends.
+let periods: Periods | null = null;
+
 /** The UTC day and month `now` falls in, and when each ends. */
-export function periodsOf(now: number): { day: string; month: string; dayEnds: number; monthEnds: number } {
+export function periodsOf(now: number): Periods {
+  if (periods && now >= periods.dayStarts && now < periods.dayEnds) return periods;
   const d = new Date(now);
   const day = d.toISOString().slice(0, 10);
-  return {
+  periods = {
     day,
     month: day.slice(0, 7),
+    dayStarts: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()),
     dayEnds: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1),
     monthEnds: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1),
   };
+  return periods;
+}
+
+// The per-model field names of a usage counter, made once per model.
+const modelFields = new Map<string, { requests: string; input: string; output: string; cost: string }>();
+
+function fieldsOf(model: string) {
+  let f = modelFields.get(model);
+  if (!f) {
+    f = {
+      requests: `${model}|requests`,
+      input: `${model}|input_tokens`,
+      output: `${model}|output_tokens`,
+      cost: `${model}|cost`,
+    };
+    if (modelFields.size < 10_000) modelFields.set(model, f);
+  }
+  return f;
 }
 
 const usageKey = (subject: 'key' | 'team', id: string, period: string) => `usage:${subject}:${id}:${period}`;
@@ -80,7 +111,7 @@ export class UsageMeter {
       ...(keyBudgets ? [usageKey('key', spender.keyId, p.day), usageKey('key', spender.keyId, p.month)] : []),
       ...(teamHas ? [usageKey('team', spender.team, p.day), usageKey('team', spender.team, p.month)] : []),
     ];
-    const read = this.state.readCounts([...keys, ...budgetKeys]);
+    const read = this.state.readCounts([...keys, ...budgetKeys], CHECKED_FIELDS);
     const judge = (counts: Array<Record<string, number>>) => {
       let at = keys.length;
       if (keyBudgets) {
@@ -113,15 +144,19 @@ export class UsageMeter {
     const p = periodsOf(now);
     const pricing = this.models.models.get(model)?.pricing;
     const cost = pricing ? (input * pricing.input_per_million + output * pricing.output_per_million) / 1e6 : 0;
+    const f = fieldsOf(model);
     const amounts: Record<string, number> = {
       requests: 1,
       input_tokens: input,
       output_tokens: output,
-      [`${model}|requests`]: 1,
-      [`${model}|input_tokens`]: input,
-      [`${model}|output_tokens`]: output,
-      ...(cost > 0 ? { cost, [`${model}|cost`]: cost } : {}),
+      [f.requests]: 1,
+      [f.input]: input,
+      [f.output]: output,
     };
+    if (cost > 0) {
+      amounts['cost'] = cost;
+      amounts[f.cost] = cost;
+    }
     const counts: CountsToAdd[] = [
       { key: usageKey('key', spender.keyId, p.day), amounts, ttlMs: DAY_TTL_MS },
       { key: usageKey('key', spender.keyId, p.month), amounts, ttlMs: MONTH_TTL_MS },
@@ -159,6 +194,8 @@ export async function readUsage(
 }
 
 const NO_HEADERS: Record<string, string> = {};
+// What a check reads of a counter: not the per-model fields, which grow with the models a key used.
+const CHECKED_FIELDS = ['tokens', 'input_tokens', 'output_tokens', 'cost'];
 
 function hasBudget(b: Budgets): boolean {
   return !!(b.tokens_per_day || b.tokens_per_month || b.cost_per_day || b.cost_per_month);
@@ -170,7 +207,7 @@ function overBudget(
   b: Budgets,
   day: Record<string, number>,
   month: Record<string, number>,
-  p: ReturnType<typeof periodsOf>,
+  p: Periods,
 ): void {
   const tokens = (c: Record<string, number>) => (c['input_tokens'] ?? 0) + (c['output_tokens'] ?? 0);
   const checks: Array<[number | undefined, number, string, number]> = [

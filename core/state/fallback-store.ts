@@ -94,10 +94,13 @@ export class FallbackStore implements StateStore {
     );
   }
 
-  readCounts(keys: readonly string[]): Promise<Array<Record<string, number>>> | Array<Record<string, number>> {
+  readCounts(
+    keys: readonly string[],
+    fields?: readonly string[],
+  ): Promise<Array<Record<string, number>>> | Array<Record<string, number>> {
     return this.either(
-      () => this.redis.readCounts(keys),
-      () => this.local.readCounts(keys),
+      () => this.redis.readCounts(keys, fields),
+      () => this.local.readCounts(keys, fields),
     );
   }
 

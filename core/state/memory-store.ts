@@ -97,11 +97,15 @@ export class MemoryStore implements StateStore {
     }
   }
 
-  readCounts(keys: readonly string[]): Array<Record<string, number>> {
+  readCounts(keys: readonly string[], fields: readonly string[] = []): Array<Record<string, number>> {
     const now = Date.now();
     return keys.map((k) => {
       const c = this.counters.get(k);
-      return c && c.expires > now ? { ...c.fields } : {};
+      if (!c || c.expires <= now) return {};
+      if (fields.length === 0) return { ...c.fields };
+      const out: Record<string, number> = {};
+      for (const f of fields) if (c.fields[f] !== undefined) out[f] = c.fields[f];
+      return out;
     });
   }
 

@@ -56,6 +56,41 @@ local reset = 0
 if oldest[2] then reset = tonumber(oldest[2]) - now end
 return {counted, redis.call('ZCARD', KEYS[1]), reset}`;
 
+// Counters (usage, token windows): one command per answer however many counters and fields it adds to.
+// ARGV per key: its TTL, its number of fields, then field and amount pairs.
+const ADD_COUNTS = `
+local a = 1
+for _, key in ipairs(KEYS) do
+  local ttl = ARGV[a]
+  local n = tonumber(ARGV[a + 1])
+  a = a + 2
+  for _ = 1, n do
+    redis.call('HINCRBYFLOAT', key, ARGV[a], ARGV[a + 1])
+    a = a + 2
+  end
+  redis.call('PEXPIRE', key, ttl)
+end
+return 1`;
+
+// The named fields of each counter (ARGV), or all of them when none are named.
+const READ_COUNTS = `
+local out = {}
+for i, key in ipairs(KEYS) do
+  if #ARGV == 0 then out[i] = redis.call('HGETALL', key)
+  else
+    local values = redis.call('HMGET', key, unpack(ARGV))
+    local kv = {}
+    for j, v in ipairs(values) do
+      if v then
+        kv[#kv + 1] = ARGV[j]
+        kv[#kv + 1] = v
+      end
+    end
+    out[i] = kv
+  end
+end
+return out`;
+
 /** Settings['redis'], with the command deadline (LLM_ROUTER_REDIS_TIMEOUT_SECONDS). */
 export type RedisOptions = NonNullable<Settings['redis']>;
 
@@ -87,6 +122,8 @@ export class RedisStore implements StateStore {
     this.redis.defineCommand('leaseRenew', { numberOfKeys: 1, lua: RENEW });
     this.redis.defineCommand('leaseCount', { lua: COUNT });
     this.redis.defineCommand('windowHit', { numberOfKeys: 1, lua: HIT });
+    this.redis.defineCommand('addCounts', { lua: ADD_COUNTS });
+    this.redis.defineCommand('readCounts', { lua: READ_COUNTS });
   }
 
   /** Connects at start-up, so a wrong address stops start-up instead of failing the first request. */
@@ -154,23 +191,22 @@ export class RedisStore implements StateStore {
   }
 
   async addCounts(counts: readonly CountsToAdd[]): Promise<void> {
-    const tx = this.redis.multi();
-    for (const { key, amounts, ttlMs } of counts) {
-      for (const [field, n] of Object.entries(amounts)) tx.hincrbyfloat(key, field, n);
-      tx.pexpire(key, ttlMs);
+    if (counts.length === 0) return;
+    const args: Array<string | number> = [];
+    for (const { amounts, ttlMs } of counts) {
+      const fields = Object.entries(amounts);
+      args.push(ttlMs, fields.length);
+      for (const [field, n] of fields) args.push(field, n);
     }
-    await unavailableIfFailed(tx.exec());
+    await this.command('addCounts', counts.length, ...counts.map((c) => c.key), ...args);
   }
 
-  async readCounts(keys: readonly string[]): Promise<Array<Record<string, number>>> {
+  async readCounts(keys: readonly string[], fields: readonly string[] = []): Promise<Array<Record<string, number>>> {
     if (keys.length === 0) return [];
-    const pipeline = this.redis.pipeline();
-    for (const k of keys) pipeline.hgetall(k);
-    const replies = (await unavailableIfFailed(pipeline.exec())) ?? [];
-    return replies.map(([err, raw]) => {
-      if (err) throw stateUnavailable(err);
+    const replies = (await this.command('readCounts', keys.length, ...keys, ...fields)) as string[][];
+    return replies.map((flat) => {
       const out: Record<string, number> = {};
-      for (const [field, value] of Object.entries(raw as Record<string, string>)) out[field] = Number(value);
+      for (let i = 0; i < flat.length; i += 2) out[flat[i]!] = Number(flat[i + 1]);
       return out;
     });
   }

@@ -24,8 +24,11 @@ export interface StateStore {
    * Usage is counted once per answer, after it was sent.
    */
   addCounts(counts: readonly CountsToAdd[]): Promise<void>;
-  /** Counters' fields, in the order given (`{}` for one that does not exist or expired). */
-  readCounts(keys: readonly string[]): Promise<Array<Record<string, number>>> | Array<Record<string, number>>;
+  /** Counters' fields (those named, or all), in the order given (`{}` for one that does not exist or expired). */
+  readCounts(
+    keys: readonly string[],
+    fields?: readonly string[],
+  ): Promise<Array<Record<string, number>>> | Array<Record<string, number>>;
   /** Live holders per key, in the order given. */
   count(keys: readonly string[]): Promise<number[]> | number[];
   /** Calls `listener` whenever some holder (in any instance) releases a slot; returns an unsubscribe. */

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { MemoryStore } from '../../../core/state/memory-store.js';
 import type { StateStore } from '../../../core/state/state-store.js';
 import { TestRedisStores } from '../../support/redis-prefix.js';
+import { until } from '../../support/until.js';
 
 // Every Redis test uses its own key prefix on the real server at 127.0.0.1:6379, deleted afterwards.
 const redisStores = new TestRedisStores();
@@ -64,6 +65,25 @@ for (const [kind, make] of stores) {
       assert.deepEqual(await s.get(['health:x', 'health:y']), ['up', null]);
       await sleep(180);
       assert.deepEqual(await s.get(['health:x']), [null]);
+    });
+
+    it('adds to counters in one call, reads all fields or the named ones, and lets them expire', async () => {
+      const s = await make();
+      await s.addCounts([
+        { key: 'usage:a', amounts: { requests: 1, cost: 0.25, 'm:1|requests': 1 }, ttlMs: 60_000 },
+        { key: 'usage:b', amounts: { tokens: 18 }, ttlMs: 150 },
+      ]);
+      await s.addCounts([{ key: 'usage:a', amounts: { requests: 1, cost: 0.5 }, ttlMs: 60_000 }]);
+      assert.deepEqual(await s.readCounts(['usage:a', 'usage:b', 'usage:none']), [
+        { requests: 2, cost: 0.75, 'm:1|requests': 1 },
+        { tokens: 18 },
+        {},
+      ]);
+      assert.deepEqual(await s.readCounts(['usage:a'], ['requests', 'tokens']), [{ requests: 2 }]);
+      await until('the short-lived counter to expire', async () => {
+        const [b] = await s.readCounts(['usage:b']);
+        return Object.keys(b ?? {}).length === 0;
+      });
     });
 
     it('announces a release to listeners, also on another connection', async () => {
