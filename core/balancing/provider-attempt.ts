@@ -141,9 +141,9 @@ export class ProviderAttempt {
 
   /** Counts the tokens the provider reported (prompt_tokens: every input token, cached ones included). */
   recordUsage(usage: Usage | null | undefined): void {
-    if (!usage) return;
-    this.scope.account?.record(this.model.name, usage.prompt_tokens ?? 0, usage.completion_tokens ?? 0);
-    if (!this.metrics.enabled) return;
+    // A key's answer counts as a request even when the backend reported no tokens.
+    this.scope.account?.record(this.model.name, usage?.prompt_tokens ?? 0, usage?.completion_tokens ?? 0);
+    if (!usage || !this.metrics.enabled) return;
     const labels = { model_name: this.model.name, provider_type: this.type.apiType };
     this.metrics.tokens.inc({ ...labels, direction: 'input' }, usage.prompt_tokens ?? 0);
     this.metrics.tokens.inc({ ...labels, direction: 'output' }, usage.completion_tokens ?? 0);
