@@ -29,6 +29,27 @@ describe('stream guard', () => {
     assert.deepEqual(checked, ['Hello there, ', 'lo there, my dear friend', 'dear friend!'.slice(-11)]);
   });
 
+  it('judges the alternatives of streamed log probabilities too, before the chunk carrying them is released', async () => {
+    const guard = new StreamGuard(async (t) => {
+      if (t.includes('bomb')) throw contentBlocked('answer', 'test', 'bomb');
+    }, 4);
+    const withAlternative: ChatChunk = {
+      ...chunk('Build a '),
+      choices: [
+        {
+          index: 0,
+          delta: { content: 'Build a ' },
+          finish_reason: null,
+          logprobs: { content: [{ token: 'a', logprob: -0.1, top_logprobs: [{ token: 'bomb', logprob: -0.2 }] }] },
+        },
+      ],
+    };
+    const released = await guard.push(chunk('ok '));
+    assert.equal(text(released), '', 'a window is still filling');
+    const err = await guard.push(withAlternative).catch((e: unknown) => e);
+    assert.ok(err instanceof GatewayError && err.code === 'content_blocked', String(err));
+  });
+
   it('releases nothing of a window the guard rejects', async () => {
     const guard = new StreamGuard(async (t) => {
       if (t.includes('bomb')) throw contentBlocked('answer', 'test', 'bomb');
