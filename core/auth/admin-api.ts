@@ -55,7 +55,7 @@ export class AdminApi {
         if (grace !== undefined && (typeof grace !== 'number' || !(grace >= 0)))
           throw invalidValue("'grace_seconds' must be a number of seconds ≥ 0", 'grace_seconds');
         const rotated = await this.admin.rotate(id, grace === undefined ? undefined : grace * 1000);
-        if (!rotated) throw keyNotFound(id);
+        if (!rotated) throw keyNotFound();
         this.changedKey(id);
         return {
           status: 201,
@@ -64,7 +64,7 @@ export class AdminApi {
       },
       'keys/delete': async (body) => {
         const id = idIn(body);
-        if (!(await this.admin.remove(id))) throw keyNotFound(id);
+        if (!(await this.admin.remove(id))) throw keyNotFound();
         this.changedKey(id);
         return { body: { id, deleted: true } };
       },
@@ -91,13 +91,13 @@ export class AdminApi {
 
   private async known(id: string): Promise<KeyRecord> {
     const record = await this.admin.get(id);
-    if (!record) throw keyNotFound(id);
+    if (!record) throw keyNotFound();
     return record;
   }
 
   private async changed(id: string, change: (id: string) => Promise<KeyRecord | null>) {
     const record = await change(id);
-    if (!record) throw keyNotFound(id);
+    if (!record) throw keyNotFound();
     this.changedKey(id);
     return { body: { record: viewOf(record) } };
   }

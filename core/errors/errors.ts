@@ -75,9 +75,8 @@ export const budgetExceeded = (what: string, renewsAt: number) =>
     },
   );
 
-/** The admin API was asked about a key id that is not in the store. */
-export const keyNotFound = (id: string) =>
-  new GatewayError('key_not_found', `No API key has the id '${id}'`, { param: 'id' });
+/** The admin API was asked about a key id that is not in the store (not echoed: it is the caller's text). */
+export const keyNotFound = () => new GatewayError('key_not_found', 'No API key has this id', { param: 'id' });
 
 /** A key's policy requires masking and this gateway has no masker: its requests are refused, never sent in clear. */
 export const policyMaskingUnavailable = () =>

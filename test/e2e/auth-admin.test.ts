@@ -121,6 +121,7 @@ describe('the admin API (/api/auth/) and policies that ask for privacy', () => {
     const gone = await admin('keys/show', { id: rotated.body.record.id });
     assert.equal(gone.status, 404);
     assert.equal(gone.body.error.code, 'key_not_found');
+    assert.ok(!gone.body.error.message.includes(rotated.body.record.id), 'the id asked for is not echoed');
   });
 
   it('refuses bad input naming the field, and saves policies and team budgets it checked', async () => {

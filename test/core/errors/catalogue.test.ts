@@ -65,7 +65,7 @@ const SAMPLES: GatewayError[] = [
   errors.endpointDenied(),
   errors.rateLimited('x', 1),
   errors.budgetExceeded("the key's tokens per day (10, used 12)", Date.now() + 1000),
-  errors.keyNotFound('key_x'),
+  errors.keyNotFound(),
   errors.policyMaskingUnavailable(),
 ];
 
