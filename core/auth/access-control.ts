@@ -87,14 +87,27 @@ export class AccessControl {
     if (!known || known.until <= now || !usable(known.principal, now) || !known.principal.allowsGroup(group))
       return this.admitSlowly(req, group, requestId);
     const { principal } = known;
-    const headers = this.limit(principal);
-    // With Redis both are a round trip: asked at once, not one after the other.
-    const tokens = headers instanceof Promise ? this.meter.check(principal) : null;
-    if (headers instanceof Promise)
-      return Promise.all([headers, tokens]).then(([h, t]) => this.withSlot(principal, merged(h, t!), requestId));
-    const checked = this.meter.check(principal);
-    if (checked instanceof Promise) return checked.then((t) => this.withSlot(principal, merged(headers, t), requestId));
-    return this.withSlot(principal, merged(headers, checked), requestId);
+    const headers = this.limits(principal);
+    if (headers instanceof Promise) return headers.then((h) => this.withSlot(principal, h, requestId));
+    return this.withSlot(principal, headers, requestId);
+  }
+
+  /**
+   * Requests per minute, then tokens per minute and budgets, with the headers of both. With Redis both are a
+   * round trip, asked at once; a check that refuses at once does not leave the other's refusal unhandled.
+   */
+  private limits(principal: KeyPrincipal): Record<string, string> | Promise<Record<string, string>> {
+    const requests = this.limit(principal);
+    let tokens: Record<string, string> | Promise<Record<string, string>>;
+    try {
+      tokens = this.meter.check(principal);
+    } catch (err) {
+      if (requests instanceof Promise) requests.catch(() => {});
+      throw err;
+    }
+    if (requests instanceof Promise || tokens instanceof Promise)
+      return Promise.all([requests, tokens]).then(([r, t]) => merged(r, t));
+    return merged(requests, tokens);
   }
 
   private withSlot(
@@ -118,8 +131,7 @@ export class AccessControl {
       throw err;
     }
     if (!principal.allowsGroup(group)) throw endpointDenied();
-    const [requests, tokens] = await Promise.all([this.limit(principal), this.meter.check(principal)]);
-    const headers = merged(requests, tokens);
+    const headers = await this.limits(principal);
     const slot = await this.takeSlot(principal, requestId);
     return { principal, headers, account: this.meter.account(principal), done: slot };
   }
