@@ -5,6 +5,39 @@ export interface Span {
   readonly tag: string;
 }
 
+import type { CharSet } from './char-set.js';
+import type { DigitRuns } from './digit-runs.js';
+
+/**
+ * Where a rule's matches can start, read from the text's digit runs: the engine tries the pattern there
+ * (sticky) instead of scanning the whole text. Every start a match can have must be given; extra ones cost
+ * only time. Positions are in the searched text; a segment [from, to) of it is being searched.
+ */
+export interface Anchor {
+  /** The lengths a run a match can begin with may have (inclusive); tested first, being cheapest. */
+  readonly lengths?: readonly [number, number];
+  /** How many digits the grouped number a match begins with has at least (`DigitRuns.chainDigits`). */
+  readonly chain?: number;
+  // Tests of the characters next to the run, made in line for every run (a call per run costs more).
+  /** The character right after the run is one of these. */
+  readonly next?: CharSet;
+  /** The character right before the run is one of these. */
+  readonly prev?: CharSet;
+  /** The character before the run or the one after it is one of these. */
+  readonly touch?: CharSet;
+  /** The character before the run is none of these (the pattern's negative lookbehind). */
+  readonly refuse?: CharSet;
+  /**
+   * Runs worth asking `starts` about: a cheap necessary condition. The gap being searched begins at `from`:
+   * what stands before it is a placeholder's text, which the pattern does not see (read it as nothing).
+   */
+  readonly runs?: (runs: DigitRuns, i: number, from: number) => boolean;
+  /** Where a match containing run i can start, ascending; default: the run's start. */
+  readonly starts?: (runs: DigitRuns, i: number, from: number, to: number, push: (at: number) => void) => void;
+  /** A text for which this holds may have matches without the anchors' digits: the rule scans it whole. */
+  readonly scanWhole?: (text: string) => boolean;
+}
+
 /** One kind of identifier: a pattern to find candidates and a check that decides what to mask. */
 export interface MaskRule {
   readonly tag: string;
@@ -17,6 +50,10 @@ export interface MaskRule {
    * The full patterns are slow to scan (lookbehinds, long alternations); most texts have no candidates.
    */
   readonly hint?: RegExp;
+  /** Where matches can start, read from digit runs; a rule without one (or `startsAt`) scans each gap whole. */
+  readonly anchor?: Anchor;
+  /** A literal every match begins with (global): the pattern is tried only where it occurs. */
+  readonly startsAt?: RegExp;
   /** The spans to mask in one match (offsets in the searched text); none leaves the match alone. */
   spans(match: RegExpExecArray): Span[];
 }
@@ -27,16 +64,20 @@ interface RuleOptions {
   readonly hint?: RegExp;
   readonly validate?: (value: string, match: RegExpExecArray) => boolean;
   readonly needsDigit?: boolean;
+  readonly anchor?: Anchor;
+  readonly startsAt?: RegExp;
 }
 
 /** The usual rule: mask the match (or one group of it) when it passes `validate`. */
 export function rule(tag: string, pattern: RegExp, options: RuleOptions = {}): MaskRule {
-  const { group = 0, validate, needsDigit = true, hint } = options;
+  const { group = 0, validate, needsDigit = true, hint, anchor, startsAt } = options;
   return {
     tag,
     pattern,
     needsDigit,
     ...(hint ? { hint } : {}),
+    ...(anchor ? { anchor } : {}),
+    ...(startsAt ? { startsAt } : {}),
     spans(m) {
       const value = m[group];
       if (value === undefined || value === '') return [];

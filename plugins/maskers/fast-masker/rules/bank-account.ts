@@ -1,3 +1,5 @@
+import { codeIn, isAsciiLetter, isDigitCode } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import type { MaskRule } from '../rule.js';
 import { ibanChecksumOk, ibanLength } from '../validators/iban.js';
 
@@ -14,6 +16,19 @@ export const bankAccount: MaskRule = {
   tag: 'BANK_ACCOUNT',
   pattern: CANDIDATE,
   hint: /[A-Za-z]{2}[ \t-]?(?:\d{2}|XX)/,
+  // The country code stands right before the check digits, or a space or hyphen before them; hidden check
+  // digits (XX) have no digits to anchor on, so a text with XX is scanned whole.
+  anchor: {
+    lengths: [2, Number.MAX_SAFE_INTEGER],
+    prev: new CharSet(' \t-', { letters: true }),
+    runs: (r, i, from) => countryBefore(r.text, r.start[i]!, from),
+    starts(r, i, from, to, push) {
+      const s = Math.max(r.start[i]!, from);
+      push(s - 3);
+      push(s - 2);
+    },
+    scanWhole: (text) => text.includes('XX'),
+  },
   needsDigit: true,
   spans(m) {
     const length = ibanLength(m[1]!);
@@ -47,6 +62,22 @@ export const bankAccount: MaskRule = {
     return [{ start: m.index, end: matchEnd, tag: 'BANK_ACCOUNT' }];
   },
 };
+
+/** Whether a known country code in one case stands before the check digits at `s` (perhaps a separator away). */
+function countryBefore(text: string, s: number, from: number): boolean {
+  const c = codeIn(text, s - 1, from);
+  const p = c === 0x20 || c === 0x09 || c === 0x2d ? s - 1 : s;
+  if (p - 2 < from) return false;
+  const a = text.charCodeAt(p - 2);
+  const b = text.charCodeAt(p - 1);
+  const upper = isUpper(a) && isUpper(b);
+  if (!upper && !(isLower(a) && isLower(b))) return false;
+  const before = codeIn(text, p - 3, from);
+  return !isAsciiLetter(before) && !isDigitCode(before) && ibanLength(text.slice(p - 2, p)) !== undefined;
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
 
 /** `pl61 1090 1014 0000 0712 1981 2874`: the country's length in digits after a lower-case code, mod 97 valid. */
 function spacedLowerCase(m: RegExpExecArray, length: number) {

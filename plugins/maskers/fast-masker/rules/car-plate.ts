@@ -1,3 +1,5 @@
+import { lettersBefore } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 
 // Polish registration plates (upper case): LL#####, LLL##L##, LL##LL, LL###LL, LL####L, LLL####[L], LLL#####[L].
@@ -14,5 +16,6 @@ const FORMATS = [
 
 export const carPlate = rule('CAR_PLATE', /(?<![\w-])[A-Z]{2,3}\s?\d[0-9A-Z]{2,5}(?![\w-])/g, {
   hint: /[A-Z]{2}\s?\d/,
+  anchor: lettersBefore({ letters: [2, 3], upper: true, sep: new CharSet('', { space: true }) }),
   validate: (v) => FORMATS.some((f) => f.test(v.replace(/\s/g, ''))),
 });

@@ -1,3 +1,5 @@
+import { atGroup } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 import { passesLuhn } from '../validators/luhn.js';
 
@@ -11,6 +13,7 @@ export const creditCard = rule(
   /(?<![\w-])(\d{4}[ -]?\d{6}[ -]?\d{5}|\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,7})?)(?![\w-])/g,
   {
     hint: /\d{4}[ -]?\d{4}/,
+    anchor: atGroup(12, new CharSet('-', { word: true })),
     group: 1,
     validate: (v) => {
       const digits = v.replace(/\D/g, '');

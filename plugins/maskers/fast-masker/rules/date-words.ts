@@ -1,3 +1,5 @@
+import { clipped, DOT, isLetterCode, isSpaceCode } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 
 // "14 maja 2024", "2024 maj 14", "May 14th, 2024", "14 May 2024" (Polish month names in all their forms).
@@ -12,4 +14,44 @@ const PATTERN = new RegExp(
   'giu',
 );
 
-export const dateWords = rule('DATE', PATTERN, { hint: /\d{4}/ });
+// A date begins with its day or year followed by a month word, or with an English month before the day.
+export const dateWords = rule('DATE', PATTERN, {
+  hint: /\d{4}/,
+  anchor: {
+    lengths: [1, 4],
+    touch: new CharSet('.', { space: true }),
+    runs(r, i) {
+      const n = r.length(i);
+      if (n === 4) return wordAfter(r.text, r.end[i]!, false);
+      return n <= 2 && (wordAfter(r.text, r.end[i]!, true) || monthBefore(r.text, r.start[i]!, 0) >= 0);
+    },
+    // Asked about runs next to a placeholder too: each branch is tried where it could begin.
+    starts(r, i, from, to, push) {
+      const [s, n] = clipped(r, i, from, to);
+      if (n <= 2) {
+        const month = monthBefore(r.text, s, from);
+        if (month >= 0) push(month);
+      }
+      if (n !== 3 && n <= 4) push(s);
+    },
+  },
+});
+
+/** After a day (`dot`: "14. maja") or a year: spaces, then a letter. */
+function wordAfter(text: string, at: number, dot: boolean): boolean {
+  if (dot && text.charCodeAt(at) === DOT) at++;
+  if (!isSpaceCode(text.charCodeAt(at))) return false;
+  while (isSpaceCode(text.charCodeAt(at))) at++;
+  return isLetterCode(text.charCodeAt(at));
+}
+
+/** Where the word before a day ("May 14", "Sept. 14") begins, not before `from`, or -1. */
+function monthBefore(text: string, s: number, from: number): number {
+  let p = s;
+  while (p > from && isSpaceCode(text.charCodeAt(p - 1))) p--;
+  if (p === s) return -1;
+  if (p > from && text.charCodeAt(p - 1) === DOT) p--;
+  const end = p;
+  while (p > from && isLetterCode(text.charCodeAt(p - 1))) p--;
+  return p < end ? p : -1;
+}

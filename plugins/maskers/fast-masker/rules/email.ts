@@ -11,6 +11,7 @@ export const email: MaskRule = {
   pattern: DOMAIN,
   needsDigit: false,
   hint: /@/,
+  startsAt: /@/g,
   spans(m) {
     let start = m.index;
     while (start > 0 && LOCAL.test(m.input[start - 1]!)) start--;

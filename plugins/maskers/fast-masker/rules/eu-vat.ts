@@ -1,3 +1,4 @@
+import { wholeWord } from '../anchors.js';
 import { rule } from '../rule.js';
 import { isValidNip } from '../validators/nip.js';
 
@@ -36,6 +37,7 @@ const COUNTRIES = new Set([
 
 export const euVat = rule('EU_VAT', /(?<![\w])([A-Z]{2})([A-Z0-9]{8,12})(?![\w])/g, {
   hint: /[A-Z]{2}[A-Z0-9]{8}/,
+  anchor: wholeWord(10, 14),
   validate: (v, m) => {
     if (!COUNTRIES.has(m[1]!) || (m[2]!.match(/\d/g) ?? []).length < 4) return false;
     return m[1] !== 'PL' || isValidNip(m[2]!);

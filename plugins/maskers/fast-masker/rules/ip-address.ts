@@ -1,9 +1,12 @@
+import { isDigitCode } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import type { MaskRule, Span } from '../rule.js';
 
 // IPv4 (each octet 0–255) or full IPv6, with an optional port masked on its own (1–65535). A dotted number
 // right after "v", "version" or "wersja" is a version string, not an address.
 const PATTERN =
   /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3}|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4})(?::(\d{1,5}))?(?![\w.:])/g;
+const V6_LIKE = /:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
 const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|\bwersj[aię]|\brelease)\s*$/i;
 
 const validV4 = (a: string) =>
@@ -13,6 +16,13 @@ export const ipAddress: MaskRule = {
   tag: 'IP',
   pattern: PATTERN,
   hint: /\d\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]/,
+  anchor: {
+    lengths: [1, 3],
+    next: new CharSet('.'),
+    runs: (r, i) => isDigitCode(r.text.charCodeAt(r.end[i]! + 1)),
+    // An IPv6 address may begin with letters: a text with hex groups between colons is scanned whole.
+    scanWhole: (text) => V6_LIKE.test(text),
+  },
   needsDigit: true,
   spans(m) {
     const address = m[1]!;

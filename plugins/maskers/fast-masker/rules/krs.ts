@@ -6,6 +6,7 @@ export const krs = rule(
   /\bKRS(?:\s*(?:nr|no\.?|numer))?[:\s#]+(\d{10}|\d{3}[-\s]\d{3}[-\s]\d{2}[-\s]\d{2})(?![\w-])/gi,
   {
     hint: /KRS/i,
+    startsAt: /KRS/gi,
     group: 1,
   },
 );

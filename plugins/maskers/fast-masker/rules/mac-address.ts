@@ -1,4 +1,34 @@
+import { COLON, DASH } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
+
+const LETTERS_ONLY = /[A-Fa-f]{2}([:-])[A-Fa-f]{2}\1[A-Fa-f]{2}\1[A-Fa-f]{2}\1[A-Fa-f]{2}\1[A-Fa-f]{2}/;
+
+function isHexOrSep(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 0x2d;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** How many hex digits stand in a row around [s, e), up to twelve. */
+function hexAround(text: string, s: number, e: number): number {
+  let a = s;
+  while (a > s - 12 && isHex(text.charCodeAt(a - 1))) a--;
+  let b = e;
+  while (b < a + 12 && isHex(text.charCodeAt(b))) b++;
+  return b - a;
+}
+
+/** A hex pair at p, and the separators of a six-pair address after it (pairs 1–4) or before it (pairs 3–6). */
+function pairAt(text: string, p: number): boolean {
+  if (!isHex(text.charCodeAt(p)) || !isHex(text.charCodeAt(p + 1))) return false;
+  const after = text.charCodeAt(p + 2);
+  if ((after === COLON || after === DASH) && text.charCodeAt(p + 5) === after) return true;
+  const before = text.charCodeAt(p - 1);
+  return (before === COLON || before === DASH) && text.charCodeAt(p - 4) === before;
+}
 
 // Six hex pairs with one consistent separator (":" or "-") or none.
 export const macAddress = rule(
@@ -6,6 +36,26 @@ export const macAddress = rule(
   /(?<![\w:-])([0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2}(?:\2[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{10}))(?![\w:-])/g,
   {
     hint: /[0-9A-Fa-f]{2}[:-]?[0-9A-Fa-f]{2}[:-]?[0-9A-Fa-f]{2}/,
+    // An address begins where its hex digits and separators begin (the pattern wants no \w, ":" or "-" before
+    // it); one without a decimal digit has no run to anchor on, so a text that may hold one is scanned whole.
+    anchor: {
+      lengths: [1, 12],
+      touch: new CharSet(':-abcdefABCDEF'),
+      // Twelve hex digits in a row, or a pair holding the run with a six-pair address's separators around it.
+      runs(r, i) {
+        const s = r.start[i]!;
+        const n = r.end[i]! - s;
+        if (hexAround(r.text, s, s + n) >= 12) return true;
+        return n <= 2 && (pairAt(r.text, s) || (n === 1 && pairAt(r.text, s - 1)));
+      },
+      starts(r, i, from, _to, push) {
+        let p = Math.max(r.start[i]!, from);
+        const floor = Math.max(from, p - 17);
+        while (p > floor && isHexOrSep(r.text.charCodeAt(p - 1))) p--;
+        push(p);
+      },
+      scanWhole: (text) => LETTERS_ONLY.test(text),
+    },
     group: 1,
     validate: (v) => v.includes(':') || v.includes('-') || (/\d/.test(v) && /[A-Fa-f]/.test(v)),
   },

@@ -1,3 +1,5 @@
+import { codeIn, DOT, isLetterCode, isSpaceCode, isWordCode } from '../anchors.js';
+import type { DigitRuns } from '../digit-runs.js';
 import { rule } from '../rule.js';
 
 // An amount with a currency before or after it (symbol, ISO code or a Polish/English currency word),
@@ -16,4 +18,59 @@ const PATTERN = new RegExp(
 // Any currency symbol, ISO code or currency word must be present.
 const HINT = new RegExp(`${SYMBOLS}|${CODES}|zł|złot|dolar|euro|eur\\.|funt|rub|dollar|pound`, 'i');
 
-export const money = rule('MONEY', PATTERN, { hint: HINT });
+// The pattern's two ends on their own: a currency right before an amount, and what may follow one.
+const BEFORE = new RegExp(`(?:${SYMBOLS}|\\b(?:${CODES}))\\s?\\d`, 'iuy');
+const AFTER = new RegExp(`${MAGNITUDE}\\s?(?:${SYMBOLS}|(?:${CODES}|${WORDS})(?![\\p{L}]))`, 'iuy');
+const COMMA = 0x2c;
+
+// An amount begins with its currency or its first digit. The currency stands right before it, or after the
+// grouped number the run begins (a currency cannot follow an amount that the number goes on past).
+export const money = rule('MONEY', PATTERN, {
+  hint: HINT,
+  anchor: {
+    runs: (r, i, from) => currencyBefore(r.text, r.start[i]!, from) >= 0 || currencyAfter(r, i, from),
+    // Asked about runs next to a placeholder too, so the guess is loose: where a symbol or a code would begin.
+    starts(r, i, from, _to, push) {
+      const s = Math.max(r.start[i]!, from);
+      const p = isSpaceCode(r.text.charCodeAt(s - 1)) ? s - 2 : s - 1;
+      const c = r.text.charCodeAt(p);
+      if (SYMBOL_CODES.has(c)) push(p);
+      else if (isLetterCode(c)) push(p - 2);
+      push(s);
+    },
+  },
+});
+
+/** Where the currency written right before an amount starting at `s` begins, or -1. */
+function currencyBefore(text: string, s: number, from: number): number {
+  let p = s - 1;
+  if (p >= from && isSpaceCode(text.charCodeAt(p))) p--;
+  if (p < from) return -1;
+  const c = text.charCodeAt(p);
+  if (SYMBOL_CODES.has(c)) return p;
+  // A code: three letters after a word's edge (the pattern's own test decides; these only rule out).
+  if (
+    p - 2 < from ||
+    !isLetterCode(c) ||
+    !isLetterCode(text.charCodeAt(p - 1)) ||
+    !isLetterCode(text.charCodeAt(p - 2))
+  )
+    return -1;
+  // At the gap's start the edge is the placeholder, which the pattern's \b would not see in the whole text.
+  if (p - 2 === from) return p - 2;
+  if (isWordCode(text.charCodeAt(p - 3))) return -1;
+  BEFORE.lastIndex = p - 2;
+  return BEFORE.test(text) && BEFORE.lastIndex === s + 1 ? p - 2 : -1;
+}
+
+function currencyAfter(r: DigitRuns, i: number, from: number): boolean {
+  const b = codeIn(r.text, r.start[i]! - 1, from);
+  if (isWordCode(b) || b === DOT || b === COMMA) return false;
+  const at = r.chainEnd[i]!;
+  const c = r.text.charCodeAt(isSpaceCode(r.text.charCodeAt(at)) ? at + 1 : at);
+  if (!isLetterCode(c) && !SYMBOL_CODES.has(c)) return false;
+  AFTER.lastIndex = at;
+  return AFTER.test(r.text);
+}
+
+const SYMBOL_CODES = new Set([...'$€£¥₽₹'].map((ch) => ch.charCodeAt(0)));

@@ -1,3 +1,5 @@
+import { atGroup } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 import { isValidNip } from '../validators/nip.js';
 
@@ -8,6 +10,7 @@ export const nip = rule(
   /(?<![\w./-])(\d{3}([ ./-]?)\d{3}\2\d{2}\2\d{2}|\d{3}([ ./-])\d{2}\3\d{2}\3\d{3})(?![\w]|[./-]\d| \d)/g,
   {
     hint: /\d{3}[ ./-]?\d{2}/,
+    anchor: atGroup(10, new CharSet('./-', { word: true })),
     group: 1,
     validate: isValidNip,
   },

@@ -1,3 +1,5 @@
+import { atGroup } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import type { MaskRule } from '../rule.js';
 import { nrbChecksumOk } from '../validators/iban.js';
 
@@ -10,6 +12,7 @@ export const nrb: MaskRule = {
   tag: 'NRB',
   pattern: PATTERN,
   hint: /\d{2}[ -]?\d{4}[ -]?\d{4}/,
+  anchor: atGroup(26, new CharSet('', { word: true })),
   needsDigit: true,
   spans(m) {
     const value = m[1]!;

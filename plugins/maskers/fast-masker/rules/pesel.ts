@@ -1,3 +1,5 @@
+import { atGroup } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 import { isValidPesel } from '../validators/pesel.js';
 
@@ -9,6 +11,7 @@ const GROUPINGS = new Set(['11', '6-5', '6-4-1', '2-2-2-5', '2-2-2-4-1', '4-4-3'
 
 export const pesel = rule('PESEL', /(?<![\d./-])(\d(?:[ ./-]?\d){10})(?![\w]|[ ./-]\d)/g, {
   hint: /\d{2}/,
+  anchor: atGroup(11, new CharSet('./-', { digit: true })),
   group: 1,
   validate: (v) => GROUPINGS.has((v.match(/\d+/g) ?? []).map((g) => g.length).join('-')) && isValidPesel(v),
 });

@@ -1,3 +1,5 @@
+import { afterNumber, bracketOrRun } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import type { MaskRule } from '../rule.js';
 
 /**
@@ -57,6 +59,12 @@ export const phoneNational: MaskRule = {
   tag: 'PHONE',
   pattern: PATTERN,
   hint: /\d{2}/,
+  anchor: {
+    chain: 7,
+    refuse: new CharSet('+.,/-', { word: true }),
+    runs: (r, i, from) => !afterNumber(r.text, r.start[i]!, from),
+    starts: bracketOrRun,
+  },
   needsDigit: true,
   spans(m) {
     const value = m[0];

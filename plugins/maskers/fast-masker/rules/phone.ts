@@ -1,3 +1,5 @@
+import { atGroup } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 import { isPolishPhoneNumber } from '../validators/phone-pl.js';
 
@@ -5,6 +7,7 @@ import { isPolishPhoneNumber } from '../validators/phone-pl.js';
 // tail of a bigger grouped number ("2 472 183 621" is two billion, not a phone).
 export const phone = rule('PHONE', /(?<![\w+-])(?<!\d[ ])(\d{9}|\d{2,5}(?:[ -]\d{1,4}){2,4})(?![\w-]|[ -]\d)/g, {
   hint: /\d\d/,
+  anchor: atGroup(9, new CharSet('+-', { word: true }), true),
   group: 1,
   validate: isPolishPhoneNumber,
 });

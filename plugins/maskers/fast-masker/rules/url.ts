@@ -9,6 +9,7 @@ export const url: MaskRule = {
   tag: 'URL',
   pattern: PATTERN,
   hint: /:\/\/|www\./i,
+  startsAt: /https?:\/\/|www\./g,
   needsDigit: false,
   spans(m) {
     const value = m[0].replace(/[.,;:!?]+$/, '');

@@ -1,0 +1,148 @@
+import { CharSet } from './char-set.js';
+import type { DigitRuns } from './digit-runs.js';
+import type { Anchor } from './rule.js';
+
+export const PLUS = 0x2b;
+export const DASH = 0x2d;
+export const DOT = 0x2e;
+export const SLASH = 0x2f;
+export const COLON = 0x3a;
+export const OPEN_BRACKET = 0x28;
+
+// Character tests on codes, as the rules' patterns read them (`\w`, `\d`, `\s`, `\p{L}`).
+export function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+const SPACE = /\s/;
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
+}
+
+const LETTER = /\p{L}/u;
+export function isLetterCode(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0xaa && LETTER.test(String.fromCharCode(c)));
+}
+
+/** A test of one character: `\w` (when `word`), `\d` (when `digit`) or one of `chars`. */
+export function charIn(chars: string, classes: { word?: boolean; digit?: boolean } = {}): (c: number) => boolean {
+  const codes = new Set([...chars].map((ch) => ch.charCodeAt(0)));
+  const { word = false, digit = false } = classes;
+  return (c) => (word && isWordCode(c)) || (digit && isDigitCode(c)) || codes.has(c);
+}
+
+/** The character code at `at`, or NaN before `from` (a placeholder's text, which the pattern does not see). */
+export function codeIn(text: string, at: number, from: number): number {
+  return at >= from ? text.charCodeAt(at) : Number.NaN;
+}
+
+/** Where the `\w` run holding position `at` starts, not before `from`. */
+export function wordStart(text: string, at: number, from: number): number {
+  while (at > from && isWordCode(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** Where the `\w` run holding position `at` ends, not after `to`. */
+export function wordEnd(text: string, at: number, to: number): number {
+  while (at < to && isWordCode(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The run's start and length, cut to the searched gap. */
+export function clipped(runs: DigitRuns, i: number, from: number, to: number): [number, number] {
+  const s = Math.max(runs.start[i]!, from);
+  return [s, Math.min(runs.end[i]!, to) - s];
+}
+
+/**
+ * A match begins with run i and reads at least `digits` digits of the grouped number it starts; `refuse`
+ * is the pattern's negative lookbehind, and `notAfterNumber` its `(?<!\d )` (not the tail of a bigger number).
+ */
+export function atGroup(digits: number, refuse: CharSet, notAfterNumber = false): Anchor {
+  if (!notAfterNumber) return { chain: digits, refuse };
+  return { chain: digits, refuse, runs: (r, i, from) => !afterNumber(r.text, r.start[i]!, from) };
+}
+
+/** Whether a digit and a space stand right before `s` (in the gap that begins at `from`). */
+export function afterNumber(text: string, s: number, from: number): boolean {
+  return s - 2 >= from && text.charCodeAt(s - 1) === 0x20 && isDigitCode(text.charCodeAt(s - 2));
+}
+
+/** A match that is one whole `\w` word holding a digit, min to max characters long. */
+export function wholeWord(min: number, max: number): Anchor {
+  return {
+    lengths: [1, max],
+    // Each of these words has letters too, so the run touches one.
+    touch: WORD,
+    runs: (r, i) => wordEnd(r.text, r.end[i]!, r.text.length) - wordStart(r.text, r.start[i]!, 0) >= min,
+    starts(r, i, from, to, push) {
+      const s = wordStart(r.text, Math.max(r.start[i]!, from), from);
+      const n = wordEnd(r.text, Math.min(r.end[i]!, to), to) - s;
+      if (n >= min && n <= max) push(s);
+    },
+  };
+}
+
+const WORD = new CharSet('', { word: true });
+
+/** Starts at the run, or at the bracket right before it (`(601) 123 456`). */
+export function bracketOrRun(r: DigitRuns, i: number, from: number, _to: number, push: (at: number) => void): void {
+  const s = Math.max(r.start[i]!, from);
+  if (r.text.charCodeAt(s - 1) === OPEN_BRACKET) push(s - 1);
+  push(s);
+}
+
+interface LettersBefore {
+  /** The fewest and most letters of the prefix. */
+  readonly letters: readonly [number, number];
+  /** Upper-case letters only (the pattern has no `i` flag). */
+  readonly upper?: boolean;
+  /** What may stand between the letters and the digits (at most one character; none when absent). */
+  readonly sep?: CharSet;
+  /** Whether the separator is required. */
+  readonly sepRequired?: boolean;
+  readonly lengths?: readonly [number, number];
+  readonly next?: CharSet;
+}
+
+/**
+ * A match that begins with a run of ASCII letters right before the digits (or before one separator), not
+ * preceded by a `\w` character: `ABC 123456`, `WA12345`, `TX-20240514-001`.
+ */
+export function lettersBefore(spec: LettersBefore): Anchor {
+  const { letters, upper = false, sep, sepRequired = false } = spec;
+  const isLetter = upper ? (c: number) => c >= 65 && c <= 90 : isAsciiLetter;
+  const prefixStart = (text: string, s: number, from: number): number => {
+    let p = s;
+    if (sep !== undefined && p > from && sep.has(text.charCodeAt(p - 1))) p--;
+    else if (sepRequired) return -1;
+    const end = p;
+    while (p > from && end - p <= letters[1] && isLetter(text.charCodeAt(p - 1))) p--;
+    const n = end - p;
+    return n >= letters[0] && n <= letters[1] ? p : -1;
+  };
+  const letterSet = new CharSet('', upper ? { upper: true } : { letters: true });
+  return {
+    ...(spec.lengths ? { lengths: spec.lengths } : {}),
+    ...(spec.next ? { next: spec.next } : {}),
+    // The letters, or the separator after them, stand right before the digits.
+    prev: sep === undefined ? letterSet : sepRequired ? sep : CharSet.either(letterSet, sep),
+    runs(r, i, from) {
+      const p = prefixStart(r.text, r.start[i]!, from);
+      return p >= 0 && !isWordCode(codeIn(r.text, p - 1, from));
+    },
+    starts(r, i, from, _to, push) {
+      const p = prefixStart(r.text, Math.max(r.start[i]!, from), from);
+      if (p >= 0) push(p);
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * One pass over a text that finds its runs of ASCII digits and how they chain into grouped numbers
+ * (`600 123 456`, `526-000-12-46`, `(601) 123`). Rules that need digits use it to try their pattern only
+ * where a match can start, instead of scanning the whole text once per rule: on texts dense with numbers
+ * those scans were nearly all of the masker's time.
+ */
+
+// What may stand between two digit runs of one grouped number: whitespace (as `\s` reads it) and
+// . , - / : ( ), at most MAX_GAP characters (`) (` and ` - ` are the longest any rule allows).
+const MAX_GAP = 3;
+const GAP = new Uint8Array(128);
+for (const ch of ' \t\n\v\f\r.,-/:()') GAP[ch.charCodeAt(0)] = 1;
+
+function isGap(c: number): boolean {
+  if (c < 128) return GAP[c] === 1;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+export class DigitRuns {
+  readonly count: number;
+  /** Where run i starts and ends (end exclusive). */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** Digits of run i and of the runs chained after it by gaps: an upper bound of any number read from i. */
+  readonly chainDigits: Int32Array;
+  /** Where the last run chained from run i ends. */
+  readonly chainEnd: Int32Array;
+
+  private constructor(
+    readonly text: string,
+    start: Int32Array,
+    end: Int32Array,
+    count: number,
+  ) {
+    this.count = count;
+    this.start = start;
+    this.end = end;
+    this.chainDigits = new Int32Array(count);
+    this.chainEnd = new Int32Array(count);
+    const digits = this.chainDigits;
+    const last = this.chainEnd;
+    for (let i = count - 1; i >= 0; i--) {
+      const chained = i + 1 < count && this.linked(i);
+      digits[i] = end[i]! - start[i]! + (chained ? digits[i + 1]! : 0);
+      last[i] = chained ? last[i + 1]! : end[i]!;
+    }
+  }
+
+  static of(text: string): DigitRuns {
+    let start: Int32Array = new Int32Array(64);
+    let end: Int32Array = new Int32Array(64);
+    let n = 0;
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      let c = text.charCodeAt(i++);
+      if (c < 48 || c > 57) continue;
+      if (n === start.length) {
+        start = grow(start);
+        end = grow(end);
+      }
+      start[n] = i - 1;
+      for (c = text.charCodeAt(i); i < length && c >= 48 && c <= 57; c = text.charCodeAt(++i));
+      end[n++] = i;
+    }
+    return new DigitRuns(text, start, end, n);
+  }
+
+  /** The first run that ends after `at` (count when none does). */
+  firstEndingAfter(at: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.end[mid]! > at) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  length(i: number): number {
+    return this.end[i]! - this.start[i]!;
+  }
+
+  /** The character code right after run i (NaN at the end of the text). */
+  after(i: number): number {
+    return this.text.charCodeAt(this.end[i]!);
+  }
+
+  private linked(i: number): boolean {
+    const from = this.end[i]!;
+    const to = this.start[i + 1]!;
+    if (to - from > MAX_GAP) return false;
+    for (let p = from; p < to; p++) if (!isGap(this.text.charCodeAt(p))) return false;
+    return true;
+  }
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { maskText, type Placeholders } from '../../../../plugins/maskers/fast-masker/mask-text.js';
+import type { MaskRule } from '../../../../plugins/maskers/fast-masker/rule.js';
+import { RULES } from '../../../../plugins/maskers/fast-masker/rules/order.js';
+
+// The anchors only say where each rule's pattern is worth trying; what is masked must be what the patterns
+// find scanning every gap whole. The same rules without their anchors are that scan.
+const SCANNING: readonly MaskRule[] = RULES.map(({ anchor: _a, startsAt: _s, ...scanning }) => scanning);
+
+// Identifiers, labels and separators mixed at random (seeded), so that values sit next to each other, next
+// to placeholders, inside words and inside bigger numbers: the places where a start is easiest to miss.
+const VALUES = [
+  '44051401359',
+  '4405 1401 359',
+  'PESEL44051401359',
+  '600 123 456',
+  '600-123-456',
+  '+48 600 123 456',
+  '0048 601 123 456',
+  '+48 (601) 123 456',
+  '(905) 674-3793',
+  '905.674.3793 x204',
+  '030 12345678',
+  '07700 900 123',
+  'PL61 1090 1014 0000 0712 1981 2874',
+  'pl61109010140000071219812874',
+  'PL-XX-10XX-5799',
+  '61 1090 1014 0000 0712 1981 2874',
+  '526-000-12-46',
+  '526 000 12 46',
+  'PL5260001246',
+  'DE123456789',
+  '4111 1111 1111 1111',
+  '3782 822463 10005',
+  '8948 0100 0000 0000 0007',
+  '123456785',
+  '12345678512347',
+  '1HGCM82633A004352',
+  'ABA300000',
+  'ABA 300000',
+  'AB1234567',
+  'WA12345',
+  'WE 4A567',
+  'ABC-1234-567',
+  '123-45-6789',
+  '12345678/123',
+  '00-950',
+  'kod 00950',
+  'KRS 0000000013',
+  'FV/2024/00123',
+  'ORD-12345',
+  'fbid12345678',
+  '192.168.0.1:8080',
+  'v1.2.3.4',
+  '2001:0db8:85a3:0000:0000:8a2e:0370:7334',
+  '00:1A:2B:3C:4D:5E',
+  'AB:CD:EF:AB:CD:EF',
+  '001A2B3C4D5E',
+  '0A1B2C3D4E5F6A7B8C9D',
+  '$120.50',
+  '€ 5',
+  '5 mln zł',
+  'USD 1,200',
+  '12,50 EUR',
+  '2 472 183 621',
+  '14 maja 2024',
+  'May 14th, 2024',
+  'Sept. 3 2021',
+  '2024 maj 14',
+  '2024-05-14',
+  '14.05.2024',
+  '5/14/2024',
+  '09:30',
+  '23.59',
+  '11:34:35',
+  'jan.kowalski@example.com',
+  'łukasz.żak@przykład.pl',
+  'https://example.com/a?id=44051401359',
+  'www.example.pl',
+  'eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4f',
+];
+const GLUE = [' ', ' ', ' ', '', ', ', '. ', '-', '/', ':', '\n', 'tel. ', 'call ', 'nr', 'PESEL: ', 'x', '('];
+const WORDS = ['Numer', 'konto', 'phone', 'zip code', 'version', 'ABC', 'De', 'a', 'ł', '+', '12', '7', '2024'];
+
+function* texts(count: number, seed: number): Generator<string> {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  for (let n = 0; n < count; n++) {
+    let text = '';
+    const parts = 1 + Math.floor(next() * 10);
+    for (let p = 0; p < parts; p++) {
+      const x = next();
+      text += x < 0.5 ? pick(VALUES) : x < 0.75 ? pick(WORDS) : String(Math.floor(next() * 10 ** (1 + next() * 12)));
+      text += pick(GLUE);
+    }
+    yield text;
+  }
+}
+
+const numbered = (): Placeholders => {
+  let n = 0;
+  return { placeholder: (tag) => `{{${tag}_${++n}}}` };
+};
+
+describe('rule anchors', () => {
+  it('mask what scanning every gap with every pattern masks', () => {
+    let differ = 0;
+    let first = '';
+    for (const text of texts(6000, 7)) {
+      const anchored = maskText(text, RULES, numbered());
+      const scanned = maskText(text, SCANNING, numbered());
+      if (anchored !== scanned && differ++ === 0) first = `${JSON.stringify(text)}: ${anchored} vs ${scanned}`;
+    }
+    assert.equal(differ, 0, first);
+  });
+
+  it('mask long documents the same way (values next to placeholders of earlier rules)', () => {
+    const all = [...texts(400, 11)];
+    const document = all.join(' ');
+    assert.equal(maskText(document, RULES, numbered()), maskText(document, SCANNING, numbered()));
+  });
+});
