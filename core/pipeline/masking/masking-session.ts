@@ -3,7 +3,8 @@
  * and nothing outlives it, so values are never shared across requests or users.
  */
 export class MaskingSession {
-  private readonly byOriginal = new Map<string, string>();
+  /** Per tag, the placeholder of each original (a map per tag: a joined key was a string built per call). */
+  private readonly byOriginal = new Map<string, Map<string, string>>();
   private readonly byPlaceholder = new Map<string, string>();
   private readonly counters = new Map<string, number>();
   /** Placeholders that stand for numbers the client sent as JSON numbers. */
@@ -20,14 +21,18 @@ export class MaskingSession {
   }
 
   placeholder(tag: string, original: string): string {
-    const key = `${tag}\u0000${original}`;
-    let ph = this.byOriginal.get(key);
+    let issued = this.byOriginal.get(tag);
+    if (issued === undefined) {
+      issued = new Map();
+      this.byOriginal.set(tag, issued);
+    }
+    let ph = issued.get(original);
     if (ph === undefined) {
       let n = this.counters.get(tag) ?? 0;
       do ph = `{{${tag}_${++n}}}`;
       while (this.taken.has(ph));
       this.counters.set(tag, n);
-      this.byOriginal.set(key, ph);
+      issued.set(original, ph);
       this.byPlaceholder.set(ph, original);
     }
     this.hits.set(tag, (this.hits.get(tag) ?? 0) + 1);

@@ -50,29 +50,38 @@ export class DigitRuns {
     const digits = this.chainDigits;
     const last = this.chainEnd;
     for (let i = count - 1; i >= 0; i--) {
-      const chained = i + 1 < count && this.linked(i);
-      digits[i] = end[i]! - start[i]! + (chained ? digits[i + 1]! : 0);
-      last[i] = chained ? last[i + 1]! : end[i]!;
+      const e = end[i]!;
+      if (i + 1 < count && start[i + 1]! - e <= MAX_GAP && gapsOnly(text, e, start[i + 1]!)) {
+        digits[i] = e - start[i]! + digits[i + 1]!;
+        last[i] = last[i + 1]!;
+      } else {
+        digits[i] = e - start[i]!;
+        last[i] = e;
+      }
     }
   }
 
   static of(text: string): DigitRuns {
-    let start: Int32Array = new Int32Array(64);
-    let end: Int32Array = new Int32Array(64);
-    let n = 0;
     const length = text.length;
-    let i = 0;
-    while (i < length) {
-      let c = text.charCodeAt(i++);
-      if (c < 48 || c > 57) continue;
-      if (n === start.length) {
-        start = grow(start);
-        end = grow(end);
+    // A run and the character after it take two characters, so an eighth is room enough for most texts.
+    let start: Int32Array = new Int32Array(Math.min(length, 64 + (length >> 3)));
+    let end: Int32Array = new Int32Array(start.length);
+    let n = 0;
+    let inRun = 0;
+    for (let i = 0; i < length; i++) {
+      const digit = (text.charCodeAt(i) - 48) >>> 0 < 10 ? 1 : 0;
+      if (digit === inRun) continue;
+      inRun = digit;
+      if (digit === 0) end[n++] = i;
+      else {
+        if (n === start.length) {
+          start = grow(start);
+          end = grow(end);
+        }
+        start[n] = i;
       }
-      start[n] = i - 1;
-      for (c = text.charCodeAt(i); i < length && c >= 48 && c <= 57; c = text.charCodeAt(++i));
-      end[n++] = i;
     }
+    if (inRun === 1) end[n++] = length;
     return new DigitRuns(text, start, end, n);
   }
 
@@ -96,14 +105,11 @@ export class DigitRuns {
   after(i: number): number {
     return this.text.charCodeAt(this.end[i]!);
   }
+}
 
-  private linked(i: number): boolean {
-    const from = this.end[i]!;
-    const to = this.start[i + 1]!;
-    if (to - from > MAX_GAP) return false;
-    for (let p = from; p < to; p++) if (!isGap(this.text.charCodeAt(p))) return false;
-    return true;
-  }
+function gapsOnly(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (!isGap(text.charCodeAt(p))) return false;
+  return true;
 }
 
 function grow(a: Int32Array): Int32Array {

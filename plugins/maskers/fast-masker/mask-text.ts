@@ -1,7 +1,7 @@
 import type { MaskingSession } from '../../../core/plugins/plugin-api.js';
 import { MaskedSpans } from './masked-spans.js';
 import type { MaskRule } from './rule.js';
-import { RuleStarts } from './rule-starts.js';
+import { type GapVisit, RuleStarts } from './rule-starts.js';
 
 /** Where placeholders come from: the request's session, or a probe that only wants the spans. */
 export type Placeholders = Pick<MaskingSession, 'placeholder'>;
@@ -22,14 +22,21 @@ export function maskText(
   onSpan?: SpanListener,
 ): string {
   const masked = new MaskedSpans(text);
+  const found = new MaskedSpans(text);
   const starts = new RuleStarts(text);
+  let rule = rules[0]!;
+  let sticky = /$/y;
+  const visit: GapVisit = (from, to, at, lo, hi) =>
+    applyRule(text.slice(from, to), from, at, lo, hi, rule, sticky, session, found, onSpan);
   for (const r of rules) {
     if (!starts.mayMatch(r)) continue;
-    const found = new MaskedSpans(text);
-    starts.forEachGap(r, masked, (from, to, at, lo, hi) =>
-      applyRule(text.slice(from, to), from, at, lo, hi, r, session, found, onSpan),
-    );
+    rule = r;
+    sticky = stickyOf(r);
+    starts.forEachGap(r, masked, visit);
+    if (found.count === 0) continue;
     masked.merge(found);
+    starts.masked(found);
+    found.clear();
   }
   return masked.render();
 }
@@ -56,6 +63,7 @@ function applyRule(
   lo: number,
   hi: number,
   r: MaskRule,
+  sticky: RegExp,
   session: Placeholders,
   found: MaskedSpans,
   onSpan?: SpanListener,
@@ -80,7 +88,7 @@ function applyRule(
     }
     return;
   }
-  const re = stickyOf(r);
+  const re = sticky;
   let resume = 0;
   for (let k = lo; k < hi; k++) {
     const local = starts[k]! - from;

@@ -21,6 +21,13 @@ export class MaskedSpans {
     return this.ends[k]!;
   }
 
+  clear(): void {
+    this.starts.length = 0;
+    this.ends.length = 0;
+    this.placeholders.length = 0;
+    this.cuts.length = 0;
+  }
+
   /** Adds a span after every span added so far. */
   push(start: number, end: number, placeholder: string): void {
     if (isDigitAt(this.text, start - 1) && isDigitAt(this.text, start)) this.cuts.push(start);

@@ -1,6 +1,6 @@
 import { DigitRuns } from './digit-runs.js';
 import type { MaskedSpans } from './masked-spans.js';
-import type { Anchor, MaskRule } from './rule.js';
+import type { MaskRule, RunAnchor } from './rule.js';
 
 /**
  * Visits one gap between placeholders: [from, to) of the text, and where the rule's matches in it can start
@@ -13,14 +13,41 @@ const HAS_DIGIT = /\d/;
 /** Where, in one text, each rule's matches can start: read from its digit runs or from a literal's places. */
 export class RuleStarts {
   private digitRuns: DigitRuns | undefined;
+  /** The runs no placeholder touches yet, in text order (later rules need not read the rest). */
+  private live: Int32Array | undefined;
+  private liveCount = 0;
   private digits: boolean | undefined;
   private readonly buffer: number[] = [];
+  private readonly collector = new StartCollector(this.buffer);
 
   constructor(readonly text: string) {}
 
   private get runs(): DigitRuns {
-    this.digitRuns ??= DigitRuns.of(this.text);
+    if (this.digitRuns === undefined) {
+      this.digitRuns = DigitRuns.of(this.text);
+      this.live = new Int32Array(this.digitRuns.count);
+      for (let i = 0; i < this.digitRuns.count; i++) this.live[i] = i;
+      this.liveCount = this.digitRuns.count;
+    }
     return this.digitRuns;
+  }
+
+  /** Drops the runs a rule's new spans touch (the spans are in text order). */
+  masked(found: MaskedSpans): void {
+    if (this.live === undefined || found.count === 0) return;
+    const { start, end } = this.digitRuns!;
+    const live = this.live;
+    const spanStart = found.starts;
+    const spanEnd = found.ends;
+    let k = 0;
+    let kept = 0;
+    for (let n = 0; n < this.liveCount; n++) {
+      const i = live[n]!;
+      while (k < spanStart.length && spanEnd[k]! <= start[i]!) k++;
+      if (k < spanStart.length && spanStart[k]! < end[i]!) continue;
+      live[kept++] = i;
+    }
+    this.liveCount = kept;
   }
 
   /**
@@ -45,6 +72,11 @@ export class RuleStarts {
       this.visitStarts(this.literalStarts(r.startsAt), masked, visit);
       return;
     }
+    this.forEachWholeGap(r, masked, visit);
+  }
+
+  /** Visits every gap the rule's hint and digit tests let through, to be scanned whole. */
+  private forEachWholeGap(r: MaskRule, masked: MaskedSpans, visit: GapVisit): void {
     let from = 0;
     for (let k = 0; k <= masked.count; k++) {
       const to = k < masked.count ? masked.start(k) : this.text.length;
@@ -59,7 +91,7 @@ export class RuleStarts {
 
   private literalStarts(pattern: RegExp): number[] {
     const out = this.buffer;
-    out.length = 0;
+    if (out.length > 0) out.length = 0;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(this.text); m !== null; m = pattern.exec(this.text)) out.push(m.index);
     return out;
@@ -70,62 +102,45 @@ export class RuleStarts {
    * each of its parts, its tests skipped (they were made for the whole run; cuts are rare: rules end their
    * spans at non-digits).
    */
-  private anchorStarts(anchor: Anchor, masked: MaskedSpans): number[] {
+  private anchorStarts(anchor: RunAnchor, masked: MaskedSpans): number[] {
     const runs = this.runs;
-    const out = this.buffer;
-    out.length = 0;
-    let sorted = true;
-    let from = 0;
-    let to = 0;
-    const push = (at: number) => {
-      const p = Math.max(at, from);
-      if (p >= to) return;
-      if (out.length > 0 && p < out[out.length - 1]!) sorted = false;
-      out.push(p);
-    };
-    const ask = (i: number, gapFrom: number, gapTo: number) => {
-      from = gapFrom;
-      to = gapTo;
-      if (anchor.starts) anchor.starts(runs, i, from, to, push);
-      else push(Math.max(runs.start[i]!, from));
-    };
-    const [shortest, longest] = anchor.lengths ?? [1, Number.MAX_SAFE_INTEGER];
-    const chain = anchor.chain ?? 0;
-    const { next, prev, touch, refuse, runs: keep } = anchor;
+    const out = this.collector.reset(anchor, runs);
+    const { shortest, longest, chain, next, prev, touch, refuse, runs: keep } = anchor;
     const text = this.text;
-    const { start, end, chainDigits, count } = runs;
+    const { start, end, chainDigits } = runs;
+    const live = this.live!;
+    const liveCount = this.liveCount;
     const spanStart = masked.starts;
     const spanEnd = masked.ends;
     const spans = spanStart.length;
     const length = this.text.length;
     let k = 0;
-    for (let i = 0; i < count; i++) {
+    // Runs a placeholder covers or cuts are not live: the cut ones are asked below.
+    for (let m = 0; m < liveCount; m++) {
+      const i = live[m]!;
       const s = start[i]!;
       const n = end[i]! - s;
       if (n < shortest || n > longest || chainDigits[i]! < chain) continue;
       const after = text.charCodeAt(s + n);
       if (next !== undefined && !next.has(after)) continue;
       while (k < spans && spanEnd[k]! <= s) k++;
-      // Inside a placeholder, or cut by one: the cut runs are asked below.
-      if (k < spans && spanStart[k]! < s + n) continue;
       const gapFrom = k > 0 ? spanEnd[k - 1]! : 0;
       const before = s > gapFrom ? text.charCodeAt(s - 1) : Number.NaN;
       if (prev !== undefined && !prev.has(before)) continue;
       if (refuse?.has(before)) continue;
       if (touch !== undefined && !touch.has(before) && !touch.has(after)) continue;
       if (keep !== undefined && !keep(runs, i, gapFrom)) continue;
-      ask(i, gapFrom, k < spans ? spanStart[k]! : length);
+      out.ask(i, gapFrom, k < spans ? spanStart[k]! : length);
     }
     for (const at of masked.cuts) {
       const i = runs.firstEndingAfter(at - 1);
-      this.askParts(i, masked.firstEndingAfter(start[i]!), masked, ask);
+      this.askParts(i, masked.firstEndingAfter(start[i]!), masked);
     }
-    if (!sorted) out.sort((a, b) => a - b);
-    return out;
+    return out.sorted();
   }
 
   /** Asks about each part of run i outside placeholders; span k is the first that ends after the run starts. */
-  private askParts(i: number, k: number, masked: MaskedSpans, ask: (i: number, from: number, to: number) => void) {
+  private askParts(i: number, k: number, masked: MaskedSpans): void {
     const runs = this.runs;
     let cursor = runs.start[i]!;
     let gapFrom = k > 0 ? masked.end(k - 1) : 0;
@@ -135,7 +150,7 @@ export class RuleStarts {
         continue;
       }
       const gapTo = k < masked.count ? masked.start(k) : this.text.length;
-      ask(i, gapFrom, gapTo);
+      this.collector.ask(i, gapFrom, gapTo);
       cursor = gapTo;
     }
   }
@@ -157,5 +172,45 @@ export class RuleStarts {
       visit(k > 0 ? masked.end(k - 1) : 0, to, starts, lo, hi);
       lo = hi;
     }
+  }
+}
+
+/** Collects one rule's starts, each moved into the gap it is asked about. */
+class StartCollector {
+  private from = 0;
+  private to = 0;
+  private inOrder = true;
+  private anchor: RunAnchor | undefined;
+  private runs: DigitRuns | undefined;
+  /** Given to the anchors (made once: a closure per rule and text was a tenth of the time on short texts). */
+  readonly push = (at: number): void => {
+    const p = Math.max(at, this.from);
+    if (p >= this.to) return;
+    const out = this.out;
+    if (out.length > 0 && p < out[out.length - 1]!) this.inOrder = false;
+    out.push(p);
+  };
+
+  constructor(private readonly out: number[]) {}
+
+  reset(anchor: RunAnchor, runs: DigitRuns): this {
+    if (this.out.length > 0) this.out.length = 0;
+    this.inOrder = true;
+    this.anchor = anchor;
+    this.runs = runs;
+    return this;
+  }
+
+  ask(i: number, from: number, to: number): void {
+    this.from = from;
+    this.to = to;
+    const runs = this.runs!;
+    if (this.anchor!.starts) this.anchor!.starts(runs, i, from, to, this.push);
+    else this.push(Math.max(runs.start[i]!, from));
+  }
+
+  sorted(): number[] {
+    if (!this.inOrder) this.out.sort((a, b) => a - b);
+    return this.out;
   }
 }

@@ -38,6 +38,33 @@ export interface Anchor {
   readonly scanWhole?: (text: string) => boolean;
 }
 
+/** An anchor with every field present: one object shape, so the engine's reads of it stay fast. */
+export class RunAnchor {
+  readonly shortest: number;
+  readonly longest: number;
+  readonly chain: number;
+  readonly next: CharSet | undefined;
+  readonly prev: CharSet | undefined;
+  readonly touch: CharSet | undefined;
+  readonly refuse: CharSet | undefined;
+  readonly runs: Anchor['runs'];
+  readonly starts: Anchor['starts'];
+  readonly scanWhole: Anchor['scanWhole'];
+
+  constructor(spec: Anchor) {
+    this.shortest = spec.lengths?.[0] ?? 1;
+    this.longest = spec.lengths?.[1] ?? Number.MAX_SAFE_INTEGER;
+    this.chain = spec.chain ?? 0;
+    this.next = spec.next;
+    this.prev = spec.prev;
+    this.touch = spec.touch;
+    this.refuse = spec.refuse;
+    this.runs = spec.runs;
+    this.starts = spec.starts;
+    this.scanWhole = spec.scanWhole;
+  }
+}
+
 /** One kind of identifier: a pattern to find candidates and a check that decides what to mask. */
 export interface MaskRule {
   readonly tag: string;
@@ -51,7 +78,7 @@ export interface MaskRule {
    */
   readonly hint?: RegExp;
   /** Where matches can start, read from digit runs; a rule without one (or `startsAt`) scans each gap whole. */
-  readonly anchor?: Anchor;
+  readonly anchor?: RunAnchor;
   /** A literal every match begins with (global): the pattern is tried only where it occurs. */
   readonly startsAt?: RegExp;
   /** The spans to mask in one match (offsets in the searched text); none leaves the match alone. */
@@ -76,7 +103,7 @@ export function rule(tag: string, pattern: RegExp, options: RuleOptions = {}): M
     pattern,
     needsDigit,
     ...(hint ? { hint } : {}),
-    ...(anchor ? { anchor } : {}),
+    ...(anchor ? { anchor: new RunAnchor(anchor) } : {}),
     ...(startsAt ? { startsAt } : {}),
     spans(m) {
       const value = m[group];

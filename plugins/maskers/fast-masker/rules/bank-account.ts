@@ -1,6 +1,6 @@
 import { codeIn, isAsciiLetter, isDigitCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
-import type { MaskRule } from '../rule.js';
+import { type MaskRule, RunAnchor } from '../rule.js';
 import { ibanChecksumOk, ibanLength } from '../validators/iban.js';
 
 // IBAN (ISO 13616): a known country code, two check digits (or XX when partly hidden), then exactly that
@@ -18,7 +18,7 @@ export const bankAccount: MaskRule = {
   hint: /[A-Za-z]{2}[ \t-]?(?:\d{2}|XX)/,
   // The country code stands right before the check digits, or a space or hyphen before them; hidden check
   // digits (XX) have no digits to anchor on, so a text with XX is scanned whole.
-  anchor: {
+  anchor: new RunAnchor({
     lengths: [2, Number.MAX_SAFE_INTEGER],
     prev: new CharSet(' \t-', { letters: true }),
     runs: (r, i, from) => countryBefore(r.text, r.start[i]!, from),
@@ -28,7 +28,7 @@ export const bankAccount: MaskRule = {
       push(s - 2);
     },
     scanWhole: (text) => text.includes('XX'),
-  },
+  }),
   needsDigit: true,
   spans(m) {
     const length = ibanLength(m[1]!);

@@ -1,6 +1,6 @@
 import { isDigitCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
-import type { MaskRule, Span } from '../rule.js';
+import { type MaskRule, RunAnchor, type Span } from '../rule.js';
 
 // IPv4 (each octet 0–255) or full IPv6, with an optional port masked on its own (1–65535). A dotted number
 // right after "v", "version" or "wersja" is a version string, not an address.
@@ -16,13 +16,13 @@ export const ipAddress: MaskRule = {
   tag: 'IP',
   pattern: PATTERN,
   hint: /\d\.\d|[0-9A-Fa-f]:[0-9A-Fa-f]/,
-  anchor: {
+  anchor: new RunAnchor({
     lengths: [1, 3],
     next: new CharSet('.'),
     runs: (r, i) => isDigitCode(r.text.charCodeAt(r.end[i]! + 1)),
     // An IPv6 address may begin with letters: a text with hex groups between colons is scanned whole.
     scanWhole: (text) => V6_LIKE.test(text),
-  },
+  }),
   needsDigit: true,
   spans(m) {
     const address = m[1]!;

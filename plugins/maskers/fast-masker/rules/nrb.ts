@@ -1,6 +1,6 @@
 import { atGroup } from '../anchors.js';
 import { CharSet } from '../char-set.js';
-import type { MaskRule } from '../rule.js';
+import { type MaskRule, RunAnchor } from '../rule.js';
 import { nrbChecksumOk } from '../validators/iban.js';
 
 // A Polish account number (NRB) without the PL prefix: 26 digits, plain or grouped 2-4-4-4-4-4-4. Masked when
@@ -12,7 +12,7 @@ export const nrb: MaskRule = {
   tag: 'NRB',
   pattern: PATTERN,
   hint: /\d{2}[ -]?\d{4}[ -]?\d{4}/,
-  anchor: atGroup(26, new CharSet('', { word: true })),
+  anchor: new RunAnchor(atGroup(26, new CharSet('', { word: true }))),
   needsDigit: true,
   spans(m) {
     const value = m[1]!;

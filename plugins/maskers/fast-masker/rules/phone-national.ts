@@ -1,6 +1,6 @@
 import { afterNumber, bracketOrRun } from '../anchors.js';
 import { CharSet } from '../char-set.js';
-import type { MaskRule } from '../rule.js';
+import { type MaskRule, RunAnchor } from '../rule.js';
 
 /**
  * Phone numbers in national formats, which the Polish, NANP and "+" rules before this one do not take:
@@ -59,12 +59,12 @@ export const phoneNational: MaskRule = {
   tag: 'PHONE',
   pattern: PATTERN,
   hint: /\d{2}/,
-  anchor: {
+  anchor: new RunAnchor({
     chain: 7,
     refuse: new CharSet('+.,/-', { word: true }),
     runs: (r, i, from) => !afterNumber(r.text, r.start[i]!, from),
     starts: bracketOrRun,
-  },
+  }),
   needsDigit: true,
   spans(m) {
     const value = m[0];
