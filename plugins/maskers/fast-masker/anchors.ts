@@ -146,3 +146,27 @@ export function lettersBefore(spec: LettersBefore): Anchor {
     },
   };
 }
+
+/**
+ * The first two letters of each word in a list, lower-cased, for a cheap test of whether a word at some
+ * position can be one of them (as a case-insensitive pattern reads it; letters beyond ASCII always may).
+ */
+export class WordStarts {
+  private readonly pairs = new Set<number>();
+
+  constructor(words: readonly string[]) {
+    for (const w of words) this.pairs.add(pairKey(w.charCodeAt(0), w.charCodeAt(1)));
+  }
+
+  at(text: string, p: number): boolean {
+    const a = text.charCodeAt(p);
+    const b = text.charCodeAt(p + 1);
+    if (a >= 128 || b >= 128) return a === a && b === b;
+    return this.pairs.has(pairKey(a, b));
+  }
+}
+
+function pairKey(a: number, b: number): number {
+  const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+  return lower(a) * 65536 + lower(b);
+}

@@ -28,27 +28,28 @@ function isGap(c: number): boolean {
 
 export class DigitRuns {
   readonly count: number;
+  // Plain arrays: typed ones cost more to create than to read, and most texts have a handful of runs.
   /** Where run i starts and ends (end exclusive). */
-  readonly start: Int32Array;
-  readonly end: Int32Array;
+  readonly start: readonly number[];
+  readonly end: readonly number[];
   /** Digits of run i and of the runs chained after it by gaps: an upper bound of any number read from i. */
-  readonly chainDigits: Int32Array;
+  readonly chainDigits: readonly number[];
   /** Where the last run chained from run i ends. */
-  readonly chainEnd: Int32Array;
+  readonly chainEnd: readonly number[];
 
   private constructor(
     readonly text: string,
-    start: Int32Array,
-    end: Int32Array,
-    count: number,
+    start: number[],
+    end: number[],
   ) {
+    const count = start.length;
     this.count = count;
     this.start = start;
     this.end = end;
-    this.chainDigits = new Int32Array(count);
-    this.chainEnd = new Int32Array(count);
-    const digits = this.chainDigits;
-    const last = this.chainEnd;
+    const digits: number[] = new Array(count).fill(0);
+    const last: number[] = new Array(count).fill(0);
+    this.chainDigits = digits;
+    this.chainEnd = last;
     for (let i = count - 1; i >= 0; i--) {
       const e = end[i]!;
       if (i + 1 < count && start[i + 1]! - e <= MAX_GAP && gapsOnly(text, e, start[i + 1]!)) {
@@ -63,26 +64,18 @@ export class DigitRuns {
 
   static of(text: string): DigitRuns {
     const length = text.length;
-    // A run and the character after it take two characters, so an eighth is room enough for most texts.
-    let start: Int32Array = new Int32Array(Math.min(length, 64 + (length >> 3)));
-    let end: Int32Array = new Int32Array(start.length);
-    let n = 0;
+    const start: number[] = [];
+    const end: number[] = [];
     let inRun = 0;
     for (let i = 0; i < length; i++) {
       const digit = (text.charCodeAt(i) - 48) >>> 0 < 10 ? 1 : 0;
       if (digit === inRun) continue;
       inRun = digit;
-      if (digit === 0) end[n++] = i;
-      else {
-        if (n === start.length) {
-          start = grow(start);
-          end = grow(end);
-        }
-        start[n] = i;
-      }
+      if (digit === 0) end.push(i);
+      else start.push(i);
     }
-    if (inRun === 1) end[n++] = length;
-    return new DigitRuns(text, start, end, n);
+    if (inRun === 1) end.push(length);
+    return new DigitRuns(text, start, end);
   }
 
   /** The first run that ends after `at` (count when none does). */
@@ -110,10 +103,4 @@ export class DigitRuns {
 function gapsOnly(text: string, from: number, to: number): boolean {
   for (let p = from; p < to; p++) if (!isGap(text.charCodeAt(p))) return false;
   return true;
-}
-
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -24,14 +24,16 @@ export function maskText(
   const masked = new MaskedSpans(text);
   const found = new MaskedSpans(text);
   const starts = new RuleStarts(text);
+  const stickies = stickyOf(rules);
   let rule = rules[0]!;
   let sticky = /$/y;
   const visit: GapVisit = (from, to, at, lo, hi) =>
     applyRule(text.slice(from, to), from, at, lo, hi, rule, sticky, session, found, onSpan);
-  for (const r of rules) {
+  for (let n = 0; n < rules.length; n++) {
+    const r = rules[n]!;
     if (!starts.mayMatch(r)) continue;
     rule = r;
-    sticky = stickyOf(r);
+    sticky = stickies[n]!;
     starts.forEachGap(r, masked, visit);
     if (found.count === 0) continue;
     masked.merge(found);
@@ -41,15 +43,16 @@ export function maskText(
   return masked.render();
 }
 
-const STICKY = new WeakMap<MaskRule, RegExp>();
+const STICKY = new WeakMap<readonly MaskRule[], RegExp[]>();
 
-function stickyOf(r: MaskRule): RegExp {
-  let re = STICKY.get(r);
-  if (re === undefined) {
-    re = new RegExp(r.pattern.source, `${r.pattern.flags.replace('g', '')}y`);
-    STICKY.set(r, re);
+/** Each rule's pattern made sticky (to be tried at one position), compiled once per rule list. */
+function stickyOf(rules: readonly MaskRule[]): RegExp[] {
+  let list = STICKY.get(rules);
+  if (list === undefined) {
+    list = rules.map((r) => new RegExp(r.pattern.source, `${r.pattern.flags.replace('g', '')}y`));
+    STICKY.set(rules, list);
   }
-  return re;
+  return list;
 }
 
 /**

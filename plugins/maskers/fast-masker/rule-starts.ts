@@ -14,19 +14,19 @@ const HAS_DIGIT = /\d/;
 export class RuleStarts {
   private digitRuns: DigitRuns | undefined;
   /** The runs no placeholder touches yet, in text order (later rules need not read the rest). */
-  private live: Int32Array | undefined;
+  private live: number[] | undefined;
   private liveCount = 0;
   private digits: boolean | undefined;
-  private readonly buffer: number[] = [];
-  private readonly collector = new StartCollector(this.buffer);
+  private readonly collector = new StartCollector();
 
   constructor(readonly text: string) {}
 
   private get runs(): DigitRuns {
     if (this.digitRuns === undefined) {
       this.digitRuns = DigitRuns.of(this.text);
-      this.live = new Int32Array(this.digitRuns.count);
-      for (let i = 0; i < this.digitRuns.count; i++) this.live[i] = i;
+      const live: number[] = [];
+      for (let i = 0; i < this.digitRuns.count; i++) live.push(i);
+      this.live = live;
       this.liveCount = this.digitRuns.count;
     }
     return this.digitRuns;
@@ -65,6 +65,8 @@ export class RuleStarts {
   /** Visits, in text order, every gap of `masked` in which the rule can match. */
   forEachGap(r: MaskRule, masked: MaskedSpans, visit: GapVisit): void {
     if (r.anchor && !(r.anchor.scanWhole?.(this.text) ?? false)) {
+      // Once every run is under a placeholder, no anchored rule has anywhere to start.
+      if (this.runs && this.liveCount === 0 && masked.cuts.length === 0) return;
       this.visitStarts(this.anchorStarts(r.anchor, masked), masked, visit);
       return;
     }
@@ -90,8 +92,7 @@ export class RuleStarts {
   }
 
   private literalStarts(pattern: RegExp): number[] {
-    const out = this.buffer;
-    if (out.length > 0) out.length = 0;
+    const out: number[] = [];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(this.text); m !== null; m = pattern.exec(this.text)) out.push(m.index);
     return out;
@@ -191,10 +192,10 @@ class StartCollector {
     out.push(p);
   };
 
-  constructor(private readonly out: number[]) {}
+  private out: number[] = [];
 
   reset(anchor: RunAnchor, runs: DigitRuns): this {
-    if (this.out.length > 0) this.out.length = 0;
+    this.out = [];
     this.inOrder = true;
     this.anchor = anchor;
     this.runs = runs;

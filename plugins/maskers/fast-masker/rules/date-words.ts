@@ -1,4 +1,4 @@
-import { clipped, DOT, isLetterCode, isSpaceCode } from '../anchors.js';
+import { clipped, DOT, isLetterCode, isSpaceCode, WordStarts } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 
@@ -22,8 +22,11 @@ export const dateWords = rule('DATE', PATTERN, {
     touch: new CharSet('.', { space: true }),
     runs(r, i) {
       const n = r.length(i);
-      if (n === 4) return wordAfter(r.text, r.end[i]!, false);
-      return n <= 2 && (wordAfter(r.text, r.end[i]!, true) || monthBefore(r.text, r.start[i]!, 0) >= 0);
+      if (n === 4) return monthAfter(r.text, r.end[i]!, false, PL_MONTHS);
+      if (n > 2) return false;
+      if (monthAfter(r.text, r.end[i]!, true, ANY_MONTH)) return true;
+      const before = monthBefore(r.text, r.start[i]!, 0);
+      return before >= 0 && EN_MONTHS.at(r.text, before);
     },
     // Asked about runs next to a placeholder too: each branch is tried where it could begin.
     starts(r, i, from, to, push) {
@@ -37,12 +40,37 @@ export const dateWords = rule('DATE', PATTERN, {
   },
 });
 
-/** After a day (`dot`: "14. maja") or a year: spaces, then a letter. */
-function wordAfter(text: string, at: number, dot: boolean): boolean {
+// Every form of the month names begins with one of these pairs of letters.
+const PL_MONTHS = new WordStarts(['st', 'lu', 'ma', 'kw', 'cz', 'li', 'si', 'wr', 'pa', 'gr']);
+const EN_MONTHS = new WordStarts(['ja', 'fe', 'ma', 'ap', 'ju', 'au', 'se', 'oc', 'no', 'de']);
+const ANY_MONTH = new WordStarts([
+  'st',
+  'lu',
+  'ma',
+  'kw',
+  'cz',
+  'li',
+  'si',
+  'wr',
+  'pa',
+  'gr',
+  'ja',
+  'fe',
+  'ap',
+  'ju',
+  'au',
+  'se',
+  'oc',
+  'no',
+  'de',
+]);
+
+/** After a day (`dot`: "14. maja") or a year: spaces, then what can begin a month's name. */
+function monthAfter(text: string, at: number, dot: boolean, months: WordStarts): boolean {
   if (dot && text.charCodeAt(at) === DOT) at++;
   if (!isSpaceCode(text.charCodeAt(at))) return false;
   while (isSpaceCode(text.charCodeAt(at))) at++;
-  return isLetterCode(text.charCodeAt(at));
+  return months.at(text, at);
 }
 
 /** Where the word before a day ("May 14", "Sept. 14") begins, not before `from`, or -1. */

@@ -1,5 +1,6 @@
-import { isDigitCode } from '../anchors.js';
+import { DOT } from '../anchors.js';
 import { CharSet } from '../char-set.js';
+import type { DigitRuns } from '../digit-runs.js';
 import { type MaskRule, RunAnchor, type Span } from '../rule.js';
 
 // IPv4 (each octet 0–255) or full IPv6, with an optional port masked on its own (1–65535). A dotted number
@@ -19,7 +20,7 @@ export const ipAddress: MaskRule = {
   anchor: new RunAnchor({
     lengths: [1, 3],
     next: new CharSet('.'),
-    runs: (r, i) => isDigitCode(r.text.charCodeAt(r.end[i]! + 1)),
+    runs: dottedQuad,
     // An IPv6 address may begin with letters: a text with hex groups between colons is scanned whole.
     scanWhole: (text) => V6_LIKE.test(text),
   }),
@@ -37,3 +38,11 @@ export const ipAddress: MaskRule = {
     return spans;
   },
 };
+
+/** Runs i to i+3 of one to three digits, joined by single dots (v4); the pattern checks the rest. */
+function dottedQuad(r: DigitRuns, i: number): boolean {
+  if (i + 3 >= r.count) return false;
+  for (let k = i; k < i + 3; k++)
+    if (r.start[k + 1] !== r.end[k]! + 1 || r.text.charCodeAt(r.end[k]!) !== DOT || r.length(k + 1) > 3) return false;
+  return true;
+}

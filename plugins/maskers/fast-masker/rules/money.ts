@@ -1,4 +1,4 @@
-import { codeIn, DOT, isLetterCode, isSpaceCode, isWordCode } from '../anchors.js';
+import { codeIn, DOT, isLetterCode, isSpaceCode, isWordCode, WordStarts } from '../anchors.js';
 import type { DigitRuns } from '../digit-runs.js';
 import { rule } from '../rule.js';
 
@@ -58,7 +58,7 @@ function currencyBefore(text: string, s: number, from: number): number {
     return -1;
   // At the gap's start the edge is the placeholder, which the pattern's \b would not see in the whole text.
   if (p - 2 === from) return p - 2;
-  if (isWordCode(text.charCodeAt(p - 3))) return -1;
+  if (isWordCode(text.charCodeAt(p - 3)) || !CODE_STARTS.at(text, p - 2)) return -1;
   BEFORE.lastIndex = p - 2;
   return BEFORE.test(text) && BEFORE.lastIndex === s + 1 ? p - 2 : -1;
 }
@@ -67,10 +67,29 @@ function currencyAfter(r: DigitRuns, i: number, from: number): boolean {
   const b = codeIn(r.text, r.start[i]! - 1, from);
   if (isWordCode(b) || b === DOT || b === COMMA) return false;
   const at = r.chainEnd[i]!;
-  const c = r.text.charCodeAt(isSpaceCode(r.text.charCodeAt(at)) ? at + 1 : at);
-  if (!isLetterCode(c) && !SYMBOL_CODES.has(c)) return false;
+  if (!currencyCanFollow(r.text, isSpaceCode(r.text.charCodeAt(at)) ? at + 1 : at)) return false;
   AFTER.lastIndex = at;
   return AFTER.test(r.text);
 }
+
+/** Whether a currency, or a magnitude and a currency, can begin at p (a loose test of the pattern's tail). */
+function currencyCanFollow(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (SYMBOL_CODES.has(c) || CURRENCY_STARTS.at(text, p)) return true;
+  const lower = c | 0x20;
+  if (lower === 0x74 || lower === 0x6d || lower === 0x6b || c >= 128) {
+    // tys., mln, mld, k, M: the currency comes after the word and perhaps a space.
+    let q = p + 1;
+    while (isLetterCode(text.charCodeAt(q)) || text.charCodeAt(q) === DOT) q++;
+    if (isSpaceCode(text.charCodeAt(q))) q++;
+    const d = text.charCodeAt(q);
+    return SYMBOL_CODES.has(d) || CURRENCY_STARTS.at(text, q);
+  }
+  return false;
+}
+
+// The first two letters of the codes and of the currency words (zł, złoty, dolar, euro, funt, rubel, pound).
+const CODE_STARTS = new WordStarts(CODES.split('|'));
+const CURRENCY_STARTS = new WordStarts([...CODES.split('|'), 'zł', 'do', 'eu', 'fu', 'ru', 'po']);
 
 const SYMBOL_CODES = new Set([...'$€£¥₽₹'].map((ch) => ch.charCodeAt(0)));
