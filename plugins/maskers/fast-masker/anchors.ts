@@ -161,7 +161,7 @@ export class WordStarts {
   at(text: string, p: number): boolean {
     const a = text.charCodeAt(p);
     const b = text.charCodeAt(p + 1);
-    if (a >= 128 || b >= 128) return a === a && b === b;
+    if (a >= 128 || b >= 128) return !Number.isNaN(a) && !Number.isNaN(b);
     return this.pairs.has(pairKey(a, b));
   }
 }
