@@ -26,30 +26,50 @@ function isGap(c: number): boolean {
   );
 }
 
+/**
+ * The arrays of the runs, shared by every text: a text's rules all run before the next text's begin (masking
+ * is synchronous and nothing keeps a `DigitRuns`), and typed arrays made per text cost more than the scan.
+ */
+const scratch = {
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  chainDigits: new Int32Array(256),
+  chainEnd: new Int32Array(256),
+  order: new Int32Array(256),
+};
+
+function grow(): void {
+  for (const key of Object.keys(scratch) as Array<keyof typeof scratch>) {
+    const bigger = new Int32Array(scratch[key].length * 2);
+    bigger.set(scratch[key]);
+    scratch[key] = bigger;
+  }
+}
+
+/** The digit runs of one text; valid until the next text's are read. */
 export class DigitRuns {
   readonly count: number;
-  // Plain arrays: typed ones cost more to create than to read, and most texts have a handful of runs.
   /** Where run i starts and ends (end exclusive). */
-  readonly start: readonly number[];
-  readonly end: readonly number[];
+  readonly start: Int32Array;
+  readonly end: Int32Array;
   /** Digits of run i and of the runs chained after it by gaps: an upper bound of any number read from i. */
-  readonly chainDigits: readonly number[];
+  readonly chainDigits: Int32Array;
   /** Where the last run chained from run i ends. */
-  readonly chainEnd: readonly number[];
+  readonly chainEnd: Int32Array;
+  /** Room for a list of run indices (the engine's runs not yet masked). */
+  readonly order: Int32Array;
 
   private constructor(
     readonly text: string,
-    start: number[],
-    end: number[],
+    count: number,
   ) {
-    const count = start.length;
     this.count = count;
+    const { start, end, chainDigits: digits, chainEnd: last, order } = scratch;
     this.start = start;
     this.end = end;
-    const digits: number[] = new Array(count).fill(0);
-    const last: number[] = new Array(count).fill(0);
     this.chainDigits = digits;
     this.chainEnd = last;
+    this.order = order;
     for (let i = count - 1; i >= 0; i--) {
       const e = end[i]!;
       if (i + 1 < count && start[i + 1]! - e <= MAX_GAP && gapsOnly(text, e, start[i + 1]!)) {
@@ -64,18 +84,24 @@ export class DigitRuns {
 
   static of(text: string): DigitRuns {
     const length = text.length;
-    const start: number[] = [];
-    const end: number[] = [];
+    let { start, end } = scratch;
+    let n = 0;
     let inRun = 0;
     for (let i = 0; i < length; i++) {
       const digit = (text.charCodeAt(i) - 48) >>> 0 < 10 ? 1 : 0;
       if (digit === inRun) continue;
       inRun = digit;
-      if (digit === 0) end.push(i);
-      else start.push(i);
+      if (digit === 0) end[n++] = i;
+      else {
+        if (n === start.length) {
+          grow();
+          ({ start, end } = scratch);
+        }
+        start[n] = i;
+      }
     }
-    if (inRun === 1) end.push(length);
-    return new DigitRuns(text, start, end);
+    if (inRun === 1) end[n++] = length;
+    return new DigitRuns(text, n);
   }
 
   /** The first run that ends after `at` (count when none does). */

@@ -14,7 +14,7 @@ const HAS_DIGIT = /\d/;
 export class RuleStarts {
   private digitRuns: DigitRuns | undefined;
   /** The runs no placeholder touches yet, in text order (later rules need not read the rest). */
-  private live: number[] | undefined;
+  private live: Int32Array | undefined;
   private liveCount = 0;
   private digits: boolean | undefined;
   private readonly collector = new StartCollector();
@@ -24,8 +24,8 @@ export class RuleStarts {
   private get runs(): DigitRuns {
     if (this.digitRuns === undefined) {
       this.digitRuns = DigitRuns.of(this.text);
-      const live: number[] = [];
-      for (let i = 0; i < this.digitRuns.count; i++) live.push(i);
+      const live = this.digitRuns.order;
+      for (let i = 0; i < this.digitRuns.count; i++) live[i] = i;
       this.live = live;
       this.liveCount = this.digitRuns.count;
     }

@@ -1,7 +1,7 @@
 import { codeIn, isAsciiLetter, isDigitCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type MaskRule, RunAnchor } from '../rule.js';
-import { ibanChecksumOk, ibanLength } from '../validators/iban.js';
+import { ibanChecksumOk, ibanLength, isIbanCountryAt } from '../validators/iban.js';
 
 // IBAN (ISO 13616): a known country code, two check digits (or XX when partly hidden), then exactly that
 // country's length of letters and digits, with spaces or hyphens anywhere between. Checked with mod 97
@@ -47,7 +47,8 @@ export const bankAccount: MaskRule = {
     let taken = 0;
     let end = 0;
     for (let i = 0; i < body.length && taken < wanted; i++) {
-      if (/[A-Za-z0-9]/.test(body[i]!)) {
+      const c = body.charCodeAt(i);
+      if (isAsciiLetter(c) || isDigitCode(c)) {
         taken++;
         end = i + 1;
       }
@@ -55,8 +56,8 @@ export const bankAccount: MaskRule = {
     // A partly hidden account ("PL-XX-10XX-5799-XXXX-0000-ABCD") may be shortened; a whole one must be exact.
     if (hidden ? taken < 12 : taken < wanted) return [];
     const matchEnd = m.index + m[0].length - m[3]!.length + end;
-    const next = m.input[matchEnd];
-    if (next !== undefined && /[A-Za-z0-9]/.test(next)) return [];
+    const next = m.input.charCodeAt(matchEnd);
+    if (isAsciiLetter(next) || isDigitCode(next)) return [];
     const compact = m.input.slice(m.index, matchEnd).replace(/[ \t-]/g, '');
     if (hidden ? !/\d{4}/.test(compact) : !ibanChecksumOk(compact)) return [];
     return [{ start: m.index, end: matchEnd, tag: 'BANK_ACCOUNT' }];
@@ -73,7 +74,7 @@ function countryBefore(text: string, s: number, from: number): boolean {
   const upper = isUpper(a) && isUpper(b);
   if (!upper && !(isLower(a) && isLower(b))) return false;
   const before = codeIn(text, p - 3, from);
-  return !isAsciiLetter(before) && !isDigitCode(before) && ibanLength(text.slice(p - 2, p)) !== undefined;
+  return !isAsciiLetter(before) && !isDigitCode(before) && isIbanCountryAt(text, p - 2);
 }
 
 const isUpper = (c: number) => c >= 65 && c <= 90;

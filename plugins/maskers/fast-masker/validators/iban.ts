@@ -93,12 +93,21 @@ const LENGTHS: Readonly<Record<string, number>> = {
 
 export const ibanLength = (country: string): number | undefined => LENGTHS[country.toUpperCase()];
 
+const COUNTRY_CODES = new Set(Object.keys(LENGTHS).map((c) => c.charCodeAt(0) * 128 + c.charCodeAt(1)));
+
+/** Whether the two letters at p (either case) are a country that issues IBANs, read without a string. */
+export function isIbanCountryAt(text: string, p: number): boolean {
+  const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
+  return COUNTRY_CODES.has(upper(text.charCodeAt(p)) * 128 + upper(text.charCodeAt(p + 1)));
+}
+
 /** ISO 13616 / ISO 7064 mod 97-10: the rearranged number (letters as 10–35) leaves 1. */
 export function ibanChecksumOk(compact: string): boolean {
-  const rearranged = (compact.slice(4) + compact.slice(0, 4)).toUpperCase();
+  const rearranged = compact.slice(4) + compact.slice(0, 4);
   let rest = 0;
-  for (const ch of rearranged) {
-    const code = ch.charCodeAt(0);
+  for (let i = 0; i < rearranged.length; i++) {
+    let code = rearranged.charCodeAt(i);
+    if (code >= 97 && code <= 122) code -= 32;
     const value = code >= 65 && code <= 90 ? code - 55 : code - 48;
     if (value < 0 || value > 35) return false;
     rest = value > 9 ? (rest * 100 + value) % 97 : (rest * 10 + value) % 97;
