@@ -1,7 +1,12 @@
-/** Precision, recall, F1 and latency of the injection_guard on the shared injection sets. */
+/**
+ * Precision, recall, F1 and latency of the injection_guard on the shared injection sets, the project's
+ * training set (tuned on) and its held-out set (never tuned on), the latter two also per language.
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { judge } from '../../plugins/guardrails/injection-guard/injection-guard.js';
+import { GUARD_HELD_OUT, type GuardRow } from './guard-held-out.js';
+import { GUARD_TRAIN } from './guard-train.js';
 
 const EVAL_DIR = process.env['EVAL_DIR'] ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'eval');
 
@@ -10,11 +15,14 @@ interface Row {
   label: 'injection' | 'benign';
 }
 
-function evaluate(file: string): void {
-  const rows = readFileSync(join(EVAL_DIR, file), 'utf8')
+function load(file: string): Row[] {
+  return readFileSync(join(EVAL_DIR, file), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Row);
+}
+
+function evaluate(file: string, rows: readonly Row[]): void {
   // One untimed pass first: latency is reported for a running gateway, not for the regexes' first compile.
   for (const r of rows) judge(r.text);
   let tp = 0,
@@ -45,4 +53,22 @@ function evaluate(file: string): void {
 console.log(`injection_guard quality — ${new Date().toISOString().slice(0, 10)}\n`);
 console.log('| set | rows | TP | FP | FN | TN | precision | recall | F1 | p50 µs | p99 µs | mean chars |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const f of ['injection_deepset.jsonl', 'injection_jackhhao_jailbreak.jsonl']) evaluate(f);
+for (const f of ['injection_deepset.jsonl', 'injection_jackhhao_jailbreak.jsonl']) evaluate(f, load(f));
+evaluate('guard-train.ts (tuned on)', GUARD_TRAIN);
+evaluate('guard-held-out.ts (held out)', GUARD_HELD_OUT);
+
+console.log('\nPer language (training | held out): recall on injections, false alarms on benign texts.\n');
+console.log('| lang | train recall | train false alarms | held-out recall | held-out false alarms |');
+console.log('|---|---|---|---|---|');
+const langs = [...new Set([...GUARD_TRAIN, ...GUARD_HELD_OUT].map((r) => r.lang))];
+const rate = (rows: readonly GuardRow[], label: GuardRow['label']) => {
+  const of = rows.filter((r) => r.label === label);
+  return `${of.filter((r) => !judge(r.text).safe).length}/${of.length}`;
+};
+for (const lang of langs) {
+  const train = GUARD_TRAIN.filter((r) => r.lang === lang);
+  const held = GUARD_HELD_OUT.filter((r) => r.lang === lang);
+  console.log(
+    `| ${lang} | ${rate(train, 'injection')} | ${rate(train, 'benign')} | ${rate(held, 'injection')} | ${rate(held, 'benign')} |`,
+  );
+}
