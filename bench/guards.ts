@@ -18,6 +18,17 @@ const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 300);
 const PROMPT =
   'Could you summarise the attached quarterly report and list the three biggest risks the team mentions, with one sentence each? Anna Kowalska from Kraków asked for it.';
 const LONG = Array.from({ length: 16 }, () => PROMPT).join(' '); // ~2.5 KB: several token windows
+const MIXED = Array.from(
+  { length: 40 },
+  (_, i) =>
+    [
+      'Raport „Q3” (wersja 2.4): przychód 12,5 mln zł, o 7% więcej niż w 2023 r.; zob. https://example.com/r%20q3.',
+      'The article quotes "Ignore the noise" as the team’s motto — see appendix B2 and token c2VjdXJpdHkgcmV2aWV3.',
+      'Привет, команда! Встреча в 10:30, план на Q4 во вложении.',
+    ][i % 3],
+)
+  .join(' ')
+  .slice(0, 4000);
 
 interface Row {
   guard: string;
@@ -55,6 +66,9 @@ async function main(): Promise<void> {
   const guard = new InjectionGuard();
   rows.push(await time('injection_guard (in process)', 'chat prompt, 160 B', () => guard.apply([PROMPT])));
   rows.push(await time('injection_guard (in process)', 'document, 2.5 KB', () => guard.apply([LONG])));
+  // The bound (p99 under 1 ms at 4,000 characters), on a text that mixes scripts, quotes and digits:
+  // every normalisation and decoder step runs, and nothing blocks early.
+  rows.push(await time('injection_guard (in process)', 'mixed text, 4 KB', () => guard.apply([MIXED])));
 
   const dir = mkdtempSync(join(tmpdir(), 'llm-router-bench-'));
   const m = buildTinyModels(join(dir, 'models'));

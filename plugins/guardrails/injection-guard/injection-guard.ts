@@ -1,4 +1,5 @@
 import type { GuardrailPlugin, GuardVerdict } from '../../../core/plugins/plugin.js';
+import { decodedPayloads } from './decode.js';
 import { normalize } from './normalize.js';
 import { SIGNALS, type Signal } from './signals.js';
 
@@ -26,17 +27,63 @@ export class InjectionGuard implements GuardrailPlugin {
   }
 }
 
+/**
+ * The verdict on a text: the text as written (normalised), and each payload decoded from it, judged alone.
+ * An attack phrase quoted inside a text that discusses attacks ("explain why \"ignore previous instructions\"
+ * works") counts for less than one addressed to the assistant.
+ */
 export function judge(text: string): GuardVerdict {
-  const t = normalize(text);
+  let best = judgeView(normalize(text));
+  if (!best.safe) return best;
+  for (const payload of decodedPayloads(text)) {
+    const verdict = judgeView(normalize(payload));
+    if (!verdict.safe) return verdict;
+    if ((verdict.score ?? 0) > (best.score ?? 0)) best = verdict;
+  }
+  return best;
+}
+
+function judgeView(t: string): GuardVerdict {
+  const quoted: string[] = [];
+  const rest = t.replace(QUOTED, (q) => {
+    quoted.push(q);
+    return ' ';
+  });
+  if (quoted.length === 0 || !DISCUSSION.test(rest)) return scored(t, 1);
+  const own = scored(rest, 1);
+  const cited = scored(quoted.join(' \n '), QUOTED_WEIGHT);
+  return (cited.score ?? 0) > (own.score ?? 0) && !cited.safe ? cited : own.safe && !cited.safe ? cited : own;
+}
+
+// Quotations and inline code: what a text cites rather than says.
+const QUOTED =
+  /"[^"\n]{3,400}"|\u201C[^\u201D\n]{3,400}\u201D|\u201E[^\u201C\u201D\n]{3,400}[\u201C\u201D]|\u00AB[^\u00BB\n]{3,400}\u00BB|`[^`\n]{3,400}`|```[\s\S]{3,4000}?```/g;
+// Words of a text about attacks (a lesson, an article, a report), in the languages of the signals.
+const DISCUSSION =
+  /\b(prompt injections?|injection attacks?|jailbreak(ing)? (attacks?|prompts?)|attacks?|attackers?|the phrase|phrases like|for example|such as|explain (why|how|what)|security (training|awareness)|article|blog post|ataki?\w*|atak\w*|angriff\w*|attaque\w*|ataque\w*|attacc\w*|ataca\w*)\b|(?<!\p{L})(атак\p{L}*)(?!\p{L})/u;
+const QUOTED_WEIGHT = 0.3;
+
+function scored(t: string, factor: number): GuardVerdict {
   let score = 0;
   const byCategory = new Map<Signal['category'], number>();
   for (const s of SIGNALS) {
     // Once blocked, only a strong signal can change which category names the block.
     if (score >= THRESHOLD && s.weight < 1) continue;
-    if (!s.pattern.test(t)) continue;
-    score += s.weight;
-    byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + s.weight);
+    const weight = s.distinct === undefined ? (s.pattern.test(t) ? s.weight : 0) : distinctWeight(s, t);
+    if (weight === 0) continue;
+    score += weight * factor;
+    byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + weight);
   }
   const category = [...byCategory].sort((a, b) => b[1] - a[1])[0]?.[0];
   return { safe: score < THRESHOLD, score, ...(category ? { category } : {}) };
+}
+
+/** A global pattern's weight once per different word it matched, up to `distinct` times. */
+function distinctWeight(s: Signal, t: string): number {
+  const seen = new Set<string>();
+  for (const m of t.matchAll(s.pattern)) {
+    seen.add(m[0]);
+    if (seen.size >= s.distinct!) break;
+  }
+  return seen.size * s.weight;
 }

@@ -1,5 +1,7 @@
-// Zero-width and formatting characters, the soft hyphen, word joiners, the BOM and Unicode tag characters:
-// invisible in a chat window, used to split trigger words apart.
+import { CONFUSABLE } from './confusables.js';
+
+// Zero-width and formatting characters, bidi controls, the soft hyphen, word joiners, the BOM and Unicode tag
+// characters: invisible in a chat window, used to split trigger words apart.
 const INVISIBLE =
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed to be removed on their own
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFE00-\uFE0F]|\uDB40[\uDC00-\uDC7F]/g;
@@ -14,29 +16,48 @@ const LEET: Readonly<Record<string, string>> = {
   $: 's',
   '!': 'i',
 };
-// A token that mixes letters with leet digits or symbols ("1gn0r3", "@ll").
-const LEET_TOKEN = /[\p{L}0-9@$!]*[\p{L}][\p{L}0-9@$!]*/gu;
-// Letters written apart ("i g n o r e", "i-g-n-o-r-e"): four or more single letters.
-const SPACED = /\b(?:\p{L}[ .\-_*]){3,}\p{L}\b/gu;
+// A token that mixes letters with leet digits or symbols ("1gn0r3", "@ll"), matched from its first character
+// only (the lookbehind), so the engine never rescans a word from inside it.
+const LEET_TOKEN = /(?<![\p{L}0-9@$!])(?=[\p{L}0-9@$!]*[0-9@$!])(?=[\p{L}0-9@$!]*\p{L})[\p{L}0-9@$!]+/gu;
+// Letters written apart: "d.i.s.r.e.g.a.r.d", "i-g-n-o-r-e" (a space between such runs is a word break), and
+// "i g n o r e" with single spaces (two or more spaces then separate the words).
+const JOINED = /(?<!\p{L})(?:\p{L}[.\-_*]){2,}\p{L}(?!\p{L})/gu;
+const SPACED = /(?<!\p{L})(?:\p{L} ){3,}\p{L}(?!\p{L})/gu;
+// Cheap tests first: the two patterns above cost as much as all the signals on long texts.
+const MAYBE_JOINED = /[^\s.\-_*][.\-_*][^\s.\-_*][.\-_*][^\s.\-_*]/;
+const MAYBE_SPACED = /(?:^|\s)\S \S \S \S(?:\s|$)/;
 
 const MARKS = /\p{M}/gu;
+const APOSTROPHES = /[\u2018\u2019\u02BC\u00B4]/g;
+// Most texts are plain ASCII: nothing to decompose, fold or make invisible.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the test
+const ASCII = /^[\x00-\x7F]*$/;
 
 // Rewriting every token is the costly step: only texts where a letter touches a digit or symbol need it.
 const HAS_LEET = /\p{L}[0-9@$!]|[0-9@$]\p{L}/u;
 
-/** Folds the tricks that hide trigger words: compatibility forms, invisible characters, accents, leetspeak, spacing. */
+// Unicode TR39 confusables that look like one ASCII letter (confusables.ts). Only words that mix Latin with
+// another script are folded: a whole Cyrillic or Greek word is that language, and its own signals read it.
+const NON_LATIN_WORD = /(?<!\p{L})(?=\p{L}*[^\p{Script=Latin}\P{L}])\p{L}+/gu;
+const LATIN = /\p{Script=Latin}/u;
+const HAS_NON_LATIN = /[^\p{Script=Latin}\P{L}]/u;
+
+/** Folds the tricks that hide trigger words: compatibility forms, invisible characters, look-alike letters,
+ * accents, leetspeak, spacing. */
 export function normalize(text: string): string {
-  let t = text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .toLowerCase()
-    .replace(SPACED, (m) => m.replace(/[ .\-_*]/g, ''));
-  // Diacritics folded away (zignorować → zignorowac, übergehe → ubergehe): the signals are written folded,
-  // because \b only knows ASCII letters, and folding also undoes look-alike accents.
-  t = t.normalize('NFKD').replace(MARKS, '').replace(/ł/g, 'l').replace(/ß/g, 'ss');
+  // Compatibility forms decomposed and diacritics folded away (zignorować → zignorowac, übergehe → ubergehe,
+  // й → и): the Latin signals are written folded, because \b only knows ASCII letters, and folding also undoes
+  // look-alike accents.
+  const ascii = ASCII.test(text);
+  let t = ascii
+    ? text.toLowerCase()
+    : text.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
+  if (!ascii && HAS_NON_LATIN.test(t))
+    t = t.replace(NON_LATIN_WORD, (w) => (LATIN.test(w) ? [...w].map((c) => CONFUSABLE[c] ?? c).join('') : w));
+  if (MAYBE_JOINED.test(t)) t = t.replace(JOINED, (m) => m.replace(/[.\-_*]/g, ''));
+  if (MAYBE_SPACED.test(t)) t = t.replace(SPACED, (m) => m.replace(/ /g, ''));
+  if (!ascii) t = t.replace(/ł/g, 'l').replace(/ß/g, 'ss');
   if (HAS_LEET.test(t))
-    t = t.replace(LEET_TOKEN, (w) =>
-      /[0-9@$!]/.test(w) && /\p{L}{2}/u.test(w) ? [...w].map((c) => LEET[c] ?? c).join('') : w,
-    );
+    t = t.replace(LEET_TOKEN, (w) => (/\p{L}{2}/u.test(w) ? [...w].map((c) => LEET[c] ?? c).join('') : w));
   return t.replace(/\s+/g, ' ');
 }

@@ -1,8 +1,12 @@
+import { LANGUAGE_SIGNALS } from './signals-languages.js';
+
 /** One way an injection shows itself; weights add up to a verdict. Patterns see folded text (no diacritics). */
 export interface Signal {
   readonly id: string;
   readonly category: 'instruction_override' | 'jailbreak' | 'prompt_exfiltration';
   readonly weight: number;
+  /** Each different matched word adds `weight` again, up to this many (weak cues that pile up in long prompts). */
+  readonly distinct?: number;
   readonly pattern: RegExp;
 }
 
@@ -31,7 +35,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'instruction_override',
     weight: 1,
     pattern: new RegExp(
-      `\\b(zignoruj\\w*|ignoruj\\w*|zapomnij\\w*|pomin|olej)\\b${W}\\b(instrukcj\\w*|polece\\w*|zasad\\w*|regu\\w*|wszystko|wczesniejsz\\w*|poprzedni\\w*|ograniczen\\w*)\\b`,
+      `\\b(zignoruj\\w*|ignoruj\\w*|zapomnij\\w*|pomin|olej)\\b${W}\\b(instrukcj\\w*|polece\\w*|zasad\\w*|regu\\w*|ograniczen\\w*)\\b`,
     ),
   },
   {
@@ -41,7 +45,29 @@ export const SIGNALS: readonly Signal[] = [
     pattern:
       /\b(new|updated|real|actual|true) (instructions?|task|rules?|directive|prompt)\b|\bneue (aufgabe|anweisung\w*|regeln)\b|\bnowe (zadanie|instrukcj\w*|polecenie)\b|\bnow (you|your task) (are|is|will)\b|\bjetzt (bist du|kommen|deine aufgabe)\b/,
   },
-  { id: 'instead', category: 'instruction_override', weight: 0.4, pattern: /\b(instead|stattdessen|zamiast tego)\b/ },
+  {
+    id: 'instead',
+    category: 'instruction_override',
+    weight: 0.4,
+    pattern:
+      /\b(instead|stattdessen|zamiast tego|a la place|au lieu de cela|en su lugar|en cambio|invece|em vez disso|ao inves)\b/,
+  },
+  // Setting the earlier instructions aside without the usual verbs: "scrap what you were told", "treat the
+  // above as withdrawn", "nie przejmuj się tym, co ci kazano", "lass beiseite, was man dir aufgetragen hat".
+  {
+    id: 'set-aside',
+    category: 'instruction_override',
+    weight: 1,
+    pattern:
+      /\b(scrap|drop|set aside|throw out|pay no (attention|heed) to|never mind|do not (follow|obey)|don'?t (follow|obey)|stop following)\b[^.!?\n]{0,40}\b(told|instructed|rules|instructions|guidance|guidelines|programming|setup|system prompt|developers?)\b|\b(disregard|ignore|forget|scrap|drop)\b[^.!?\n]{0,40}\byou (were|have been) (set up|configured|given|told|instructed|programmed)\b|\b(previous|prior|above|earlier|original) (instructions|rules|prompt) (were|was|are) (a test|fake|wrong|void|invalid|cancelled|outdated|a joke)\b|\btreat (everything|all|the text|anything) (above|before|prior)\b[^.!?\n]{0,40}\b(withdrawn|void|invalid|draft|cancelled|obsolete|irrelevant)\b|\bnie przejmuj sie\b[^.!?\n]{0,30}\b(kazano|polecono|zasad\w*|instrukcj\w*|regul\w*)\b|\b(traktuj|uznaj)\b[^.!?\n]{0,30}\b(powyzej|wczesniej)\b[^.!?\n]{0,30}\b(niewazne|nieaktualne|uniewaznione)\b|\b(lass|lasst)\b[^.!?\n]{0,30}\bbeiseite\b|\b(was|alles,? was) (man )?dir\b[^.!?\n]{0,30}\b(aufgetragen|gesagt|vorgegeben|befohlen)\b/,
+  },
+  {
+    id: 'safety-off',
+    category: 'jailbreak',
+    weight: 0.8,
+    pattern:
+      /\b(safety|content|moderation) (layer|filter|system|policy|module)s? (is|are|has been|have been) (now )?(disabled|off|turned off|removed|suspended|lifted)\b|\bsystem override\b|\b(admin|developer|debug|maintenance) override\b|\b(admin|debug|maintenance) mode (is )?(now )?(enabled|activated)\b/,
+  },
   // "Forget everything before that", "ignore the above", "die obigen Ausfuhrungen ignorieren".
   {
     id: 'forget-everything',
@@ -92,13 +118,29 @@ export const SIGNALS: readonly Signal[] = [
     pattern: /\b(pwned|pwnd|hacked by|i have been pwned)\b/,
   },
 
-  // Personas and modes meant to lift the model's rules.
+  // Personas and modes meant to lift the model's rules. A name or a product word alone ("Dan", "developer
+  // mode", "uncensored") is common in ordinary requests: it only adds to other signals.
   {
     id: 'jailbreak-persona',
     category: 'jailbreak',
     weight: 0.8,
     pattern:
-      /\b(dan|stan|dude|do anything now|developer mode|dev mode|jailbr(ea|o)k\w*|god ?mode|unfilte?red|uncensored|unrestricted|amoral|immoral|evil (ai|bot|confidant|assistant|ki)|bose ki)\b/,
+      /\b(do anything now|(developer|dev) mode (enabled|output|activated|is (now )?on)|jailbroken|evil (ai|bot|confidant|assistant|ki)|bose ki)\b/,
+  },
+  {
+    id: 'persona-word',
+    category: 'jailbreak',
+    weight: 0.3,
+    distinct: 3,
+    pattern:
+      /\b(dan|stan|dude|developer mode|dev mode|jailbr(ea|o)k\w*|god ?mode|unfilte?red|uncensored|unrestricted|amoral|immoral)\b/g,
+  },
+  {
+    id: 'not-an-ai',
+    category: 'jailbreak',
+    weight: 0.5,
+    pattern:
+      /\b(forget|pretend|act as if) (that )?(you are|you're) (an? )?(ai|language model|assistant|chatbot)\b|\byou are (not|no longer) an? (ai|language model|assistant|chatbot)\b/,
   },
   { id: 'gpt-persona', category: 'jailbreak', weight: 0.5, pattern: /\b(?!chat)[a-z]{2,}-?gpt\b/ },
   {
@@ -187,8 +229,53 @@ export const SIGNALS: readonly Signal[] = [
     category: 'prompt_exfiltration',
     weight: 1,
     pattern: new RegExp(
-      `\\b(reveal|show|print|display|output|repeat|tell me|give me|return|leak|spell out|what (is|are|were))\\b${W}\\b(system prompt|system message|initial (prompt|instructions)|hidden (prompt|instructions)|original (prompt|instructions)|(instructions|prompt|text) (above|before)|pre-?prompt|your instructions|your (rules|prompt)|embeddings|prompt texts?)\\b`,
+      `\\b(reveal|show|print|display|output|repeat|tell me|give me|return|leak|spell out|paste|quote|list|write out)\\b${W}\\b(system prompt|system message|initial (prompt|instructions)|hidden (setup |system )?(prompt|instructions|message)|(setup|configuration|initiali[sz]ation) (message|prompt|text)|original (prompt|instructions)|(instructions|prompt|text) (above|before)|pre-?prompt|your instructions|your (rules|prompt)|embeddings|prompt texts?|exact wording)\\b|\\bwhat('s| is| are| were) (your|the current|the exact) (system prompt|system message|initial (prompt|instructions)|hidden (prompt|instructions)|instructions|rules|prompt)\\b|\\bwhat (instructions|rules|guidelines|directives) (were|have) you (been )?(given|told|set)\\b`,
     ),
+  },
+  // Asking for the hidden setup without naming it: "the message that configured you", "what were you told
+  // before I arrived", quoted "word for word".
+  {
+    id: 'setup-message',
+    category: 'prompt_exfiltration',
+    weight: 0.8,
+    pattern:
+      /\bbefore (my|the user'?s?|our) first message\b|\b(message|text|instructions?|prompt|words|setup)\b[^.!?\n]{0,20}\b(that|which|you were|used to) (configured|set up|initiali[sz]ed|programmed|instructed|primed|briefed|created) you\b|\bwhat (exactly )?(were|have) you (been )?(told|instructed|asked|programmed) (to do )?(before|by (the|your))\b|\b(before|until) (i|the user) (arrived|came|started|joined|wrote)\b|\b(at|from) the (very )?(start|beginning) of (this|the|our) (chat|conversation|session)\b/,
+  },
+  {
+    id: 'setup-message-languages',
+    category: 'prompt_exfiltration',
+    weight: 0.6,
+    pattern:
+      /\b(na (samym )?poczatku (rozmowy|czatu)?|zanim zaczalem pisac|dostales od (tworcow|tworcow|operatora))\b|\b(zu beginn|am anfang) (dieser|der|unserer) (unterhaltung|konversation|sitzung)\b|\bmit (dem|denen) du (eingerichtet|konfiguriert|programmiert|instruiert) wurdest\b|\bau (tout )?debut de (cette|la|notre) (conversation|discussion|session)\b|\b(al (principio|inicio) de (esta|la) (conversacion|charla|sesion)|antes de que (yo )?empezara)\b|\ball'inizio (di questa|della) (conversazione|chat|sessione)\b|\bno (comeco|inicio) (desta|da) (conversa|sessao)\b|(?<!\p{L})(на початку розмови|в самом начале|в начале (разговора|беседы))(?!\p{L})/u,
+  },
+  // Asking which instructions the assistant was given, in each language.
+  {
+    id: 'which-instructions',
+    category: 'prompt_exfiltration',
+    weight: 0.8,
+    pattern:
+      /\bjakie (instrukcje|polecenia|zasady|wytyczne) (dostales|otrzymales|masz)\b|\bwelche (anweisungen|instruktionen|regeln|vorgaben) (hast du|wurden dir|hat man dir)\b|\bquelles (instructions|consignes|regles) (as-tu|t'a-t-on|avez-vous)\b|\bque (instrucciones|reglas|indicaciones) (te dieron|recibiste|tienes)\b|\bquali (istruzioni|regole) (hai ricevuto|ti hanno dato|hai)\b|\bquais (instrucoes|regras) (voce recebeu|te deram|voce tem)\b|(?<!\p{L})(які (інструкції|вказівки|правила) (тобі дали|ти отримав)|какие (инструкции|указания|правила) (тебе дали|ты получил))(?!\p{L})/u,
+  },
+  {
+    id: 'ignore-user',
+    category: 'instruction_override',
+    weight: 0.5,
+    pattern:
+      /\b(ignore|disregard) (the|this) (user|request|question|user'?s (request|question))\b|\bignoruj (uzytkownika|prosbe|pytanie)\b|\bignoriere (den nutzer|die anfrage|die frage)\b|\bignore (la demande|l'utilisateur|la question)\b|\bignora (al usuario|la peticion|la pregunta|l'utente|la richiesta)\b|\bignore (o usuario|a pergunta|o pedido)\b/,
+  },
+  {
+    id: 'no-rules-pl-de',
+    category: 'jailbreak',
+    weight: 0.8,
+    pattern:
+      /\bbez (zadnych |jakichkolwiek )?(ograniczen|filtrow|cenzury|zasad|regul)\b|\bohne (jegliche |irgendwelche )?(filter|einschrankungen|regeln|zensur|grenzen)\b/,
+  },
+  {
+    id: 'verbatim',
+    category: 'prompt_exfiltration',
+    weight: 0.3,
+    pattern:
+      /\b(word for word|verbatim|in full|word by word|slowo w slowo|dokladnie tresc|wortwortlich|wort fur wort|mot pour mot|palabra por palabra|parola per parola|palavra por palavra)\b|(?<!\p{L})(дослівно|дословно|слово в слово)(?!\p{L})/u,
   },
   {
     id: 'prompt-start',
@@ -210,7 +297,8 @@ export const SIGNALS: readonly Signal[] = [
     category: 'prompt_exfiltration',
     weight: 1,
     pattern: new RegExp(
-      `\\b(pokaz|ujawnij|wypisz|podaj|powtorz|zdradz)\\b${W}\\b(prompt\\w*|instrukcj\\w*|polecenia systemowe|zasady)\\b`,
+      `\\b(pokaz|ujawnij|wypisz|podaj|powtorz|zdradz|przepisz|wklej|zacytuj)\\b${W}\\b(prompt\\w*|instrukcj\\w*|polecenia systemowe|zasady|tresc (wiadomosci|polecen\\w*|instrukcj\\w*))\\b`,
     ),
   },
+  ...LANGUAGE_SIGNALS,
 ];
