@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import type { GuardrailPlugin, GuardVerdict } from '../../../core/plugins/plugin.js';
 import { decodedPayloads } from './decode.js';
+import { loadNgramModel } from './ngram-model.js';
 import { normalize } from './normalize.js';
 import { SIGNALS, type Signal } from './signals.js';
 
@@ -33,7 +35,18 @@ export class InjectionGuard implements GuardrailPlugin {
  * works") counts for less than one addressed to the assistant.
  */
 export function judge(text: string): GuardVerdict {
-  let best = judgeView(normalize(text));
+  const normalised = normalize(text);
+  const best = judgeRules(text, normalised);
+  // Where the rules saw something but not enough, the n-gram model decides (docs/QUALITY.md: on held-out data
+  // this adds recall without false alarms; letting it judge texts with no signal at all added both).
+  if (best.safe && (best.score ?? 0) >= GREY_ZONE && MODEL.probability(normalised) >= MODEL.file.threshold)
+    return { safe: false, score: best.score ?? 0, category: best.category ?? 'instruction_override' };
+  return best;
+}
+
+/** The rules alone (the evaluation compares them with and without the model). */
+export function judgeRules(text: string, normalised = normalize(text)): GuardVerdict {
+  let best = judgeView(normalised);
   if (!best.safe) return best;
   for (const payload of decodedPayloads(text)) {
     const verdict = judgeView(normalize(payload));
@@ -42,6 +55,9 @@ export function judge(text: string): GuardVerdict {
   }
   return best;
 }
+
+const GREY_ZONE = 0.3;
+const MODEL = loadNgramModel(join(import.meta.dirname, '..', '..', '..', '..', 'resources', 'guard'));
 
 function judgeView(t: string): GuardVerdict {
   const quoted: string[] = [];
