@@ -106,4 +106,29 @@ export const LANGUAGE_SIGNALS: readonly Signal[] = [
       `\\b(ask|tell) (the user|them|him|her) (for|to (enter|send|give)) (their |his |her )?(password|card|credit card|pin|iban|login|credentials)\\b|\\b(send|forward|email|upload) (all |the )?(files|contacts|emails|data|documents|passwords)\\b[^.!?\\n]{0,30}\\bto\\b|\\b(popros|zapytaj) (uzytkownika|go|ja) o (numer karty|haslo|pin|login|dane)\\b|\\bfrag\\p{L}* (nach|den nutzer nach) (der iban|dem passwort|der pin|den zugangsdaten)\\b|\\bdemande (a l'utilisateur|lui) (son|ses) (mot de passe|code|identifiants|numero de carte)\\b|\\bpide al usuario (su|sus) (contrasena|tarjeta|datos)\\b|\\b(reenvia|envia) (todos )?(los )?(contactos|archivos|correos)\\b`,
     ),
   },
+  // "Don't listen to what you were told before" and "you only carry out my orders", in each language.
+  {
+    id: 'dont-listen',
+    category: 'instruction_override',
+    weight: 0.6,
+    pattern: C(
+      `\\b(do not|don't) listen to (what|anything) (you were|you've been|you have been) told\\b|\\bnie sluchaj (tego,? )?co (ci )?(wczesniej )?(napisali|powiedzieli|kazali|mowili|polecili)\\b|\\bhor nicht auf (das,? )?was (dir|man dir)\\b|\\bn'ecoute pas ce qu'on t'a dit\\b|\\bno escuches lo que te (dijeron|han dicho)\\b|\\bnon ascoltare (quello|cio) che ti (hanno detto|e stato detto)\\b|\\bnao (ouca|escute) o que te (disseram|falaram)\\b|${B}(не слушаи,? что тебе (говорили|сказали)|не слухаи,? що тобі (казали|сказали))${E}`,
+    ),
+  },
+  {
+    id: 'only-my-orders',
+    category: 'instruction_override',
+    weight: 0.6,
+    pattern: C(
+      `\\b(you )?only (carry out|follow|obey|execute) my (orders|commands|instructions)\\b|\\b(wykonujesz|sluchasz) (wylacznie|tylko) (moich|moje) (polecen\\p{L}*|rozkaz\\p{L}*)|\\b(machst|befolgst) nur noch,? was ich (sage|will)\\b|\\bexecutes? uniquement mes ordres\\b|\\bsolo cumples mis ordenes\\b|\\besegui solo i miei ordini\\b|\\bso cumpre as minhas ordens\\b|${B}(виконуєш лише мої накази|выполняешь только мои приказы)${E}`,
+    ),
+  },
+  {
+    id: 'configured-with',
+    category: 'prompt_exfiltration',
+    weight: 0.6,
+    pattern: C(
+      `\\bcon cui sei stato (configurato|impostato|istruito)\\b|\\bavec lesquelles tu as ete (configure|programme)\\b|\\bcon las que te (configuraron|programaron)\\b|\\bktorymi cie (skonfigurowano|zaprogramowano|ustawiono)\\b|\\bwith which you were (configured|set up|programmed)\\b|${B}(с которыми тебя настроили|з якими тебе налаштували)${E}`,
+    ),
+  },
 ];

@@ -43,7 +43,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'instruction_override',
     weight: 0.6,
     pattern:
-      /\b(new|updated|real|actual|true) (instructions?|task|rules?|directive|prompt)\b|\bneue (aufgabe|anweisung\w*|regeln)\b|\bnowe (zadanie|instrukcj\w*|polecenie)\b|\bnow (you|your task) (are|is|will)\b|\bjetzt (bist du|kommen|deine aufgabe)\b/,
+      /\b(new|updated|real|actual|true) (instructions?|task|rules?|directive|prompt)\b|\bneue (aufgabe|anweisung\w*|regeln)\b|\bnowe (zadanie|instrukcj\w*|polecenie)\b|\bprawdziw\w* (zadani\w*|instrukcj\w*|polecen\w*)\b|\bnow (you|your task) (are|is|will)\b|\bjetzt (bist du|kommen|deine aufgabe)\b/,
   },
   {
     id: 'instead',
@@ -59,7 +59,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'instruction_override',
     weight: 1,
     pattern:
-      /\b(scrap|drop|set aside|throw out|pay no (attention|heed) to|never mind|do not (follow|obey)|don'?t (follow|obey)|stop following)\b[^.!?\n]{0,40}\b(told|instructed|rules|instructions|guidance|guidelines|programming|setup|system prompt|developers?)\b|\b(disregard|ignore|forget|scrap|drop)\b[^.!?\n]{0,40}\byou (were|have been) (set up|configured|given|told|instructed|programmed)\b|\b(previous|prior|above|earlier|original) (instructions|rules|prompt) (were|was|are) (a test|fake|wrong|void|invalid|cancelled|outdated|a joke)\b|\btreat (everything|all|the text|anything) (above|before|prior)\b[^.!?\n]{0,40}\b(withdrawn|void|invalid|draft|cancelled|obsolete|irrelevant)\b|\bnie przejmuj sie\b[^.!?\n]{0,30}\b(kazano|polecono|zasad\w*|instrukcj\w*|regul\w*)\b|\b(traktuj|uznaj)\b[^.!?\n]{0,30}\b(powyzej|wczesniej)\b[^.!?\n]{0,30}\b(niewazne|nieaktualne|uniewaznione)\b|\b(lass|lasst)\b[^.!?\n]{0,30}\bbeiseite\b|\b(was|alles,? was) (man )?dir\b[^.!?\n]{0,30}\b(aufgetragen|gesagt|vorgegeben|befohlen)\b/,
+      /\b(scrap|drop|set aside|throw out|pay no (attention|heed) to|never mind|do not (follow|obey)|don'?t (follow|obey)|stop following)\b[^.!?\n]{0,40}\b(told|instructed|rules|instructions|guidance|guidelines|programming|setup|system prompt|developers?)\b|\b(disregard|ignore|forget|scrap|drop)\b[^.!?\n]{0,40}\byou (were|have been) (set up|configured|given|told|instructed|programmed)\b|\b(previous|prior|above|earlier|original) (instructions|rules|prompt) (were|was|are) (a test|fake|wrong|void|invalid|cancelled|outdated|a joke)\b|\btreat (everything|all|the text|anything) (above|before|prior)\b[^.!?\n]{0,40}\b(withdrawn|void|invalid|draft|cancelled|obsolete|irrelevant)\b|\bnie przejmuj sie\b[^.!?\n]{0,30}\b(kazano|polecono|zasad\w*|instrukcj\w*|regul\w*)\b|\bpoprzednie (instrukcje|polecenia|zasady) (byly|to) (tylko )?(test\w*|zart\w*|nieaktualne)\b|\b(traktuj|uznaj)\b[^.!?\n]{0,30}\b(powyzej|wczesniej)\b[^.!?\n]{0,30}\b(niewazne|nieaktualne|uniewaznione)\b|\b(lass|lasst)\b[^.!?\n]{0,30}\bbeiseite\b|\b(was|alles,? was) (man )?dir\b[^.!?\n]{0,30}\b(aufgetragen|gesagt|vorgegeben|befohlen)\b/,
   },
   {
     id: 'safety-off',
@@ -275,7 +275,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'prompt_exfiltration',
     weight: 0.3,
     pattern:
-      /\b(word for word|verbatim|in full|word by word|slowo w slowo|dokladnie tresc|wortwortlich|wort fur wort|mot pour mot|palabra por palabra|parola per parola|palavra por palavra)\b|(?<!\p{L})(дослівно|дословно|слово в слово)(?!\p{L})/u,
+      /\b(word for word|verbatim|in full|word by word|slowo w slowo|dokladnie tresc|w calosci|wortwortlich|wort fur wort|vollstandig ab|mot pour mot|en entier|palabra por palabra|completas|parola per parola|per intero|palavra por palavra)\b|(?<!\p{L})(дослівно|дословно|слово в слово)(?!\p{L})/u,
   },
   {
     id: 'prompt-start',
