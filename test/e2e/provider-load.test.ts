@@ -82,8 +82,13 @@ describe('a provider under a burst larger than its connections', () => {
     release();
     await Promise.all(asked.map((a) => a.promise));
     assert.ok(asked.every((a) => a.state.ok));
+    // Whether a request tried the full provider first (and was retried as "busy") or was sent to the spare at
+    // once depends on when it arrived; either way the spare answered the three that did not fit, and a retry,
+    // when there was one, was counted as busy, never as a failure of the provider.
+    assert.equal(spare.requests.length, 3);
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    assert.match(metrics, /llm_router_retry_total\{model_name="narrow-with-spare",error_code="upstream_busy"\} [1-9]/);
+    const retries = [...metrics.matchAll(/llm_router_retry_total\{model_name="narrow-with-spare",error_code="(\w+)"\}/g)];
+    assert.ok(retries.every((m) => m[1] === 'upstream_busy'), retries.map((m) => m[0]).join('\n'));
   });
 
   it('stays healthy while its connections are saturated: probes do not queue behind the answers', async () => {
