@@ -87,8 +87,13 @@ describe('a provider under a burst larger than its connections', () => {
     // when there was one, was counted as busy, never as a failure of the provider.
     assert.equal(spare.requests.length, 3);
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    const retries = [...metrics.matchAll(/llm_router_retry_total\{model_name="narrow-with-spare",error_code="(\w+)"\}/g)];
-    assert.ok(retries.every((m) => m[1] === 'upstream_busy'), retries.map((m) => m[0]).join('\n'));
+    const retries = [
+      ...metrics.matchAll(/llm_router_retry_total\{model_name="narrow-with-spare",error_code="(\w+)"\}/g),
+    ];
+    assert.ok(
+      retries.every((m) => m[1] === 'upstream_busy'),
+      retries.map((m) => m[0]).join('\n'),
+    );
   });
 
   it('stays healthy while its connections are saturated: probes do not queue behind the answers', async () => {
