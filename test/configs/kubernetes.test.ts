@@ -27,7 +27,7 @@ interface K8sObject {
   apiVersion: string;
   kind: string;
   metadata: { name: string; labels?: Record<string, string> };
-  // biome-ignore lint/suspicious/noExplicitAny: rendered manifests, checked against the schemas above
+  // Rendered manifests, checked against the schemas above.
   spec?: any;
   data?: Record<string, string>;
 }
