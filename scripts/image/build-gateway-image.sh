@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Builds the gateway's container image without any registry but Debian's mirror and the npm registry:
+#   1. a Debian root filesystem by debootstrap (Node.js, tini and CA certificates from Debian's packages),
+#   2. the app staged here: compiled TypeScript and production dependencies only (npm ci --omit=dev),
+#   3. the image assembled with buildah from scratch (no RUN step: containers cannot start on every machine,
+#      see docs/DEPLOYMENT.md), as a non-root user, with a HEALTHCHECK and tini as PID 1 for signals.
+# Needs: debootstrap, buildah (apt-get install debootstrap buildah), root. Writes localhost/llm-router:<tag>.
+#
+#   bash scripts/image/build-gateway-image.sh [tag]      (DEBIAN_MIRROR, DEBIAN_SUITE, IMAGE_WORK to override)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+TAG="${1:-latest}"
+SUITE="${DEBIAN_SUITE:-trixie}" # trixie's nodejs is 20.19 (the gateway wants >= 20.18.1)
+MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+WORK="${IMAGE_WORK:-$(mktemp -d /tmp/llm-router-image.XXXXXX)}"
+IMAGE="localhost/llm-router:${TAG}"
+UID_GID=10001
+
+rootfs="$WORK/rootfs"
+if [ ! -x "$rootfs/usr/bin/node" ]; then
+  debootstrap --variant=minbase --include=ca-certificates,nodejs,tini "$SUITE" "$rootfs" "$MIRROR"
+  # No package cache, docs or apt lists in the image.
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* \
+    "$rootfs"/usr/share/man/*
+fi
+grep -q '^llmrouter:' "$rootfs/etc/passwd" || {
+  echo "llmrouter:x:${UID_GID}:${UID_GID}:LLM Router:/app:/usr/sbin/nologin" >> "$rootfs/etc/passwd"
+  echo "llmrouter:x:${UID_GID}:" >> "$rootfs/etc/group"
+}
+
+# The app: what the gateway reads at run time, nothing of the tests, benchmarks or sources.
+app="$rootfs/app"
+rm -rf "$app" && mkdir -p "$app"
+(cd "$ROOT" && npx tsc -p tsconfig.json --outDir "$WORK/dist")
+cp "$ROOT/package.json" "$ROOT/package-lock.json" "$app/"
+(cd "$app" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error)
+mkdir -p "$app/dist"
+for part in core plugins services; do cp -r "$WORK/dist/$part" "$app/dist/"; done
+find "$app/dist" -name '*.d.ts' -delete -o -name '*.map' -delete
+cp -r "$ROOT/configs" "$ROOT/prompts" "$app/"
+mkdir -p "$app/resources" && cp -r "$ROOT/resources/guard" "$ROOT/resources/routing" "$app/resources/"
+# Models and keys are mounted, never baked in; the audit log goes to a volume.
+mkdir -p "$app/resources/keys" "$app/resources/models" "$app/logs/auditor"
+chown -R "$UID_GID:$UID_GID" "$app/logs"
+
+container="$(buildah from scratch)"
+trap 'buildah rm "$container" >/dev/null 2>&1 || true' EXIT
+mountpoint="$(buildah mount "$container")"
+cp -a "$rootfs"/. "$mountpoint"/
+buildah umount "$container" >/dev/null
+buildah config \
+  --user "${UID_GID}:${UID_GID}" \
+  --workingdir /app \
+  --env PATH=/usr/local/bin:/usr/bin:/bin \
+  --env NODE_ENV=production \
+  --env LLM_ROUTER_SERVER_HOST=0.0.0.0 \
+  --env LLM_ROUTER_SERVER_PORT=8080 \
+  --port 8080 \
+  --entrypoint '["/usr/bin/tini", "--", "node", "dist/core/main.js"]' \
+  --cmd '[]' \
+  --stop-signal SIGTERM \
+  --healthcheck 'CMD node -e "fetch(`http://127.0.0.1:${process.env.LLM_ROUTER_SERVER_PORT}/api/ping`).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"' \
+  --healthcheck-interval 10s \
+  --label org.opencontainers.image.title=llm-router \
+  --label org.opencontainers.image.source="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" \
+  "$container"
+buildah commit --format docker --rm "$container" "$IMAGE" >/dev/null
+trap - EXIT
+echo "$IMAGE (work dir $WORK)"
