@@ -10,6 +10,30 @@ import { chatModel, fakeModelsConfig } from '../support/models.js';
 import { until } from '../support/until.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/**
+ * Stops what runs under tini: SIGTERM, which tini passes to its child (in a process group of its own, so a
+ * signal to tini's group would miss it), then waits until tini has exited, which it does once its child has.
+ */
+function stopped(p: ChildProcess | undefined): Promise<void> {
+  if (!p?.pid || p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    p.once('exit', () => resolve());
+    p.kill('SIGTERM');
+  });
+}
+
+/** Unmounts, waiting for the last process that used the mount to be gone. */
+async function unmount(path: string): Promise<void> {
+  await until(`${path} to unmount`, () => {
+    try {
+      execFileSync('umount', [path], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
 const TOOLS = ['debootstrap', 'buildah', 'skopeo', 'umoci', 'chroot', 'mount'];
 const have = (tool: string) => {
   try {
@@ -37,10 +61,11 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
   let child: ChildProcess | undefined;
   let output = '';
   let url = '';
+  let services: { Entrypoint: string[]; Env: string[]; User: string; WorkingDir: string };
 
   before(async () => {
     const tag = `test-${process.pid}`;
-    execFileSync('bash', [join(ROOT, 'scripts', 'image', 'build-gateway-image.sh'), tag], {
+    execFileSync('bash', [join(ROOT, 'scripts', 'image', 'build-images.sh'), tag], {
       env: { ...process.env, IMAGE_WORK: join(work, 'build') },
       stdio: 'inherit',
     });
@@ -50,7 +75,15 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
       `oci:${join(work, 'oci')}:${tag}`,
     ]);
     execFileSync('umoci', ['unpack', '--image', `${join(work, 'oci')}:${tag}`, bundle]);
-    execFileSync('buildah', ['rmi', `localhost/llm-router:${tag}`], { stdio: 'ignore' });
+    // The services image is the same filesystem with another entry point: its config is all it adds.
+    services = JSON.parse(
+      execFileSync('skopeo', ['inspect', '--config', `containers-storage:localhost/llm-router-services:${tag}`], {
+        encoding: 'utf8',
+      }),
+    ).config;
+    execFileSync('buildah', ['rmi', `localhost/llm-router:${tag}`, `localhost/llm-router-services:${tag}`], {
+      stdio: 'ignore',
+    });
     const spec = JSON.parse(readFileSync(join(bundle, 'config.json'), 'utf8'));
     config = { ...spec.process.user, args: spec.process.args, cwd: spec.process.cwd, env: spec.process.env };
     for (const dir of ['proc', 'dev']) mkdirSync(join(rootfs, dir), { recursive: true });
@@ -60,9 +93,9 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
   });
 
   after(async () => {
-    child?.kill('SIGKILL');
+    await stopped(child);
     await upstream.stop();
-    for (const dir of ['proc', 'dev']) if (existsSync(join(rootfs, dir))) execFileSync('umount', [join(rootfs, dir)]);
+    for (const dir of ['proc', 'dev']) if (existsSync(join(rootfs, dir))) await unmount(join(rootfs, dir));
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -146,6 +179,43 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
       assert.equal(await exited, 0, output);
     } finally {
       resume();
+    }
+  });
+
+  it('holds the sidecar services too: their entry point answers /api/ping as the same user', async () => {
+    assert.equal(services.User, `${config.uid}:${config.gid}`);
+    assert.deepEqual(services.Entrypoint.slice(-1), ['dist/services/main.js']);
+    const env = Object.fromEntries(services.Env.map((e) => e.split(/=(.*)/s).slice(0, 2)));
+    const sidecar = spawn(
+      '/usr/sbin/chroot',
+      [
+        `--userspec=${services.User}`,
+        rootfs,
+        '/bin/sh',
+        '-c',
+        `cd ${services.WorkingDir} && exec "$@"`,
+        'sh',
+        services.Entrypoint[0]!,
+        '-s',
+        ...services.Entrypoint.slice(1),
+      ],
+      { env: { ...env, LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0' } },
+    );
+    let log = '';
+    sidecar.stdout?.on('data', (d) => (log += d));
+    sidecar.stderr?.on('data', (d) => (log += d));
+    try {
+      await until(
+        'the services to listen',
+        () => /listening on (http:\/\/\S+)/.test(log) || sidecar.exitCode !== null,
+        60_000,
+      );
+      assert.equal(sidecar.exitCode, null, log);
+      const at = /listening on (http:\/\/\S+)/.exec(log)![1]!;
+      assert.deepEqual(await (await fetch(`${at}/api/ping`)).json(), { response: 'pong' });
+    } finally {
+      // Gone before the mounts under its root are taken away.
+      await stopped(sidecar);
     }
   });
 });

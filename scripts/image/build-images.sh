@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Builds the gateway's container image without any registry but Debian's mirror and the npm registry:
+# Builds the container images of the gateway and of the sidecar services (one root filesystem, two entry
+# points) without any registry but Debian's mirror and the npm registry:
 #   1. a Debian root filesystem by debootstrap (Node.js, tini and CA certificates from Debian's packages),
 #   2. the app staged here: compiled TypeScript and production dependencies only (npm ci --omit=dev),
 #   3. the image assembled with buildah from scratch (no RUN step: containers cannot start on every machine,
 #      see docs/DEPLOYMENT.md), as a non-root user, with a HEALTHCHECK and tini as PID 1 for signals.
-# Needs: debootstrap, buildah (apt-get install debootstrap buildah), root. Writes localhost/llm-router:<tag>.
+# Needs: debootstrap, buildah (apt-get install debootstrap buildah), root. Writes localhost/llm-router:<tag>
+# and localhost/llm-router-services:<tag>.
 #
-#   bash scripts/image/build-gateway-image.sh [tag]      (DEBIAN_MIRROR, DEBIAN_SUITE, IMAGE_WORK to override)
+#   bash scripts/image/build-images.sh [tag]      (DEBIAN_MIRROR, DEBIAN_SUITE, IMAGE_WORK to override)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 TAG="${1:-latest}"
@@ -14,6 +16,7 @@ SUITE="${DEBIAN_SUITE:-trixie}" # trixie's nodejs is 20.19 (the gateway wants >=
 MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 WORK="${IMAGE_WORK:-$(mktemp -d /tmp/llm-router-image.XXXXXX)}"
 IMAGE="localhost/llm-router:${TAG}"
+SERVICES_IMAGE="localhost/llm-router-services:${TAG}"
 UID_GID=10001
 
 rootfs="$WORK/rootfs"
@@ -65,5 +68,17 @@ buildah config \
   --label org.opencontainers.image.source="$(git -C "$ROOT" rev-parse HEAD 2>/dev/null || echo unknown)" \
   "$container"
 buildah commit --format docker --rm "$container" "$IMAGE" >/dev/null
+
+# The sidecar services: the same files, their own entry point and port (models mounted at resources/models).
+container="$(buildah from "$IMAGE")"
+buildah config \
+  --env LLM_ROUTER_API_HOST=0.0.0.0 \
+  --env LLM_ROUTER_API_PORT=5000 \
+  --port 5000 \
+  --entrypoint '["/usr/bin/tini", "--", "node", "dist/services/main.js"]' \
+  --healthcheck 'CMD node -e "fetch(`http://127.0.0.1:${process.env.LLM_ROUTER_API_PORT}/api/ping`).then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))"' \
+  --label org.opencontainers.image.title=llm-router-services \
+  "$container"
+buildah commit --format docker --rm "$container" "$SERVICES_IMAGE" >/dev/null
 trap - EXIT
-echo "$IMAGE (work dir $WORK)"
+echo "$IMAGE $SERVICES_IMAGE (work dir $WORK)"
