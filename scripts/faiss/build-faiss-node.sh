@@ -14,9 +14,11 @@ node_bin="$(readlink -f "$(command -v node)")"
 node_dir="$(dirname "$(dirname "$node_bin")")"
 [ -e "$node_dir/include/node/node_api.h" ] || { echo "build-faiss-node: Node's headers are not in $node_dir/include/node" >&2; exit 1; }
 # The node-gyp inside npm, so nothing is fetched: --nodedir points it at the installed headers.
+# The node-gyp inside npm, or Debian's node-gyp package (Debian's npm does not bundle one).
 npm_dir="$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")"
 gyp="$npm_dir/node_modules/node-gyp/bin/node-gyp.js"
-[ -e "$gyp" ] || { echo "build-faiss-node: node-gyp not found in $npm_dir" >&2; exit 1; }
+[ -e "$gyp" ] || gyp="/usr/share/nodejs/node-gyp/bin/node-gyp.js"
+[ -e "$gyp" ] || { echo "build-faiss-node: node-gyp not found (in $npm_dir, or apt-get install node-gyp)" >&2; exit 1; }
 cp scripts/faiss/binding.gyp scripts/faiss/faiss-idx-t.h "$pkg/"
 log="$(mktemp)"
 if ! (cd "$pkg" && node "$gyp" rebuild --nodedir="$node_dir" --loglevel=warn) >"$log" 2>&1; then

@@ -42,6 +42,30 @@ for part in core plugins services; do cp -r "$WORK/dist/$part" "$app/dist/"; don
 find "$app/dist" -name '*.d.ts' -delete -o -name '*.map' -delete
 cp -r "$ROOT/configs" "$ROOT/prompts" "$app/"
 mkdir -p "$app/resources" && cp -r "$ROOT/resources/guard" "$ROOT/resources/routing" "$app/resources/"
+# RAG: faiss-node's addon built inside the root filesystem against its own Debian faiss (faiss-node's install
+# script would download; scripts/faiss/build-faiss-node.sh builds offline), then the build tools removed and the
+# libraries the addon loads kept. WITH_RAG=0 leaves it out (the gateway loads faiss only for RAG).
+if [ "${WITH_RAG:-1}" = 1 ]; then
+  mkdir -p "$app/scripts" && cp -r "$ROOT/scripts/faiss" "$app/scripts/"
+  cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+  mount -t proc proc "$rootfs/proc" && mount --bind /dev "$rootfs/dev"
+  trap 'umount "$rootfs/proc" "$rootfs/dev" 2>/dev/null || true' EXIT
+  build_deps="libfaiss-dev g++ make python3 npm node-gyp"
+  chroot "$rootfs" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $build_deps" >/dev/null
+  chroot "$rootfs" sh -c 'cd /app && bash scripts/faiss/build-faiss-node.sh'
+  cat > "$rootfs/tmp/runtime-libs.sh" <<'LIBS'
+# BLAS and LAPACK are reached through alternatives' symlinks: the package owns the file they point to.
+ldd /app/node_modules/faiss-node/build/Release/faiss-node.node | awk '$3 ~ /^\// { print $3 }' | xargs -r readlink -f |
+  xargs -r dpkg -S 2>/dev/null | cut -d: -f1 | sort -u
+LIBS
+  runtime="$(chroot "$rootfs" sh /tmp/runtime-libs.sh | tr '\n' ' ')"
+  [ -n "$runtime" ] && chroot "$rootfs" apt-mark manual $runtime >/dev/null
+  chroot "$rootfs" sh -c "DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq $build_deps >/dev/null && apt-get autoremove -y -qq --purge >/dev/null && apt-get clean"
+  chroot "$rootfs" node -e "require('/app/node_modules/faiss-node')" # still loads without the build tools
+  rm -rf "$app/scripts" "$rootfs/tmp/runtime-libs.sh" "$rootfs"/var/lib/apt/lists/* "$app/node_modules/faiss-node/build/Release/obj.target"
+  umount "$rootfs/proc" "$rootfs/dev"
+  trap - EXIT
+fi
 # Models and keys are mounted, never baked in; the audit log goes to a volume.
 mkdir -p "$app/resources/keys" "$app/resources/models" "$app/logs/auditor"
 chown -R "$UID_GID:$UID_GID" "$app/logs"

@@ -109,6 +109,20 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
     assert.ok(!existsSync(join(rootfs, 'app', 'node_modules', 'openai')), 'no dev dependencies');
     const version = execFileSync('chroot', [rootfs, '/usr/bin/node', '--version'], { encoding: 'utf8' });
     assert.match(version, /^v2\d\./);
+    // RAG's faiss-node was built against the image's own faiss, and loads without the build tools.
+    const faiss = execFileSync(
+      'chroot',
+      [
+        `--userspec=${config.uid}:${config.gid}`,
+        rootfs,
+        '/usr/bin/node',
+        '-e',
+        "const f = require('/app/node_modules/faiss-node'); const i = new f.IndexFlatIP(2); i.add([1, 0, 0, 1]); console.log(i.search([0, 1], 1).labels[0]);",
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(faiss.trim(), '1');
+    assert.ok(!existsSync(join(rootfs, 'usr', 'bin', 'g++')), 'no compiler left in the image');
   });
 
   it('serves /api/ping and a chat through the image, and drains a stream in flight on SIGTERM', async () => {
