@@ -4,22 +4,7 @@
  * nine languages, and hard negatives (names like Dan, product words like "developer mode", texts that quote
  * or discuss an attack). Rules are tuned on guard-train.ts and the shared sets only.
  */
-export interface GuardRow {
-  readonly text: string;
-  readonly label: 'injection' | 'benign';
-  readonly lang: string;
-}
-
-const inj = (lang: string, text: string): GuardRow => ({ text, label: 'injection', lang });
-const ok = (lang: string, text: string): GuardRow => ({ text, label: 'benign', lang });
-
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex');
-const rot13 = (s: string) =>
-  s.replace(/[a-z]/gi, (c) => {
-    const base = c <= 'Z' ? 65 : 97;
-    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
-  });
+import { b64, type GuardRow, hex, inj, ok, rot13 } from './guard-rows.js';
 
 export const GUARD_HELD_OUT: readonly GuardRow[] = [
   // English

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { judge } from '../../plugins/guardrails/injection-guard/injection-guard.js';
-import { GUARD_HELD_OUT, type GuardRow } from './guard-held-out.js';
+import { GUARD_HELD_OUT } from './guard-held-out.js';
+import type { GuardRow } from './guard-rows.js';
 import { GUARD_TRAIN } from './guard-train.js';
 
 const EVAL_DIR = process.env['EVAL_DIR'] ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'eval');

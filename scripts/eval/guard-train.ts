@@ -3,18 +3,8 @@
  * guard-held-out.ts is never used for that. Each language's override, extraction and role-play families are
  * written as that language phrases them, with benign texts that share their words.
  */
-import type { GuardRow } from './guard-held-out.js';
+import { b64, type GuardRow, hex, inj, ok, rot13 } from './guard-rows.js';
 
-const inj = (lang: string, text: string): GuardRow => ({ text, label: 'injection', lang });
-const ok = (lang: string, text: string): GuardRow => ({ text, label: 'benign', lang });
-
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
-const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex');
-const rot13 = (s: string) =>
-  s.replace(/[a-z]/gi, (c) => {
-    const base = c <= 'Z' ? 65 : 97;
-    return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base);
-  });
 // Latin letters swapped for Cyrillic and Greek look-alikes, as attackers do.
 const lookalike = (s: string) =>
   s.replace(

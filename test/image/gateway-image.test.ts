@@ -11,6 +11,38 @@ import { until } from '../support/until.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 
+interface Started {
+  readonly process: ChildProcess;
+  readonly url: string;
+  /** Everything it printed so far. */
+  output(): string;
+}
+
+/**
+ * Runs an image's entry point in a chroot of its unpacked filesystem, as the image's user, from its working
+ * directory, with its environment (and `env` over it), and waits until it says where it listens.
+ */
+async function startEntryPoint(
+  rootfs: string,
+  image: { user: string; cwd: string; entry: readonly string[]; env: readonly string[] },
+  env: Record<string, string>,
+): Promise<Started> {
+  const own = Object.fromEntries(image.env.map((e) => e.split(/=(.*)/s).slice(0, 2)));
+  const [init, ...rest] = image.entry;
+  // tini -s: it is not PID 1 in a chroot, so it registers as the subreaper.
+  const args = ['sh', '-c', `cd ${image.cwd} && exec "$@"`, 'sh', init!, '-s', ...rest];
+  const p = spawn('/usr/sbin/chroot', [`--userspec=${image.user}`, rootfs, '/bin/sh', ...args.slice(1)], {
+    env: { ...own, ...env },
+  });
+  let log = '';
+  p.stdout?.on('data', (d) => (log += d));
+  p.stderr?.on('data', (d) => (log += d));
+  const LISTENING = /listening on (http:\/\/\S+)/;
+  await until('the entry point to listen', () => LISTENING.test(log) || p.exitCode !== null, 60_000);
+  assert.equal(p.exitCode, null, log);
+  return { process: p, url: LISTENING.exec(log)![1]!, output: () => log };
+}
+
 /**
  * Stops what runs under tini: SIGTERM, which tini passes to its child (in a process group of its own, so a
  * signal to tini's group would miss it), then waits until tini has exited, which it does once its child has.
@@ -59,8 +91,6 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
   const upstream = new FakeUpstream();
   let config: { uid: number; gid: number; args: string[]; cwd: string; env: string[] };
   let child: ChildProcess | undefined;
-  let output = '';
-  let url = '';
   let services: { Entrypoint: string[]; Env: string[]; User: string; WorkingDir: string };
 
   before(async () => {
@@ -128,39 +158,17 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
   it('serves /api/ping and a chat through the image, and drains a stream in flight on SIGTERM', async () => {
     mkdirSync(join(rootfs, 'tmp'), { recursive: true });
     writeFileSync(join(rootfs, 'tmp', 'models-config.json'), JSON.stringify(fakeModelsConfig(upstream.url)));
-    const env = Object.fromEntries(config.env.map((e) => e.split(/=(.*)/s).slice(0, 2)));
-    child = spawn(
-      '/usr/sbin/chroot',
-      [
-        `--userspec=${config.uid}:${config.gid}`,
-        rootfs,
-        '/bin/sh',
-        '-c',
-        `cd ${config.cwd} && exec "$@"`,
-        'sh',
-        // tini -s: it is not PID 1 in a chroot, so it registers as the subreaper.
-        config.args[0]!,
-        '-s',
-        ...config.args.slice(1),
-      ],
+    const gateway = await startEntryPoint(
+      rootfs,
+      { user: `${config.uid}:${config.gid}`, cwd: config.cwd, entry: config.args, env: config.env },
       {
-        env: {
-          ...env,
-          LLM_ROUTER_SERVER_HOST: '127.0.0.1',
-          LLM_ROUTER_SERVER_PORT: '0',
-          LLM_ROUTER_MODELS_CONFIG: '/tmp/models-config.json',
-        },
+        LLM_ROUTER_SERVER_HOST: '127.0.0.1',
+        LLM_ROUTER_SERVER_PORT: '0',
+        LLM_ROUTER_MODELS_CONFIG: '/tmp/models-config.json',
       },
     );
-    child.stdout?.on('data', (d) => (output += d));
-    child.stderr?.on('data', (d) => (output += d));
-    await until(
-      'the gateway in the image to listen',
-      () => /listening on (http:\/\/\S+)/.test(output) || child!.exitCode !== null,
-      60_000,
-    );
-    assert.equal(child.exitCode, null, output);
-    url = /listening on (http:\/\/\S+)/.exec(output)![1]!;
+    child = gateway.process;
+    const url = gateway.url;
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     assert.match(status, new RegExp(`^Uid:\\s+${config.uid}\\b`, 'm'), 'the entry point runs as the image user');
 
@@ -187,10 +195,10 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
       await until('a stream in flight', () => upstream.pausedStreams === 1);
       const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
-      await until('the gateway to drain', () => /draining/.test(output));
+      await until('the gateway to drain', () => /draining/.test(gateway.output()));
       resume();
       assert.ok((await text).length > 0, 'the stream in flight finished');
-      assert.equal(await exited, 0, output);
+      assert.equal(await exited, 0, gateway.output());
     } finally {
       resume();
     }
@@ -199,37 +207,17 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
   it('holds the sidecar services too: their entry point answers /api/ping as the same user', async () => {
     assert.equal(services.User, `${config.uid}:${config.gid}`);
     assert.deepEqual(services.Entrypoint.slice(-1), ['dist/services/main.js']);
-    const env = Object.fromEntries(services.Env.map((e) => e.split(/=(.*)/s).slice(0, 2)));
-    const sidecar = spawn(
-      '/usr/sbin/chroot',
-      [
-        `--userspec=${services.User}`,
-        rootfs,
-        '/bin/sh',
-        '-c',
-        `cd ${services.WorkingDir} && exec "$@"`,
-        'sh',
-        services.Entrypoint[0]!,
-        '-s',
-        ...services.Entrypoint.slice(1),
-      ],
-      { env: { ...env, LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0' } },
+    const sidecar = await startEntryPoint(
+      rootfs,
+      { user: services.User, cwd: services.WorkingDir, entry: services.Entrypoint, env: services.Env },
+      { LLM_ROUTER_API_HOST: '127.0.0.1', LLM_ROUTER_API_PORT: '0' },
     );
-    let log = '';
-    sidecar.stdout?.on('data', (d) => (log += d));
-    sidecar.stderr?.on('data', (d) => (log += d));
     try {
-      await until(
-        'the services to listen',
-        () => /listening on (http:\/\/\S+)/.test(log) || sidecar.exitCode !== null,
-        60_000,
-      );
-      assert.equal(sidecar.exitCode, null, log);
-      const at = /listening on (http:\/\/\S+)/.exec(log)![1]!;
+      const at = sidecar.url;
       assert.deepEqual(await (await fetch(`${at}/api/ping`)).json(), { response: 'pong' });
     } finally {
       // Gone before the mounts under its root are taken away.
-      await stopped(sidecar);
+      await stopped(sidecar.process);
     }
   });
 });
