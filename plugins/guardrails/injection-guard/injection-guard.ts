@@ -68,7 +68,8 @@ function judgeView(t: string): GuardVerdict {
   if (quoted.length === 0 || !DISCUSSION.test(rest)) return scored(t, 1);
   const own = scored(rest, 1);
   const cited = scored(quoted.join(' \n '), QUOTED_WEIGHT);
-  return (cited.score ?? 0) > (own.score ?? 0) && !cited.safe ? cited : own.safe && !cited.safe ? cited : own;
+  // What the text quotes blocks only on its own lowered weights, and names the block when it is the stronger.
+  return !cited.safe && (own.safe || (cited.score ?? 0) > (own.score ?? 0)) ? cited : own;
 }
 
 // Quotations and inline code: what a text cites rather than says.

@@ -33,26 +33,19 @@ export function isLetterCode(c: number): boolean {
   return isAsciiLetter(c) || (c >= 0xaa && LETTER.test(String.fromCharCode(c)));
 }
 
-/** A test of one character: `\w` (when `word`), `\d` (when `digit`) or one of `chars`. */
-export function charIn(chars: string, classes: { word?: boolean; digit?: boolean } = {}): (c: number) => boolean {
-  const codes = new Set([...chars].map((ch) => ch.charCodeAt(0)));
-  const { word = false, digit = false } = classes;
-  return (c) => (word && isWordCode(c)) || (digit && isDigitCode(c)) || codes.has(c);
-}
-
 /** The character code at `at`, or NaN before `from` (a placeholder's text, which the pattern does not see). */
 export function codeIn(text: string, at: number, from: number): number {
   return at >= from ? text.charCodeAt(at) : Number.NaN;
 }
 
 /** Where the `\w` run holding position `at` starts, not before `from`. */
-export function wordStart(text: string, at: number, from: number): number {
+function wordStart(text: string, at: number, from: number): number {
   while (at > from && isWordCode(text.charCodeAt(at - 1))) at--;
   return at;
 }
 
 /** Where the `\w` run holding position `at` ends, not after `to`. */
-export function wordEnd(text: string, at: number, to: number): number {
+function wordEnd(text: string, at: number, to: number): number {
   while (at < to && isWordCode(text.charCodeAt(at))) at++;
   return at;
 }

@@ -1,3 +1,5 @@
+import { firstAbove } from './first-above.js';
+
 /**
  * One pass over a text that finds its runs of ASCII digits and how they chain into grouped numbers
  * (`600 123 456`, `526-000-12-46`, `(601) 123`). Rules that need digits use it to try their pattern only
@@ -106,14 +108,7 @@ export class DigitRuns {
 
   /** The first run that ends after `at` (count when none does). */
   firstEndingAfter(at: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.end[mid]! > at) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return firstAbove(this.end, this.count, at);
   }
 
   length(i: number): number {

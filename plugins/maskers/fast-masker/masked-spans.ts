@@ -1,3 +1,4 @@
+import { firstAbove } from './first-above.js';
 /** The parts of a text already replaced by placeholders, in text order. */
 export class MaskedSpans {
   /** Where each span starts and ends, ascending (read-only outside this class). */
@@ -40,14 +41,7 @@ export class MaskedSpans {
 
   /** The first span that ends after `at` (count when none does). */
   firstEndingAfter(at: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ends[mid]! > at) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return firstAbove(this.ends, this.ends.length, at);
   }
 
   /** Takes in another rule's spans, which never overlap these. */
