@@ -1,11 +1,13 @@
 /**
  * Precision, recall, F1 and latency of the injection_guard on the shared injection sets, the project's
- * training set (tuned on) and its held-out set (never tuned on), the latter two also per language.
+ * training set (tuned on), its two held-out sets and NotInject's benign prompts (never tuned on), the
+ * project's sets also per language.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { judge } from '../../plugins/guardrails/injection-guard/injection-guard.js';
 import { GUARD_HELD_OUT } from './guard-held-out.js';
+import { GUARD_HELD_OUT_2 } from './guard-held-out-2.js';
 import type { GuardRow } from './guard-rows.js';
 import { GUARD_TRAIN } from './guard-train.js';
 
@@ -21,6 +23,16 @@ function load(file: string): Row[] {
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Row);
+}
+
+/** NotInject's benign prompts (test/data/notinject, MIT): every block is a false alarm. */
+function notInject(): Row[] {
+  const dir = join(import.meta.dirname, '..', '..', '..', 'test', 'data', 'notinject');
+  return ['one', 'two', 'three'].flatMap((n) =>
+    (JSON.parse(readFileSync(join(dir, `NotInject_${n}.json`), 'utf8')) as Array<{ prompt: string }>).map(
+      (r): Row => ({ text: r.prompt, label: 'benign' }),
+    ),
+  );
 }
 
 function evaluate(file: string, rows: readonly Row[]): void {
@@ -57,11 +69,15 @@ console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const f of ['injection_deepset.jsonl', 'injection_jackhhao_jailbreak.jsonl']) evaluate(f, load(f));
 evaluate('guard-train.ts (tuned on)', GUARD_TRAIN);
 evaluate('guard-held-out.ts (held out)', GUARD_HELD_OUT);
+evaluate('guard-held-out-2.ts (held out)', GUARD_HELD_OUT_2);
+evaluate('NotInject (held out, all benign)', notInject());
 
-console.log('\nPer language (training | held out): recall on injections, false alarms on benign texts.\n');
-console.log('| lang | train recall | train false alarms | held-out recall | held-out false alarms |');
-console.log('|---|---|---|---|---|');
-const langs = [...new Set([...GUARD_TRAIN, ...GUARD_HELD_OUT].map((r) => r.lang))];
+console.log('\nPer language (training | held out | held out 2): recall on injections, false alarms on benign texts.\n');
+console.log(
+  '| lang | train recall | train false alarms | held-out recall | held-out false alarms | held-out 2 recall | held-out 2 false alarms |',
+);
+console.log('|---|---|---|---|---|---|---|');
+const langs = [...new Set([...GUARD_TRAIN, ...GUARD_HELD_OUT, ...GUARD_HELD_OUT_2].map((r) => r.lang))];
 const rate = (rows: readonly GuardRow[], label: GuardRow['label']) => {
   const of = rows.filter((r) => r.label === label);
   return `${of.filter((r) => !judge(r.text).safe).length}/${of.length}`;
@@ -69,7 +85,8 @@ const rate = (rows: readonly GuardRow[], label: GuardRow['label']) => {
 for (const lang of langs) {
   const train = GUARD_TRAIN.filter((r) => r.lang === lang);
   const held = GUARD_HELD_OUT.filter((r) => r.lang === lang);
+  const held2 = GUARD_HELD_OUT_2.filter((r) => r.lang === lang);
   console.log(
-    `| ${lang} | ${rate(train, 'injection')} | ${rate(train, 'benign')} | ${rate(held, 'injection')} | ${rate(held, 'benign')} |`,
+    `| ${lang} | ${rate(train, 'injection')} | ${rate(train, 'benign')} | ${rate(held, 'injection')} | ${rate(held, 'benign')} | ${rate(held2, 'injection')} | ${rate(held2, 'benign')} |`,
   );
 }

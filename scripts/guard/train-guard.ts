@@ -5,7 +5,7 @@
  * Training data: deepset/prompt-injections' train split (Apache-2.0), 80 % of jackhhao/llm-warden's balanced
  * set (MIT; split by a hash of the text) and scripts/eval/guard-train.ts. A tenth of that (by hash) is kept
  * as a dev split to choose the threshold. Test data, never trained or tuned on: deepset's test split, the other
- * 20 % of jackhhao, and scripts/eval/guard-held-out.ts. Deterministic: the same data gives the same weights.
+ * 20 % of jackhhao, scripts/eval/guard-held-out.ts and guard-held-out-2.ts, and NotInject's benign prompts. Deterministic: the same data gives the same weights.
  *
  *   node dist/scripts/guard/train-guard.js [--write]   (--write saves resources/guard/injection-ngrams.*)
  */
@@ -15,6 +15,7 @@ import { judgeRules } from '../../plugins/guardrails/injection-guard/injection-g
 import { NgramModel, type NgramModelFile } from '../../plugins/guardrails/injection-guard/ngram-model.js';
 import { normalize } from '../../plugins/guardrails/injection-guard/normalize.js';
 import { GUARD_HELD_OUT } from '../eval/guard-held-out.js';
+import { GUARD_HELD_OUT_2 } from '../eval/guard-held-out-2.js';
 import { GUARD_TRAIN } from '../eval/guard-train.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -28,6 +29,8 @@ const L2 = 1e-6;
 interface Example {
   readonly text: string;
   readonly injection: boolean;
+  /** How much the example counts in training (1 unless its language's labels are unbalanced). */
+  readonly weight?: number;
 }
 
 function jsonl(file: string): Array<{ text: string; label: string; source: string }> {
@@ -44,6 +47,21 @@ function bucket(text: string, salt: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
+/**
+ * The project's rows weighted so that, in each language, injections and benign texts count the same: the
+ * other languages have more injections than benign rows, and unweighted the model learnt the language itself
+ * as a sign of attack (its false alarms on the held-out hard negatives doubled).
+ */
+function balancedByLanguage(rows: typeof GUARD_TRAIN): Example[] {
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(`${r.lang}:${r.label}`, (count.get(`${r.lang}:${r.label}`) ?? 0) + 1);
+  return rows.map((r) => {
+    const same = count.get(`${r.lang}:${r.label}`)!;
+    const other = count.get(`${r.lang}:${r.label === 'injection' ? 'benign' : 'injection'}`) ?? same;
+    return { ...ex(r), weight: (same + other) / (2 * same) };
+  });
+}
+
 const deepset = jsonl('injection_deepset.jsonl');
 const jackhhao = jsonl('injection_jackhhao_jailbreak.jsonl');
 const ex = (r: { text: string; label: string }): Example => ({ text: r.text, injection: r.label === 'injection' });
@@ -51,7 +69,7 @@ const ex = (r: { text: string; label: string }): Example => ({ text: r.text, inj
 const pool = [
   ...deepset.filter((r) => r.source.endsWith('train')).map(ex),
   ...jackhhao.filter((r) => bucket(r.text, 'jackhhao') < 0.8).map(ex),
-  ...GUARD_TRAIN.map(ex),
+  ...balancedByLanguage(GUARD_TRAIN),
 ];
 const train = pool.filter((e) => bucket(e.text, 'dev') >= 0.1);
 const dev = pool.filter((e) => bucket(e.text, 'dev') < 0.1);
@@ -59,6 +77,14 @@ const tests: Record<string, Example[]> = {
   'deepset test': deepset.filter((r) => r.source.endsWith('test')).map(ex),
   'jackhhao 20 %': jackhhao.filter((r) => bucket(r.text, 'jackhhao') >= 0.8).map(ex),
   'guard-held-out.ts': GUARD_HELD_OUT.map(ex),
+  'guard-held-out-2.ts': GUARD_HELD_OUT_2.map(ex),
+  NotInject: ['one', 'two', 'three'].flatMap((n) =>
+    (
+      JSON.parse(readFileSync(join(ROOT, 'test', 'data', 'notinject', `NotInject_${n}.json`), 'utf8')) as Array<{
+        prompt: string;
+      }>
+    ).map((r): Example => ({ text: r.prompt, injection: false })),
+  ),
 };
 
 // Sparse logistic regression, AdaGrad steps, features scaled by 1/sqrt(count) as the model reads them.
@@ -67,7 +93,11 @@ const weights = new Float32Array(size);
 const squares = new Float32Array(size).fill(1e-8);
 let bias = 0;
 let biasSquare = 1e-8;
-const encoded = train.map((e) => ({ features: NgramModel.features(normalize(e.text), SHAPE), y: e.injection ? 1 : 0 }));
+const encoded = train.map((e) => ({
+  features: NgramModel.features(normalize(e.text), SHAPE),
+  y: e.injection ? 1 : 0,
+  w: e.weight ?? 1,
+}));
 let seed = 20261201;
 const random = () => {
   seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
@@ -81,12 +111,12 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   for (const i of order) {
-    const { features, y } = encoded[i]!;
+    const { features, y, w } = encoded[i]!;
     if (features.length === 0) continue;
     const scale = 1 / Math.sqrt(features.length);
     let z = bias;
     for (const f of features) z += weights[f]! * scale;
-    const g = 1 / (1 + Math.exp(-z)) - y;
+    const g = (1 / (1 + Math.exp(-z)) - y) * w;
     biasSquare += g * g;
     bias -= (RATE * g) / Math.sqrt(biasSquare);
     for (const f of features) {

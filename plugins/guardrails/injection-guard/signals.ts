@@ -1,4 +1,5 @@
 import { LANGUAGE_SIGNALS } from './signals-languages.js';
+import { SETUP_SIGNALS } from './signals-setup.js';
 
 /** One way an injection shows itself; weights add up to a verdict. Patterns see folded text (no diacritics). */
 export interface Signal {
@@ -27,7 +28,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'instruction_override',
     weight: 1,
     pattern: new RegExp(
-      `\\b(ignorier\\w*|vergiss|vergesst|vergessen|missachte\\w*|ubergeh\\w*|vernachlassig\\w*)\\b${W}\\b(anweisung\\w*|instruktion\\w*|regeln?|auftrage?|aufgaben?|alles|vorgaben?|befehle?|vorherige\\w*|bisherige\\w*)\\b`,
+      `\\b(ignorier\\w*|vergiss|vergesst|vergessen|missachte\\w*|ubergeh\\w*|vernachlassig\\w*|verwirf|wirf)\\b${W}\\b(anweisung\\w*|instruktion\\w*|regeln?|auftrage?|aufgaben?|alles|vorgaben?|befehle?|vorherige\\w*|bisherige\\w*)\\b`,
     ),
   },
   {
@@ -35,7 +36,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'instruction_override',
     weight: 1,
     pattern: new RegExp(
-      `\\b(zignoruj\\w*|ignoruj\\w*|zapomnij\\w*|pomin|olej)\\b${W}\\b(instrukcj\\w*|polece\\w*|zasad\\w*|regu\\w*|ograniczen\\w*)\\b`,
+      `\\b(zignoruj\\w*|ignoruj\\w*|zapomnij\\w*|pomin|olej|wyrzuc z pamieci|odrzuc|porzuc|odloz na bok)\\b${W}\\b(instrukcj\\w*|polece\\w*|zasad\\w*|regu\\w*|ograniczen\\w*|wytyczn\\w*)\\b`,
     ),
   },
   {
@@ -59,7 +60,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'instruction_override',
     weight: 1,
     pattern:
-      /\b(scrap|drop|set aside|throw out|pay no (attention|heed) to|never mind|do not (follow|obey)|don'?t (follow|obey)|stop following)\b[^.!?\n]{0,40}\b(told|instructed|rules|instructions|guidance|guidelines|programming|setup|system prompt|developers?)\b|\b(disregard|ignore|forget|scrap|drop)\b[^.!?\n]{0,40}\byou (were|have been) (set up|configured|given|told|instructed|programmed)\b|\b(previous|prior|above|earlier|original) (instructions|rules|prompt) (were|was|are) (a test|fake|wrong|void|invalid|cancelled|outdated|a joke)\b|\btreat (everything|all|the text|anything) (above|before|prior)\b[^.!?\n]{0,40}\b(withdrawn|void|invalid|draft|cancelled|obsolete|irrelevant)\b|\bnie przejmuj sie\b[^.!?\n]{0,30}\b(kazano|polecono|zasad\w*|instrukcj\w*|regul\w*)\b|\bpoprzednie (instrukcje|polecenia|zasady) (byly|to) (tylko )?(test\w*|zart\w*|nieaktualne)\b|\b(traktuj|uznaj)\b[^.!?\n]{0,30}\b(powyzej|wczesniej)\b[^.!?\n]{0,30}\b(niewazne|nieaktualne|uniewaznione)\b|\b(lass|lasst)\b[^.!?\n]{0,30}\bbeiseite\b|\b(was|alles,? was) (man )?dir\b[^.!?\n]{0,30}\b(aufgetragen|gesagt|vorgegeben|befohlen)\b/,
+      /\b(scrap|drop|set aside|throw out|throw away|toss|discard|ditch|put aside|cast aside|pay no (attention|heed) to|never mind|do not (follow|obey)|don'?t (follow|obey)|stop following)\b[^.!?\n]{0,40}\b(told|instructed|rules|instructions|guidance|guidelines|programming|setup|system prompt|developers?)\b|\b(disregard|ignore|forget|scrap|drop)\b[^.!?\n]{0,40}\byou (were|have been) (set up|configured|given|told|instructed|programmed)\b|\b(previous|prior|above|earlier|original) (instructions|rules|prompt) (were|was|are) (a test|fake|wrong|void|invalid|cancelled|outdated|a joke)\b|\btreat (everything|all|the text|anything) (above|before|prior)\b[^.!?\n]{0,40}\b(withdrawn|void|invalid|draft|cancelled|obsolete|irrelevant)\b|\bnie przejmuj sie\b[^.!?\n]{0,30}\b(kazano|polecono|zasad\w*|instrukcj\w*|regul\w*)\b|\bpoprzednie (instrukcje|polecenia|zasady) (byly|to) (tylko )?(test\w*|zart\w*|nieaktualne)\b|\b(traktuj|uznaj)\b[^.!?\n]{0,30}\b(powyzej|wczesniej)\b[^.!?\n]{0,30}\b(niewazne|nieaktualne|uniewaznione)\b|\b(lass|lasst)\b[^.!?\n]{0,30}\bbeiseite\b|\b(was|alles,? was) (man )?dir\b[^.!?\n]{0,30}\b(aufgetragen|gesagt|vorgegeben|befohlen)\b/,
   },
   {
     id: 'safety-off',
@@ -239,7 +240,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'prompt_exfiltration',
     weight: 0.8,
     pattern:
-      /\bbefore (my|the user'?s?|our) first message\b|\b(message|text|instructions?|prompt|words|setup)\b[^.!?\n]{0,20}\b(that|which|you were|used to) (configured|set up|initiali[sz]ed|programmed|instructed|primed|briefed|created) you\b|\bwhat (exactly )?(were|have) you (been )?(told|instructed|asked|programmed) (to do )?(before|by (the|your))\b|\b(before|until) (i|the user) (arrived|came|started|joined|wrote)\b|\b(at|from) the (very )?(start|beginning) of (this|the|our) (chat|conversation|session)\b/,
+      /\bbefore (my|the user'?s?|our) first message\b|\b(message|text|instructions?|prompt|words|setup)\b[^.!?\n]{0,20}\b(that|which|you were|used to) (configured|set up|initiali[sz]ed|programmed|instructed|primed|briefed|created) you\b|\bwhat (exactly )?(were|have) you (been )?(told|instructed|asked|programmed) (to do )?(before|by (the|your))\b|\byou were (primed|seeded|briefed|initiali[sz]ed) with\b|\b(before|until) (i|the user) (arrived|came|started|joined|wrote)\b|\b(at|from) the (very )?(start|beginning) of (this|the|our) (chat|conversation|session)\b/,
   },
   {
     id: 'setup-message-languages',
@@ -275,7 +276,7 @@ export const SIGNALS: readonly Signal[] = [
     category: 'prompt_exfiltration',
     weight: 0.3,
     pattern:
-      /\b(word for word|verbatim|in full|word by word|slowo w slowo|dokladnie tresc|w calosci|wortwortlich|wort fur wort|vollstandig ab|mot pour mot|en entier|palabra por palabra|completas|parola per parola|per intero|palavra por palavra)\b|(?<!\p{L})(дослівно|дословно|слово в слово)(?!\p{L})/u,
+      /\b(word for word|verbatim|in full|word by word|slowo w slowo|dokladnie tresc|w calosci|wortwortlich|wort fur wort|vollstandig ab|mot pour mot|en entier|palabra por palabra|completas|parola per parola|per intero|palavra por palavra|line by line|every line|slowo po slowie|linijka po linijce|zeile fur zeile|komplett auf|ligne par ligne|linea por linea|riga per riga|linha por linha|(escribe|copia)(las|los) (enteras|enteros|todas|todos)|(scrivi|copia)(le|li) tutt[ei]|(escreva|escreve|copie|copia)-(as|os) (todas|todos)|(ecris|recopie)-les (toutes|tous)|write (them|it) all (down|out))\b|(?<!\p{L})(дослівно|дословно|слово в слово|рядок за рядком|строчка за строчкои|строка за строкои|повністю|полностью)(?!\p{L})/u,
   },
   {
     id: 'prompt-start',
@@ -297,8 +298,9 @@ export const SIGNALS: readonly Signal[] = [
     category: 'prompt_exfiltration',
     weight: 1,
     pattern: new RegExp(
-      `\\b(pokaz|ujawnij|wypisz|podaj|powtorz|zdradz|przepisz|wklej|zacytuj)\\b${W}\\b(prompt\\w*|instrukcj\\w*|polecenia systemowe|zasady|tresc (wiadomosci|polecen\\w*|instrukcj\\w*))\\b`,
+      `\\b(pokaz|ujawnij|wypisz|podaj|powtorz|zdradz|przepisz|wklej|zacytuj)\\b${W}\\b(prompt\\w*|(twoj\\w*|swoj\\w*|systemow\\w*|ukryt\\w*|tajn\\w*) (instrukcj\\w*|polecen\\w*|zasad\\w*|wytyczn\\w*)|(instrukcj\\w*|polecen\\w*|zasad\\w*|wytyczn\\w*) (systemow\\w*|ktore (otrzymal|dostal)\\w*)|tresc (wiadomosci|polecen\\w*|instrukcj\\w*))\\b`,
     ),
   },
   ...LANGUAGE_SIGNALS,
+  ...SETUP_SIGNALS,
 ];
