@@ -2,8 +2,42 @@
  * Instructions hidden in an encoding the model can read: base64, hex, URL-encoding and ROT13. The decoded
  * texts are judged like the text itself. Bounded: tokens of a sane size, a few per text, two levels deep.
  */
-// From the start of a run only (the lookbehind): the engine never rescans a word from inside it.
-const BASE64 = /(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{16,}={0,2}/g;
+// Base64 runs: 16 or more of [A-Za-z0-9+/], then up to two '='. Found by a loop over the text: the pattern
+// that did it tried every word start on long texts, a tenth of the guard's time.
+const MIN_BASE64 = 16;
+const BASE64_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+
+/** The base64-shaped tokens of a text, in order: each whole run of its alphabet, with its padding. */
+function base64Tokens(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  const inAlphabet = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c < 128 && BASE64_CHAR[c] === 1;
+  };
+  let i = 0;
+  while (i < n) {
+    if (!inAlphabet(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && inAlphabet(j)) j++;
+    if (j - i < MIN_BASE64) {
+      i = j;
+      continue;
+    }
+    let end = j;
+    while (end < n && end - j < 2 && text.charCodeAt(end) === 61) end++;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 // From the first escape on (the plain text before it is read as it is).
 const URL_ENCODED = /(?:%[0-9a-fA-F]{2}[A-Za-z0-9._~+-]*){3,}/g;
@@ -34,10 +68,10 @@ export function decodedPayloads(text: string, depth = 2): string[] {
     if (out.length < MAX_PAYLOADS && readable(s)) out.push(s);
   };
   // One scan: a hex token is base64-shaped too, so each long run is tried as both.
-  for (const m of text.matchAll(BASE64)) {
-    if (m[0].length > MAX_TOKEN || out.length >= MAX_PAYLOADS) break;
-    add(Buffer.from(m[0], 'base64').toString('utf8'));
-    if (HEX.test(m[0])) add(Buffer.from(m[0], 'hex').toString('utf8'));
+  for (const token of base64Tokens(text)) {
+    if (token.length > MAX_TOKEN || out.length >= MAX_PAYLOADS) break;
+    add(Buffer.from(token, 'base64').toString('utf8'));
+    if (HEX.test(token)) add(Buffer.from(token, 'hex').toString('utf8'));
   }
   if (text.includes('%'))
     for (const m of text.matchAll(URL_ENCODED)) {

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import type { GuardrailPlugin, GuardVerdict } from '../../../core/plugins/plugin.js';
 import { decodedPayloads } from './decode.js';
+import { FirstWords } from './first-words.js';
 import { loadNgramModel } from './ngram-model.js';
 import { normalize } from './normalize.js';
+import { branchesOf } from './pattern-words.js';
 import { SIGNALS, type Signal } from './signals.js';
 
 // One strong signal blocks, and so do two weaker ones together; no single weak cue ("act as", "from now on")
@@ -80,13 +82,25 @@ const DISCUSSION =
   /\b(prompt injections?|injection attacks?|jailbreak(ing)? (attacks?|prompts?)|attacks?|attackers?|the phrase|phrases like|for example|such as|explain (why|how|what)|security (training|awareness)|article|blog post|ataki?\w*|atak\w*|angriff\w*|attaque\w*|ataque\w*|attacc\w*|ataca\w*)\b|(?<!\p{L})(атак\p{L}*)(?!\p{L})/u;
 const QUOTED_WEIGHT = 0.3;
 
+/**
+ * Each signal's pattern as its top-level alternatives (a signal counted once per different match keeps its
+ * pattern whole), each tried only where the text has a word its matches can begin with (first-words.ts).
+ */
+const BRANCHES = SIGNALS.map((s) => (s.distinct === undefined ? branchesOf(s.pattern) : [s.pattern]));
+const BRANCH_FROM = [0];
+for (const b of BRANCHES) BRANCH_FROM.push(BRANCH_FROM[BRANCH_FROM.length - 1]! + b.length);
+const FIRST_WORDS = new FirstWords(BRANCHES.flat());
+
 function scored(t: string, factor: number): GuardVerdict {
   let score = 0;
   const byCategory = new Map<Signal['category'], number>();
-  for (const s of SIGNALS) {
+  FIRST_WORDS.read(t);
+  for (let n = 0; n < SIGNALS.length; n++) {
+    const s = SIGNALS[n]!;
     // Once blocked, only a strong signal can change which category names the block.
     if (score >= THRESHOLD && s.weight < 1) continue;
-    const weight = s.distinct === undefined ? (s.pattern.test(t) ? s.weight : 0) : distinctWeight(s, t);
+    if (s.contains !== undefined && !t.includes(s.contains)) continue;
+    const weight = s.distinct === undefined ? (matches(n, t) ? s.weight : 0) : distinctWeight(s, t, BRANCH_FROM[n]!);
     if (weight === 0) continue;
     score += weight * factor;
     byCategory.set(s.category, (byCategory.get(s.category) ?? 0) + weight);
@@ -95,8 +109,15 @@ function scored(t: string, factor: number): GuardVerdict {
   return { safe: score < THRESHOLD, score, ...(category ? { category } : {}) };
 }
 
+/** Whether one of signal n's alternatives matches. */
+function matches(n: number, t: string): boolean {
+  for (let i = BRANCH_FROM[n]!; i < BRANCH_FROM[n + 1]!; i++) if (FIRST_WORDS.test(i, t)) return true;
+  return false;
+}
+
 /** A global pattern's weight once per different word it matched, up to `distinct` times. */
-function distinctWeight(s: Signal, t: string): number {
+function distinctWeight(s: Signal, t: string, branch: number): number {
+  if (!FIRST_WORDS.mayMatch(branch)) return 0;
   const seen = new Set<string>();
   for (const m of t.matchAll(s.pattern)) {
     seen.add(m[0]);

@@ -27,16 +27,22 @@ export class NgramModel {
 
   /** The feature indices of a (normalised) text; repeats stand for counts. */
   static features(text: string, file: Pick<NgramModelFile, 'bits' | 'minN' | 'maxN' | 'maxChars'>): Int32Array {
-    const t = ` ${text.slice(0, file.maxChars)} `;
+    // The text between two spaces, as char codes: reading a concatenated string char by char cost more than
+    // the hashing.
+    const length = Math.min(text.length, file.maxChars) + 2;
+    const t = new Uint16Array(length);
+    t[0] = 32;
+    t[length - 1] = 32;
+    for (let i = 1; i < length - 1; i++) t[i] = text.charCodeAt(i - 1);
     const { minN, maxN } = file;
     const mask = (1 << file.bits) - 1;
-    const out = new Int32Array(t.length * (maxN - minN + 1));
+    const out = new Int32Array(length * (maxN - minN + 1));
     let k = 0;
-    for (let i = 0; i < t.length; i++) {
+    for (let i = 0; i < length; i++) {
       // The FNV offset basis as an int32: as a double (it is above 2^31) every step was ten times slower.
       let h = 0x811c9dc5 | 0;
-      for (let n = 1; n <= maxN && i + n <= t.length; n++) {
-        h = Math.imul(h ^ t.charCodeAt(i + n - 1), 0x01000193);
+      for (let n = 1; n <= maxN && i + n <= length; n++) {
+        h = Math.imul(h ^ t[i + n - 1]!, 0x01000193);
         if (n >= minN) out[k++] = (h ^ n) & mask;
       }
     }
@@ -47,7 +53,9 @@ export class NgramModel {
     const features = NgramModel.features(text, this.file);
     if (features.length === 0) return 0;
     let z = 0;
-    for (const f of features) z += this.weights[f]!;
+    const weights = this.weights;
+    // Indexed: for-of over a typed array's subarray went through the iterator, three times slower.
+    for (let i = 0; i < features.length; i++) z += weights[features[i]!]!;
     // Averaged, as in training: a long text is not more suspicious for being long.
     return 1 / (1 + Math.exp(-(this.file.bias + z / Math.sqrt(features.length))));
   }

@@ -1,3 +1,4 @@
+import { anyIn, bmpTable } from './bmp-table.js';
 import { CONFUSABLE } from './confusables.js';
 
 // Zero-width and formatting characters, bidi controls, the soft hyphen, word joiners, the BOM and Unicode tag
@@ -42,7 +43,11 @@ const HAS_LEET = /[a-z][0-9@$!]|[0-9@$][a-z]/;
 // another script are folded: a whole Cyrillic or Greek word is that language, and its own signals read it.
 const NON_LATIN_WORD = /(?<!\p{L})(?=\p{L}*[^\p{Script=Latin}\P{L}])\p{L}+/gu;
 const LATIN = /\p{Script=Latin}/u;
-const HAS_NON_LATIN = /[^\p{Script=Latin}\P{L}]/u;
+const NON_LATIN_LETTER = /[^\p{Script=Latin}\P{L}]/u;
+const MARK = /\p{M}/u;
+// Read on the first non-ASCII text, not at start-up (about 30 ms for both).
+let tables: { nonLatin: Uint8Array; mark: Uint8Array } | undefined;
+const unicodeTables = () => (tables ??= { nonLatin: bmpTable(NON_LATIN_LETTER), mark: bmpTable(MARK) });
 
 /** Folds the tricks that hide trigger words: compatibility forms, invisible characters, look-alike letters,
  * accents, leetspeak, spacing. */
@@ -51,10 +56,15 @@ export function normalize(text: string): string {
   // й → и): the Latin signals are written folded, because \b only knows ASCII letters, and folding also undoes
   // look-alike accents.
   const ascii = ASCII.test(text);
-  let t = ascii
-    ? text.toLowerCase()
-    : text.normalize('NFKD').replace(MARKS, '').replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
-  if (!ascii && HAS_NON_LATIN.test(t))
+  let t: string;
+  if (ascii) t = text.toLowerCase();
+  else {
+    const { mark } = unicodeTables();
+    t = text.normalize('NFKD');
+    if (anyIn(t, mark, MARK)) t = t.replace(MARKS, '');
+    t = t.replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
+  }
+  if (!ascii && anyIn(t, unicodeTables().nonLatin, NON_LATIN_LETTER))
     t = t.replace(NON_LATIN_WORD, (w) => (LATIN.test(w) ? [...w].map((c) => CONFUSABLE[c] ?? c).join('') : w));
   if (MAYBE_JOINED.test(t)) t = t.replace(JOINED, (m) => m.replace(/[.\-_*]/g, ''));
   if (MAYBE_SPACED.test(t)) t = t.replace(SPACED, (m) => m.replace(/ /g, ''));

@@ -124,7 +124,7 @@ export const LANGUAGE_SIGNALS: readonly Signal[] = [
     pattern: C(
       `\\b(you )?only (carry out|follow|obey|execute) my (orders|commands|instructions)\\b|\\b(wykonujesz|sluchasz) (wylacznie|tylko) (moich|moje) (polecen\\p{L}*|rozkaz\\p{L}*)|\\b(machst|befolgst) nur noch,? was ich (sage|will)\\b|\\bexecutes? uniquement mes ordres\\b|\\bsolo cumples mis ordenes\\b|\\besegui solo i miei ordini\\b|\\bso cumpre as minhas ordens\\b|${B}(виконуєш лише мої накази|выполняешь только мои приказы)${E}` +
         "|\\b(i am|i'm) the only one you (take orders from|listen to|obey|answer to)\\b|\\byou (now )?(listen|answer) only to me\\b|\\bsluchasz (wylacznie|tylko) mnie\\b|\\b(horst|gehorchst) du (nur noch|nur|ausschliesslich) (auf )?mi(ch|r)\\b|\\btu n'(ecoutes|obeis) (plus )?qu[e'] ?(a )?moi\\b|\\bsolo me (escuchas|obedeces)\\b|\\b(ascolti|obbedisci) (soltanto|solo) (a )?me\\b|\\bso me (ouves|escutas|obedeces)\\b" +
-        `|${B}(слухаєш|слухаеш) (тільки|лише) мене|(слушаешь|подчиняешься) только (меня|мне)${E}`,
+        `|${B}((слухаєш|слухаеш) (тільки|лише) мене|(слушаешь|подчиняешься) только (меня|мне))${E}`,
     ),
   },
   {

@@ -8,29 +8,30 @@ const C = (source: string) => new RegExp(source, 'u');
 const B = '(?<!\\p{L})';
 const E = '(?!\\p{L})';
 
+// Latin-script languages are read with \b, Cyrillic with letter lookarounds: a lookbehind at every position
+// made this the costliest signal on long texts.
 const RECEIVED = [
   'you (got|received|were given|were handed|were passed|were primed with)|were you (given|handed|passed|told)|(given|handed) to you',
-  'otrzymal\\p{L}*|dostal\\p{L}*|przekazano ci|dano ci|dali ci',
+  'otrzymal\\w*|dostal\\w*|przekazano ci|dano ci|dali ci',
   'bekommen|erhalten|mitgeteilt|gegeben',
-  "recues?|donnees|transmises|t'a-t-on (donne|transmis)\\p{L}*|tu as recu",
+  "recues?|donnees|transmises|t'a-t-on (donne|transmis)\\w*|tu as recu",
   'recibiste|te (dieron|pasaron|dijeron)',
   'hai ricevuto|ti hanno (dato|passato|detto)',
   'recebeu|recebeste|(lhe|te) (deram|passaram|disseram)',
-  'отримав|отримала|тобі (дали|передали)',
-  'получил|получила|тебе (дали|передали)',
 ].join('|');
+const RECEIVED_CYRILLIC = 'отримав|отримала|тобі (дали|передали)|получил|получила|тебе (дали|передали)';
 
 const AT_START = [
   'at the (very )?(start|beginning|outset)|before (our|this|the) (chat|conversation|session|exchange)|before (we|i) (started|began)',
-  'na starcie|na (samym )?poczatku|zanim zaczel\\p{L}*|przed (rozpoczeciem|poczatkiem) (rozmowy|czatu|sesji)',
+  'na starcie|na (samym )?poczatku|zanim zaczel\\w*|przed (rozpoczeciem|poczatkiem) (rozmowy|czatu|sesji)',
   'zu beginn|am anfang|bevor (unser|das) gesprach|vor (unserem|dem) gesprach|vor meiner ersten nachricht',
   'au depart|au debut|avant (le debut de )?(notre|cette|la) (echange|conversation|discussion)|avant que je (commence|commencais)',
   'al (principio|inicio|comienzo)|antes de (empezar|comenzar) (nuestra|esta|la) (conversacion|charla)|antes de que (yo )?(empezara|comenzara)',
   "all'inizio|prima (dell'inizio della|della|di) (nostra |questa )?(conversazione|chat)|prima che (io )?(iniziassi|cominciassi)",
   'no (inicio|comeco)|antes de (comecarmos|comecar)|antes de eu comecar',
-  'на початку|до початку|до того,? як я (почав|почала)',
-  'в начале|до начала|до того,? как я (начал|начала)',
 ].join('|');
+const AT_START_CYRILLIC =
+  'на початку|до початку|до того,? як я (почав|почала)|в начале|до начала|до того,? как я (начал|начала)';
 
 export const SETUP_SIGNALS: readonly Signal[] = [
   {
@@ -53,7 +54,10 @@ export const SETUP_SIGNALS: readonly Signal[] = [
     id: 'received-at-start',
     category: 'prompt_exfiltration',
     weight: 0.6,
-    pattern: C(`${B}(${RECEIVED})${E}${W}${B}(${AT_START})${E}|${B}(${AT_START})${E}${W}${B}(${RECEIVED})${E}`),
+    pattern: C(
+      `\\b(${RECEIVED})\\b${W}\\b(${AT_START})\\b|\\b(${AT_START})\\b${W}\\b(${RECEIVED})\\b` +
+        `|${B}(${RECEIVED_CYRILLIC})${E}${W}${B}(${AT_START_CYRILLIC})${E}|${B}(${AT_START_CYRILLIC})${E}${W}${B}(${RECEIVED_CYRILLIC})${E}`,
+    ),
   },
   {
     id: 'your-configurers',

@@ -8,6 +8,8 @@ export interface Signal {
   readonly weight: number;
   /** Each different matched word adds `weight` again, up to this many (weak cues that pile up in long prompts). */
   readonly distinct?: number;
+  /** A literal every match contains, for a pattern whose matches do not begin with a known word. */
+  readonly contains?: string;
   readonly pattern: RegExp;
 }
 
@@ -143,7 +145,7 @@ export const SIGNALS: readonly Signal[] = [
     pattern:
       /\b(forget|pretend|act as if) (that )?(you are|you're) (an? )?(ai|language model|assistant|chatbot)\b|\byou are (not|no longer) an? (ai|language model|assistant|chatbot)\b/,
   },
-  { id: 'gpt-persona', category: 'jailbreak', weight: 0.5, pattern: /\b(?!chat)[a-z]{2,}-?gpt\b/ },
+  { id: 'gpt-persona', category: 'jailbreak', weight: 0.5, contains: 'gpt', pattern: /\b(?!chat)[a-z]{2,}-?gpt\b/ },
   {
     id: 'regardless',
     category: 'jailbreak',
