@@ -5,6 +5,7 @@ import { MaskingSession } from '../../core/pipeline/masking/masking-session.js';
 import { maskTyped } from '../../plugins/maskers/fast-masker/fast-masker.js';
 import { heldOutTypedForms } from './held-out-typed-forms.js';
 import { phoneFormsSet } from './phone-forms.js';
+import { phoneNumberingSet } from './phone-numbering.js';
 import { polishSyntheticSet, type Row } from './polish-synthetic.js';
 
 const EVAL_DIR = process.env['EVAL_DIR'] ?? join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'eval');
@@ -103,3 +104,13 @@ table(
   phoneFormsSet(),
 );
 table('Typed forms, held out (scripts/eval/held-out-typed-forms.ts; never tuned on)', heldOutTypedForms());
+for (const [format, labelled] of [
+  ['international', false],
+  ['e164', false],
+  ['national', true],
+  ['national', false],
+] as const)
+  table(
+    `Numbering plans, training: ${format} format, ${labelled ? 'after a word that says phone' : 'no such word'} (scripts/eval/phone-numbering.ts)`,
+    phoneNumberingSet(format, labelled),
+  );

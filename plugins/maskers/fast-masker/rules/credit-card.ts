@@ -15,9 +15,11 @@ export const creditCard = rule(
     hint: /\d{4}[ -]?\d{4}/,
     anchor: atGroup(12, new CharSet('-', { word: true })),
     group: 1,
-    validate: (v) => {
+    validate: (v, m) => {
       const digits = v.replace(/\D/g, '');
       const n = digits.length;
+      // After "+" a number of E.164's length is a phone number ("+590800040206"): the phone rule takes it.
+      if (n <= 15 && m.input.charCodeAt(m.index - 1) === 43) return false;
       return ((n >= 13 && n <= 19) || (n === 12 && MAESTRO_12.test(digits))) && passesLuhn(digits);
     },
   },

@@ -28,6 +28,10 @@ describe('identifiers as typed', () => {
     ['a phone with the 0048 call prefix', '0048 601 123 456', 'PHONE_INTERNATIONAL'],
     ['a phone with the 00 prefix, written compactly', '0048601123456', 'PHONE_INTERNATIONAL'],
     ['a phone with its area code in brackets', '+48 (601) 123 456', 'PHONE_INTERNATIONAL'],
+    // libphonenumber's international formats (scripts/eval/phone-numbering.ts).
+    ['a phone grouped by dots (New Caledonia)', '+687 20.28.45', 'PHONE_INTERNATIONAL'],
+    ['a phone with a slash after its area code (Slovakia)', '+421 2/218 057 63', 'PHONE_INTERNATIONAL'],
+    ['an E.164 number that passes the Luhn check', '+590800040206', 'PHONE_INTERNATIONAL'],
   ];
   for (const [name, typed, tag] of rows) {
     it(name, () => {
@@ -37,6 +41,12 @@ describe('identifiers as typed', () => {
       assert.ok(!text.includes(typed), text);
     });
   }
+
+  it('still takes a card number after a plus sign when it is too long for a phone', () => {
+    const { text, tags } = mask('Numer: +4111111111111111.');
+    assert.deepEqual(tags, ['CREDIT_CARD'], text);
+    assert.ok(!text.includes('4111111111111111'), text);
+  });
 
   it('masks a PESEL with its label glued on, and keeps the label', () => {
     for (const label of ['PESEL', 'nr', 'Pesel:']) {
