@@ -12,6 +12,8 @@ export interface Settings {
   readonly maxAnswerBytes: number;
   /** How long a stream may take to its first event before the provider counts as failed; 0: the upstream timeout. */
   readonly firstTokenTimeoutMs: number;
+  /** How long a stream is held after its first event, waiting for its second, so that it can still fail over. */
+  readonly streamHoldMs: number;
   /** How long a stop waits for requests in flight before ending them with an error. */
   readonly shutdownTimeoutMs: number;
   /** How long a client may take to send its request headers, and then its body. */

@@ -15,6 +15,7 @@ const schema = z.object({
   LLM_ROUTER_MAX_REQUEST_BODY_SIZE: envInt(10 * 1024 * 1024, 1),
   LLM_ROUTER_MAX_RESPONSE_BODY_SIZE: envInt(64 * 1024 * 1024, 1),
   LLM_ROUTER_FIRST_TOKEN_TIMEOUT: envSeconds(0),
+  LLM_ROUTER_STREAM_HOLD_MS: envInt(250, 0, 10_000),
   LLM_ROUTER_SHUTDOWN_TIMEOUT_SECONDS: envSeconds(25),
   LLM_ROUTER_CLIENT_HEADERS_TIMEOUT_SECONDS: envSeconds(20, 0.1),
   LLM_ROUTER_CLIENT_BODY_TIMEOUT_SECONDS: envSeconds(60, 0.1),
@@ -177,6 +178,7 @@ function toSettings(p: Parsed, intents: Record<string, string>): Settings {
     maxBodyBytes: p.LLM_ROUTER_MAX_REQUEST_BODY_SIZE,
     maxAnswerBytes: p.LLM_ROUTER_MAX_RESPONSE_BODY_SIZE,
     firstTokenTimeoutMs: Math.round(p.LLM_ROUTER_FIRST_TOKEN_TIMEOUT * 1000),
+    streamHoldMs: p.LLM_ROUTER_STREAM_HOLD_MS,
     shutdownTimeoutMs: Math.round(p.LLM_ROUTER_SHUTDOWN_TIMEOUT_SECONDS * 1000),
     clientTimeouts: {
       headersMs: Math.round(p.LLM_ROUTER_CLIENT_HEADERS_TIMEOUT_SECONDS * 1000),

@@ -39,6 +39,7 @@ import { UtilsPipeline } from './utils-pipeline.js';
 export class ChatPipeline {
   private readonly handle: (turn: ChatTurn) => Promise<ChatAnswer>;
   private readonly firstTokenTimeoutMs: number;
+  private readonly streamHoldMs: number;
 
   constructor(
     @inject(Failover) private readonly failover: Failover,
@@ -50,6 +51,7 @@ export class ChatPipeline {
     @inject(SETTINGS) settings: Settings,
   ) {
     this.firstTokenTimeoutMs = settings.firstTokenTimeoutMs;
+    this.streamHoldMs = settings.streamHoldMs;
     // A key's policy may name guardrails of its own, so with keys on the request stage is always there.
     const guards = guardrails.active || settings.auth !== null;
     const stages = [...(utils.active ? [utils.stage] : []), ...(guards ? [guardrails.requestStage] : [])];
@@ -196,7 +198,7 @@ export class ChatPipeline {
     const format = attempt.type.family === 'ollama' ? 'ndjson' : 'sse';
     // The first-token timeout counts from the request: what the headers took is not given again.
     const left = this.firstTokenTimeoutMs > 0 ? Math.max(1, this.firstTokenTimeoutMs - attempt.ageMs) : 0;
-    const body = await openStream(attempt.upstreamBody(), attempt.contentType, format, id, left);
+    const body = await openStream(attempt.upstreamBody(), attempt.contentType, format, id, left, this.streamHoldMs);
     startStream(ex.res, dialect.streamContentType);
     try {
       if (decoder === null) await relayBytes(body, ex.res, ex.signal, id, format);

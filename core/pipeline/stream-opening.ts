@@ -32,8 +32,11 @@ const SSE_FIELDS = ['data:', ':', 'event:', 'id:', 'retry:'];
 /**
  * The start of a provider's stream, checked before the client's headers are sent, so that a wrong answer can
  * still fail over: the content type must be the format's, and the first event must arrive (within the
- * first-token timeout) and be an event, not an error, an HTML page or nothing. The bytes read to decide are
- * replayed, so the relay sees the stream whole.
+ * first-token timeout) and be an event, not an error, an HTML page or nothing. Then the stream is held until
+ * its second event, its end or `holdMs` after the first: a provider that breaks off, sends an unreadable or an
+ * error event, or ends without its end event in that time still fails over, where after the client's headers
+ * it could only end in an in-band error (`LLM_ROUTER_STREAM_HOLD_MS`). The bytes read to decide are replayed,
+ * so the relay sees the stream whole.
  */
 export async function openStream(
   body: Body,
@@ -41,6 +44,7 @@ export async function openStream(
   format: StreamFormat,
   providerId: string,
   timeoutMs: number,
+  holdMs = 0,
 ): Promise<AsyncIterable<Buffer>> {
   if (!CONTENT_TYPES[format].test(contentType.trim())) {
     discard(body);
@@ -68,7 +72,79 @@ export async function openStream(
         : upstreamBadResponse(providerId, 'the stream does not start with an event');
     }
   }
-  return replay(seen, it);
+  if (holdMs <= 0) return replay(seen, it);
+  const held = await holdBack(it, seen, text, format, providerId, Date.now() + holdMs, body);
+  return replay(seen, it, held.pending);
+}
+
+/**
+ * Reads on after the first event until a second one, the stream's end or the deadline, keeping what it read
+ * in `seen`; throws (the body dropped) when the stream fails in that time. Returns the read still pending at
+ * the deadline, which the relay takes over.
+ */
+async function holdBack(
+  it: AsyncIterator<Buffer>,
+  seen: Buffer[],
+  text: string,
+  format: StreamFormat,
+  providerId: string,
+  deadline: number,
+  body: Body,
+): Promise<{ pending?: Promise<IteratorResult<Buffer>> }> {
+  const utf8 = new TextDecoder();
+  let carry = '';
+  let events = 0;
+  let ended = false;
+  const read = (chunk: string) => {
+    const lines = (carry + chunk).split('\n');
+    carry = lines.pop() ?? '';
+    for (const line of lines) {
+      // From the second event on, the stream is the relay's, in-band errors and all.
+      if (events >= 2) return;
+      const fault = faultOf(line, format);
+      if (fault) {
+        discard(body);
+        throw fault;
+      }
+      if (isEvent(line, format)) events++;
+      if (!ended) ended = END_MARKERS.some((m) => line.includes(m));
+    }
+  };
+  read(text);
+  while (events < 2 && !ended) {
+    const next = it.next();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()));
+    });
+    let result: IteratorResult<Buffer> | 'late';
+    try {
+      result = await Promise.race([next, late]);
+    } catch (err) {
+      discard(body);
+      throw upstreamStreamBroken(providerId, err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      clearTimeout(timer);
+    }
+    // Wrapped: an async function would wait for a promise it returns, and this one may take the stall's time.
+    if (result === 'late') return { pending: next };
+    if (result.done) {
+      read(`${utf8.decode()}\n`);
+      if (!ended) throw upstreamStreamBroken(providerId, new Error('the stream ended without its end event'));
+      // The relay must see the end too.
+      return { pending: Promise.resolve(result) };
+    }
+    seen.push(result.value);
+    read(utf8.decode(result.value, { stream: true }));
+  }
+  return {};
+}
+
+/** A line that carries an event: SSE data other than `[DONE]`, or a JSON line. */
+function isEvent(line: string, format: StreamFormat): boolean {
+  const t = line.trim();
+  if (format === 'ndjson') return t.startsWith('{');
+  return t.startsWith('data:') && t.slice(5).trim() !== '[DONE]';
 }
 
 /**
@@ -191,11 +267,25 @@ async function nextBefore(
   }
 }
 
-/** The chunks read to decide, then the rest of the body: a plain iterator, no generator (it runs per chunk). */
-function replay(seen: readonly Buffer[], it: AsyncIterator<Buffer>): AsyncIterable<Buffer> {
+/**
+ * The chunks read to decide, then the read left pending when holding back ended, then the rest of the body: a
+ * plain iterator, no generator (it runs per chunk).
+ */
+function replay(
+  seen: readonly Buffer[],
+  it: AsyncIterator<Buffer>,
+  pending?: Promise<IteratorResult<Buffer>>,
+): AsyncIterable<Buffer> {
   let i = 0;
+  let waiting = pending;
   const iterator: AsyncIterator<Buffer> = {
-    next: () => (i < seen.length ? Promise.resolve({ value: seen[i++]!, done: false }) : it.next()),
+    next: () => {
+      if (i < seen.length) return Promise.resolve({ value: seen[i++]!, done: false });
+      if (waiting === undefined) return it.next();
+      const p = waiting;
+      waiting = undefined;
+      return p;
+    },
     return: (value?: unknown) => it.return?.(value) ?? Promise.resolve({ value: undefined, done: true }),
   };
   return { [Symbol.asyncIterator]: () => iterator };

@@ -44,6 +44,8 @@ describe('provider answers that are not what they seem', () => {
       LLM_ROUTER_CIRCUIT_BREAKER_FAILURES: '1000',
       LLM_ROUTER_FIRST_TOKEN_TIMEOUT: '0.5',
       LLM_ROUTER_MAX_RESPONSE_BODY_SIZE: '50000',
+      // Held until the second event, however busy the machine: the faults' second part comes 30 ms later.
+      LLM_ROUTER_STREAM_HOLD_MS: '5000',
     });
   });
   after(async () => {
@@ -77,6 +79,28 @@ describe('provider answers that are not what they seem', () => {
       it(`${type}, streamed: ${f} fails over before the client's headers`, () => failsOver(f, true, type));
   }
   it('openai, streamed: a stream of nothing but [DONE] fails over', () => failsOver('done-only', true, 'openai'));
+
+  // Held until its second event (LLM_ROUTER_STREAM_HOLD_MS), a stream that breaks right after its first still
+  // fails over: the client sees the healthy provider's answer, not half of one and an error.
+  for (const type of FAMILIES)
+    for (const f of ['one-then-cut', 'one-then-junk'] as const)
+      it(`${type}, streamed: ${f} right after the first event fails over`, () => failsOver(f, true, type));
+
+  it('with no provider left, a stream broken right after its first event is a clear 502, not half an answer', async () => {
+    fault.fault = 'one-then-cut';
+    let text = '';
+    const err = await (async () => {
+      for await (const c of await openai().chat.completions.create({
+        model: 'only-fault',
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+      }))
+        text += c.choices[0]?.delta.content ?? '';
+    })().catch((e: unknown) => e);
+    assert.ok(err instanceof OpenAI.APIError, String(err));
+    assert.equal(err.status, 502);
+    assert.equal(text, '', 'nothing of the broken answer reached the client');
+  });
 
   for (const type of FAMILIES) {
     it(`${type}: a stream cut without its end reaches the client as an error, never as a finished answer`, async () => {

@@ -14,7 +14,9 @@ export type Fault =
   | 'huge'
   | 'limit-once'
   | 'error-once'
-  | 'error-mid';
+  | 'error-mid'
+  | 'one-then-cut'
+  | 'one-then-junk';
 
 const SECRET = 'fault-backend-secret-token';
 
@@ -118,6 +120,18 @@ export class FaultUpstream {
         if (!stream) break;
         res.writeHead(200, { 'content-type': streamType });
         return void res.end(cutFrames(family));
+      case 'one-then-cut':
+      case 'one-then-junk': {
+        // One event, then, a moment later, the connection drops or a line that is not an event comes.
+        if (!stream) break;
+        res.writeHead(200, { 'content-type': streamType });
+        res.write(firstFrame(family));
+        const later = this.fault;
+        return void setTimeout(() => {
+          if (later === 'one-then-cut') req.socket.destroy();
+          else res.end(family === 'ollama' ? 'oops, not JSON\n' : 'data: {not json\n\n');
+        }, 30);
+      }
       case 'stall':
         res.writeHead(200, { 'content-type': stream ? streamType : 'application/json' });
         res.flushHeaders();
@@ -149,10 +163,27 @@ function okAnswer(res: ServerResponse, stream: boolean): void {
     .end(`${chunk({ role: 'assistant', content: 'second time lucky' }, null)}${chunk({}, 'stop')}data: [DONE]\n\n`);
 }
 
-/** The start of an answer in each family, and then the connection closes cleanly, without the end event. */
+/** The first event of an answer in each family. */
+function firstFrame(family: 'openai' | 'anthropic' | 'ollama'): string {
+  if (family === 'ollama')
+    return `${JSON.stringify({ model: 'm', created_at: '2024-01-01T00:00:00Z', message: { role: 'assistant', content: 'Half ' }, done: false })}\n`;
+  if (family === 'anthropic')
+    return 'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"m","content":[],"usage":{"input_tokens":3,"output_tokens":0}}}\n\n';
+  return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { role: 'assistant', content: 'Half ' }, finish_reason: null }] })}\n\n`;
+}
+
+/**
+ * The start of an answer in each family (two events at least: the gateway holds a stream until its second event,
+ * and these are faults after the answer began), and then the connection closes cleanly, without the end event.
+ */
 function cutFrames(family: 'openai' | 'anthropic' | 'ollama'): string {
   if (family === 'ollama')
-    return `${JSON.stringify({ model: 'm', created_at: '2024-01-01T00:00:00Z', message: { role: 'assistant', content: 'Half an ' }, done: false })}\n`;
+    return ['Half ', 'an ']
+      .map(
+        (content) =>
+          `${JSON.stringify({ model: 'm', created_at: '2024-01-01T00:00:00Z', message: { role: 'assistant', content }, done: false })}\n`,
+      )
+      .join('');
   if (family === 'anthropic')
     return [
       'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"m","content":[],"usage":{"input_tokens":3,"output_tokens":0}}}\n\n',

@@ -63,6 +63,57 @@ describe('the start of a provider stream', () => {
   });
 });
 
+describe('a provider stream held until its second event', () => {
+  const FIRST = 'data: {"choices":[{"delta":{"role":"assistant","content":"Warsaw "}}]}\n\n';
+  const SECOND = 'data: {"choices":[{"delta":{"content":"is the capital."},"finish_reason":"stop"}]}\n\n';
+  /** A body whose chunks come when the test pushes them, and that may break. */
+  const live = () => {
+    const r = new Readable({ read() {} });
+    return { r, body: r as unknown as UpstreamResponse['body'] };
+  };
+
+  it('fails over when the provider breaks off, sends an unreadable event or ends without its end event', async () => {
+    const cut = live();
+    const opening = openStream(cut.body, 'text/event-stream', 'sse', 'p', 0, 10_000);
+    cut.r.push(FIRST);
+    setImmediate(() => cut.r.destroy(new Error('socket hang up')));
+    await assert.rejects(opening, (e: { code?: string }) => e.code === 'upstream_stream_error');
+    await assert.rejects(
+      openStream(body(FIRST, 'data: {not json\n\n', SECOND), 'text/event-stream', 'sse', 'p', 0, 10_000),
+      (e: { code?: string }) => e.code === 'upstream_stream_error',
+    );
+    await assert.rejects(
+      openStream(body(FIRST), 'text/event-stream', 'sse', 'p', 0, 10_000),
+      (e: { code?: string }) => e.code === 'upstream_stream_error',
+    );
+  });
+
+  it('passes the stream on whole once its second event or its end has come', async () => {
+    const parts = [FIRST, SECOND, 'data: [DONE]\n\n'];
+    assert.equal(
+      await drain(await openStream(body(...parts), 'text/event-stream', 'sse', 'p', 0, 10_000)),
+      parts.join(''),
+    );
+    const lines = ['{"message":{"content":"a"},"done":false}\n', '{"message":{"content":"b"},"done":true}\n'];
+    assert.equal(
+      await drain(await openStream(body(...lines), 'application/x-ndjson', 'ndjson', 'p', 0, 10_000)),
+      lines.join(''),
+    );
+  });
+
+  it("stops holding at its bound: a provider that goes quiet after the first event is the relay's to judge", async () => {
+    const quiet = live();
+    const opening = openStream(quiet.body, 'text/event-stream', 'sse', 'p', 0, 30);
+    quiet.r.push(FIRST);
+    const stream = await opening;
+    // What came in the meantime, and what comes later, reach the relay in order.
+    quiet.r.push(SECOND);
+    quiet.r.push('data: [DONE]\n\n');
+    quiet.r.push(null);
+    assert.equal(await drain(stream), FIRST + SECOND + 'data: [DONE]\n\n');
+  });
+});
+
 describe('the end of a provider stream', () => {
   it('finds the end marker wherever the chunks split it, and fails a stream without one', async () => {
     const text = 'data: {"a":1}\n\ndata: [DONE]\n\n';
