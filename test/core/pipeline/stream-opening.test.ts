@@ -110,7 +110,7 @@ describe('a provider stream held until its second event', () => {
     quiet.r.push(SECOND);
     quiet.r.push('data: [DONE]\n\n');
     quiet.r.push(null);
-    assert.equal(await drain(stream), FIRST + SECOND + 'data: [DONE]\n\n');
+    assert.equal(await drain(stream), `${FIRST}${SECOND}data: [DONE]\n\n`);
   });
 });
 
