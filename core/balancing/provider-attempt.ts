@@ -51,6 +51,11 @@ export class ProviderAttempt {
     return this.metrics.enabled;
   }
 
+  /** The provider's stream goes on: it is answering (the health monitor reads this). */
+  streaming(): void {
+    this.upstream.streaming(this.provider.id);
+  }
+
   /** Whether the provider sent its answer's headers. */
   get answered(): boolean {
     return this.answeredAt !== 0;

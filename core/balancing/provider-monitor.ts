@@ -42,7 +42,8 @@ export class ProviderMonitor {
     await Promise.all(
       providers.map(async (p) => {
         const { status, reason } = await this.upstream.probe(p, this.types.get(p.api_type)!, PROBE_TIMEOUT_MS);
-        // A provider that answered requests since the last round is up, whatever a probe that timed out says.
+        // A provider that answered requests or went on streaming since the last round is up, whatever a probe
+        // that timed out (behind those answers, on a busy machine) says.
         const answering =
           this.upstream.sinceLastAnswer(p.id) < this.settings.balancing.monitorIntervalMs + PROBE_TIMEOUT_MS;
         const up = (status > 0 && status < 500) || (status === 0 && answering);

@@ -198,7 +198,15 @@ export class ChatPipeline {
     const format = attempt.type.family === 'ollama' ? 'ndjson' : 'sse';
     // The first-token timeout counts from the request: what the headers took is not given again.
     const left = this.firstTokenTimeoutMs > 0 ? Math.max(1, this.firstTokenTimeoutMs - attempt.ageMs) : 0;
-    const body = await openStream(attempt.upstreamBody(), attempt.contentType, format, id, left, this.streamHoldMs);
+    const body = await openStream(
+      attempt.upstreamBody(),
+      attempt.contentType,
+      format,
+      id,
+      left,
+      this.streamHoldMs,
+      () => attempt.streaming(),
+    );
     startStream(ex.res, dialect.streamContentType);
     try {
       if (decoder === null) await relayBytes(body, ex.res, ex.signal, id, format);

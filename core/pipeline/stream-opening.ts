@@ -45,6 +45,7 @@ export async function openStream(
   providerId: string,
   timeoutMs: number,
   holdMs = 0,
+  alive?: () => void,
 ): Promise<AsyncIterable<Buffer>> {
   if (!CONTENT_TYPES[format].test(contentType.trim())) {
     discard(body);
@@ -72,9 +73,9 @@ export async function openStream(
         : upstreamBadResponse(providerId, 'the stream does not start with an event');
     }
   }
-  if (holdMs <= 0) return replay(seen, it);
+  if (holdMs <= 0) return replay(seen, it, undefined, alive);
   const held = await holdBack(it, seen, text, format, providerId, Date.now() + holdMs, body);
-  return replay(seen, it, held.pending);
+  return replay(seen, it, held.pending, alive);
 }
 
 /**
@@ -269,17 +270,26 @@ async function nextBefore(
 
 /**
  * The chunks read to decide, then the read left pending when holding back ended, then the rest of the body: a
- * plain iterator, no generator (it runs per chunk).
+ * plain iterator, no generator (it runs per chunk). `alive` is told, at most every ALIVE_MS, that chunks go on.
  */
 function replay(
   seen: readonly Buffer[],
   it: AsyncIterator<Buffer>,
   pending?: Promise<IteratorResult<Buffer>>,
+  alive?: () => void,
 ): AsyncIterable<Buffer> {
   let i = 0;
   let waiting = pending;
+  let told = 0;
   const iterator: AsyncIterator<Buffer> = {
     next: () => {
+      if (alive !== undefined) {
+        const now = Date.now();
+        if (now - told >= ALIVE_MS) {
+          told = now;
+          alive();
+        }
+      }
       if (i < seen.length) return Promise.resolve({ value: seen[i++]!, done: false });
       if (waiting === undefined) return it.next();
       const p = waiting;
@@ -290,6 +300,9 @@ function replay(
   };
   return { [Symbol.asyncIterator]: () => iterator };
 }
+
+// The relay asks for the next chunk when the last one came: asking says the provider is still sending.
+const ALIVE_MS = 250;
 
 /** Drops a provider's body: undici reports the abort as an 'error' event, which is expected here, not a crash. */
 function discard(body: Body): void {

@@ -130,7 +130,15 @@ export class UpstreamClient {
     }
   }
 
-  /** Milliseconds since the provider last answered a request (Infinity if it never did). */
+  /**
+   * The provider is sending an answer's body: it counts as answering, like an answer's headers do (thousands of
+   * long streams may send no new headers for longer than a probe round, and their probe may time out behind them).
+   */
+  streaming(providerId: string): void {
+    this.answeredAt.set(providerId, Date.now());
+  }
+
+  /** Milliseconds since the provider last answered a request or sent a part of one (Infinity if it never did). */
   sinceLastAnswer(providerId: string): number {
     const at = this.answeredAt.get(providerId);
     return at === undefined ? Number.POSITIVE_INFINITY : Date.now() - at;

@@ -28,6 +28,8 @@ export class FakeUpstream {
   delayMs = 0;
   private held: Promise<void> | null = null;
   private paused: Promise<void> | null = null;
+  private trickling: Promise<void> | null = null;
+  private probesHung: Promise<void> | null = null;
   /** Streams that wrote their first frame and now wait in a pause. */
   pausedStreams = 0;
   private server: Server | null = null;
@@ -49,6 +51,29 @@ export class FakeUpstream {
     return () => {
       this.paused = null;
       resume();
+    };
+  }
+
+  /**
+   * Streams from now on send an SSE comment every 100 ms after their first frame until the returned function is
+   * called: an answer still coming, slowly.
+   */
+  trickle(): () => void {
+    let done = () => {};
+    this.trickling = new Promise<void>((r) => (done = r));
+    return () => {
+      this.trickling = null;
+      done();
+    };
+  }
+
+  /** Health probes from now on get no answer until the returned function is called. */
+  hangProbes(): () => void {
+    let answer = () => {};
+    this.probesHung = new Promise<void>((r) => (answer = r));
+    return () => {
+      this.probesHung = null;
+      answer();
     };
   }
 
@@ -81,6 +106,7 @@ export class FakeUpstream {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET') {
       this.probes++;
+      if (this.probesHung) await this.probesHung;
       return json(res, 200, req.url === '/api/tags' ? { models: [] } : { object: 'list', data: [] });
     }
     this.active++;
@@ -144,6 +170,15 @@ export class FakeUpstream {
         this.pausedStreams++;
         await this.paused;
         this.pausedStreams--;
+      }
+      if (i === 0 && this.trickling) {
+        const until = this.trickling;
+        let going = true;
+        void until.then(() => (going = false));
+        while (going && !res.destroyed) {
+          res.write(': still thinking\n\n');
+          await sleep(100);
+        }
       }
       if (behaviour === 'dribble') await sleep(200);
     }
