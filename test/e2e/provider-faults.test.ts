@@ -54,6 +54,23 @@ describe('provider answers that are not what they seem', () => {
     await good.stop();
   });
 
+  /** A streamed chat read to its end or its error: the text, the finish reasons and what was thrown. */
+  async function readStream(model: string): Promise<{ text: string; finishes: unknown[]; err: unknown }> {
+    let text = '';
+    const finishes: unknown[] = [];
+    const err = await (async () => {
+      for await (const c of await openai().chat.completions.create({
+        model,
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+      })) {
+        text += c.choices[0]?.delta.content ?? '';
+        if (c.choices[0]?.finish_reason) finishes.push(c.choices[0].finish_reason);
+      }
+    })().catch((e: unknown) => e);
+    return { text, finishes, err };
+  }
+
   async function failsOver(f: Fault, stream: boolean, type: (typeof FAMILIES)[number]): Promise<void> {
     fault.fault = f;
     const before = fault.calls;
@@ -88,15 +105,7 @@ describe('provider answers that are not what they seem', () => {
 
   it('with no provider left, a stream broken right after its first event is a clear 502, not half an answer', async () => {
     fault.fault = 'one-then-cut';
-    let text = '';
-    const err = await (async () => {
-      for await (const c of await openai().chat.completions.create({
-        model: 'only-fault',
-        messages: [{ role: 'user', content: 'hi' }],
-        stream: true,
-      }))
-        text += c.choices[0]?.delta.content ?? '';
-    })().catch((e: unknown) => e);
+    const { text, err } = await readStream('only-fault');
     assert.ok(err instanceof OpenAI.APIError, String(err));
     assert.equal(err.status, 502);
     assert.equal(text, '', 'nothing of the broken answer reached the client');
@@ -105,18 +114,7 @@ describe('provider answers that are not what they seem', () => {
   for (const type of FAMILIES) {
     it(`${type}: a stream cut without its end reaches the client as an error, never as a finished answer`, async () => {
       fault.fault = 'no-end';
-      let text = '';
-      const finishes: unknown[] = [];
-      const err = await (async () => {
-        for await (const c of await openai().chat.completions.create({
-          model: `faulty-${type}`,
-          messages: [{ role: 'user', content: 'hi' }],
-          stream: true,
-        })) {
-          text += c.choices[0]?.delta.content ?? '';
-          if (c.choices[0]?.finish_reason) finishes.push(c.choices[0].finish_reason);
-        }
-      })().catch((e: unknown) => e);
+      const { text, finishes, err } = await readStream(`faulty-${type}`);
       assert.ok(err instanceof Error, 'the stream ends in an error');
       assert.equal(text, 'Half an ');
       assert.deepEqual(finishes, [], 'no finish reason is made up');
@@ -125,15 +123,7 @@ describe('provider answers that are not what they seem', () => {
 
   it("a provider's error event mid-stream reaches the client scrubbed, in the client's dialect", async () => {
     fault.fault = 'error-mid';
-    let text = '';
-    const err = await (async () => {
-      for await (const c of await openai().chat.completions.create({
-        model: 'only-fault',
-        messages: [{ role: 'user', content: 'hi' }],
-        stream: true,
-      }))
-        text += c.choices[0]?.delta.content ?? '';
-    })().catch((e: unknown) => e);
+    const { text, err } = await readStream('only-fault');
     assert.equal(text, 'Half an ');
     assert.ok(err instanceof Error, String(err));
     assert.match(err.message, /crashed reading/);
