@@ -74,7 +74,7 @@ export async function openStream(
     }
   }
   if (holdMs <= 0) return replay(seen, it, undefined, alive);
-  const held = await holdBack(it, seen, text, format, providerId, Date.now() + holdMs, body);
+  const held = await holdBack(it, seen, text, utf8, format, providerId, Date.now() + holdMs, body);
   return replay(seen, it, held.pending, alive);
 }
 
@@ -87,12 +87,13 @@ async function holdBack(
   it: AsyncIterator<Buffer>,
   seen: Buffer[],
   text: string,
+  // The decoder the first event was read with: a character split across chunks is not lost between the two.
+  utf8: InstanceType<typeof TextDecoder>,
   format: StreamFormat,
   providerId: string,
   deadline: number,
   body: Body,
 ): Promise<{ pending?: Promise<IteratorResult<Buffer>> }> {
-  const utf8 = new TextDecoder();
   let carry = '';
   let events = 0;
   let ended = false;
@@ -114,18 +115,12 @@ async function holdBack(
   read(text);
   while (events < 2 && !ended) {
     const next = it.next();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()));
-    });
     let result: IteratorResult<Buffer> | 'late';
     try {
-      result = await Promise.race([next, late]);
+      result = await beforeDeadline(next, deadline);
     } catch (err) {
       discard(body);
       throw upstreamStreamBroken(providerId, err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      clearTimeout(timer);
     }
     // Wrapped: an async function would wait for a promise it returns, and this one may take the stall's time.
     if (result === 'late') return { pending: next };
@@ -246,23 +241,23 @@ async function nextBefore(
   timeoutMs: number,
 ): Promise<IteratorResult<Buffer>> {
   if (deadline === 0) return it.next();
+  const next = await beforeDeadline(it.next(), deadline);
+  if (next !== 'late') return next;
+  discard(body);
+  throw upstreamTimeout(
+    providerId,
+    new Error(`no first event within ${timeoutMs} ms (LLM_ROUTER_FIRST_TOKEN_TIMEOUT)`),
+  );
+}
+
+/** What `promise` gives, or 'late' when the deadline (a Date.now() time) comes first. */
+async function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T | 'late'> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => {
-        discard(body);
-        reject(
-          upstreamTimeout(
-            providerId,
-            new Error(`no first event within ${timeoutMs} ms (LLM_ROUTER_FIRST_TOKEN_TIMEOUT)`),
-          ),
-        );
-      },
-      Math.max(0, deadline - Date.now()),
-    );
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), Math.max(0, deadline - Date.now()));
   });
   try {
-    return await Promise.race([it.next(), late]);
+    return await Promise.race([promise, late]);
   } finally {
     clearTimeout(timer);
   }

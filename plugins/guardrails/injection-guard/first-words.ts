@@ -4,7 +4,7 @@
  * such a word is not scanned, and one with it is tried where those words begin.
  */
 import { readPattern } from './pattern-words.js';
-import { finish, isLetter, KEY, LETTERS, step } from './word-key.js';
+import { finish, isLetter, KEY, lettersTable, step } from './word-key.js';
 
 /** The keys of every word of a text. */
 export function wordKeys(text: string): Set<number> {
@@ -137,7 +137,7 @@ function forEachWordKey(text: string, visit: (key: number, start: number) => voi
     let units = 1;
     let letter: boolean;
     if (code < 128) letter = ((code | 32) - 97) >>> 0 < 26;
-    else if (code < 0xd800 || code > 0xdbff) letter = LETTERS[code] === 1;
+    else if (code < 0xd800 || code > 0xdbff) letter = lettersTable()[code] === 1;
     else {
       // A letter outside the BMP is one character to \p{L}: both its halves belong to the word.
       code = text.codePointAt(i)!;

@@ -32,5 +32,7 @@ export function keyOf(mode: Mode, word: string, exact: boolean): number {
   return finish(h, exact && word.length < KEY);
 }
 
-// \p{L} for the Basic Multilingual Plane, read once: a regex test per character was most of the index's time.
-export const LETTERS = bmpTable(LETTER);
+// \p{L} for the Basic Multilingual Plane, read once, on the first non-ASCII text (a regex test per character was
+// most of the index's time; built at start-up it cost every gateway ~10 ms, guard or not).
+let letters: Uint8Array | undefined;
+export const lettersTable = (): Uint8Array => (letters ??= bmpTable(LETTER));
