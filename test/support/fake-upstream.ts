@@ -17,6 +17,21 @@ export interface RecordedRequest {
 }
 
 /** One HTTP server on 127.0.0.1 that speaks the OpenAI, Anthropic and Ollama provider protocols. */
+/** A barrier the fake's answers wait at while it is closed. */
+class Gate {
+  waiting: Promise<void> | null = null;
+
+  /** Closes the gate; the returned function opens it again. */
+  close(): () => void {
+    let open = () => {};
+    this.waiting = new Promise<void>((r) => (open = r));
+    return () => {
+      this.waiting = null;
+      open();
+    };
+  }
+}
+
 export class FakeUpstream {
   readonly requests: RecordedRequest[] = [];
   /** Health probes (GETs) are counted here, not in `requests`. */
@@ -26,32 +41,22 @@ export class FakeUpstream {
   maxActive = 0;
   /** How long each chat answer takes (to hold providers busy under load). */
   delayMs = 0;
-  private held: Promise<void> | null = null;
-  private paused: Promise<void> | null = null;
-  private trickling: Promise<void> | null = null;
-  private probesHung: Promise<void> | null = null;
+  private readonly held = new Gate();
+  private readonly paused = new Gate();
+  private readonly trickling = new Gate();
+  private readonly probesHung = new Gate();
   /** Streams that wrote their first frame and now wait in a pause. */
   pausedStreams = 0;
   private server: Server | null = null;
 
   /** Holds every chat request from now on until the returned function is called (to keep connections busy). */
   hold(): () => void {
-    let release = () => {};
-    this.held = new Promise<void>((r) => (release = r));
-    return () => {
-      this.held = null;
-      release();
-    };
+    return this.held.close();
   }
 
   /** Streams from now on stop after their first frame until the returned function is called (answers in flight). */
   pauseStreams(): () => void {
-    let resume = () => {};
-    this.paused = new Promise<void>((r) => (resume = r));
-    return () => {
-      this.paused = null;
-      resume();
-    };
+    return this.paused.close();
   }
 
   /**
@@ -59,22 +64,12 @@ export class FakeUpstream {
    * called: an answer still coming, slowly.
    */
   trickle(): () => void {
-    let done = () => {};
-    this.trickling = new Promise<void>((r) => (done = r));
-    return () => {
-      this.trickling = null;
-      done();
-    };
+    return this.trickling.close();
   }
 
   /** Health probes from now on get no answer until the returned function is called. */
   hangProbes(): () => void {
-    let answer = () => {};
-    this.probesHung = new Promise<void>((r) => (answer = r));
-    return () => {
-      this.probesHung = null;
-      answer();
-    };
+    return this.probesHung.close();
   }
 
   get url(): string {
@@ -106,7 +101,7 @@ export class FakeUpstream {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET') {
       this.probes++;
-      if (this.probesHung) await this.probesHung;
+      if (this.probesHung.waiting) await this.probesHung.waiting;
       return json(res, 200, req.url === '/api/tags' ? { models: [] } : { object: 'list', data: [] });
     }
     this.active++;
@@ -129,7 +124,7 @@ export class FakeUpstream {
     res.on('finish', () => (record.finished = true));
 
     const behaviour = behaviourOf(body['model']);
-    if (this.held) await this.held;
+    if (this.held.waiting) await this.held.waiting;
     if (this.delayMs) await sleep(this.delayMs);
     if (behaviour === 'slow') await sleep(3000);
     if (behaviour === 'reject')
@@ -166,13 +161,13 @@ export class FakeUpstream {
         return;
       }
       res.write(frame);
-      if (i === 0 && this.paused) {
+      if (i === 0 && this.paused.waiting) {
         this.pausedStreams++;
-        await this.paused;
+        await this.paused.waiting;
         this.pausedStreams--;
       }
-      if (i === 0 && this.trickling) {
-        const until = this.trickling;
+      if (i === 0 && this.trickling.waiting) {
+        const until = this.trickling.waiting;
         let going = true;
         void until.then(() => (going = false));
         while (going && !res.destroyed) {

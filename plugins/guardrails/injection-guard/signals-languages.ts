@@ -1,13 +1,11 @@
+import { B, C, E, within } from './signal-parts.js';
 import type { Signal } from './signals.js';
 
 // The override, extraction and role-play families in French, Spanish, Italian, Portuguese, Ukrainian and
 // Russian, and the indirect forms (a document that addresses the assistant) in all nine languages. Patterns
 // see folded text: lower case, no diacritics (é → e, ñ → n, й → и, ї → і), typographic apostrophes as '.
 // Cyrillic needs (?<!\p{L}) instead of \b, which only knows ASCII letters.
-const W = '[^.!?\\n]{0,40}';
-const C = (source: string) => new RegExp(source, 'u');
-const B = '(?<!\\p{L})';
-const E = '(?!\\p{L})';
+const W = within(40);
 
 export const LANGUAGE_SIGNALS: readonly Signal[] = [
   {

@@ -1,12 +1,10 @@
+import { B, C, E, within } from './signal-parts.js';
 import type { Signal } from './signals.js';
 
 // The hidden setup asked for by what it is rather than by name: instructions called hidden, secret or initial,
 // instructions "you received at the start", and the people who configured the assistant, in nine languages.
 // None blocks alone; each adds to an order to copy it out, to a verbatim request or to an override.
-const W = '[^.!?\\n]{0,30}';
-const C = (source: string) => new RegExp(source, 'u');
-const B = '(?<!\\p{L})';
-const E = '(?!\\p{L})';
+const W = within(30);
 
 // Latin-script languages are read with \b, Cyrillic with letter lookarounds: a lookbehind at every position
 // made this the costliest signal on long texts.

@@ -1,3 +1,4 @@
+import { within } from './signal-parts.js';
 import { LANGUAGE_SIGNALS } from './signals-languages.js';
 import { SETUP_SIGNALS } from './signals-setup.js';
 
@@ -13,7 +14,7 @@ export interface Signal {
   readonly pattern: RegExp;
 }
 
-const W = '[^.!?\\n]{0,40}';
+const W = within(40);
 
 export const SIGNALS: readonly Signal[] = [
   // Overriding the instructions the model was given.
