@@ -25,6 +25,13 @@ export class CircuitBreaker {
     return !c || c.openUntil <= Date.now();
   }
 
+  /** What the admin API shows: `half_open` once the cool-down is over and the next request decides. */
+  stateOf(providerId: string): { readonly state: 'closed' | 'open' | 'half_open'; readonly failures: number } {
+    const c = this.circuits.get(providerId);
+    if (!c || c.openUntil === 0) return { state: 'closed', failures: c?.failures ?? 0 };
+    return { state: c.openUntil > Date.now() ? 'open' : 'half_open', failures: c.failures };
+  }
+
   success(providerId: string): void {
     const c = this.circuits.get(providerId);
     if (!c || (c.failures === 0 && c.openUntil === 0)) return;

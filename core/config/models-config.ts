@@ -60,6 +60,16 @@ const modelSchema = z.looseObject({
 
 export type ProviderConfig = Readonly<z.output<typeof providerSchema>>;
 
+/** One provider's fields checked as in a config (the admin API's "check host"); the message names the field. */
+export function parseProvider(raw: unknown): ProviderConfig {
+  const parsed = providerSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new StartupError(`field ${issue.path.join('.') || '(provider)'}: ${issue.message}`);
+  }
+  return { ...parsed.data, api_host: baseUrlOf(parsed.data.api_host, parsed.data.api_type) };
+}
+
 export interface ModelConfig {
   readonly name: string;
   readonly providers: readonly ProviderConfig[];
@@ -85,9 +95,11 @@ export function loadModelsConfig(path: string): ModelsConfig & { readonly versio
   } catch (err) {
     throw new StartupError(`models config ${path}: ${(err as Error).message}`);
   }
-  const version = createHash('sha256').update(text).digest('hex').slice(0, 12);
-  return { ...parseModelsConfig(raw, path), version };
+  return { ...parseModelsConfig(raw, path), version: versionOf(text) };
 }
+
+/** A config file's version: the first 12 hex digits of its text's SHA-256 (what metrics and reloads report). */
+export const versionOf = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
 export function parseModelsConfig(raw: unknown, source: string): ModelsConfig {
   const fail = (where: string, why: string) => new StartupError(`models config ${source}: ${where}: ${why}`);

@@ -29,6 +29,7 @@ export const ERROR_CATALOGUE = {
   budget_exceeded: { status: 429, type: 'rate_limit_error' },
   key_not_found: { status: 404, type: 'invalid_request_error' },
   config_invalid: { status: 422, type: 'invalid_request_error' },
+  config_not_written: { status: 500, type: 'api_error' },
   client_closed: { status: 499, type: 'api_error' },
   content_blocked: { status: 403, type: 'guardrail_error' },
   guardrail_unavailable: { status: 503, type: 'guardrail_error' },

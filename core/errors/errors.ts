@@ -91,9 +91,13 @@ export const unauthorized = () =>
     headers: { 'www-authenticate': 'Bearer' },
   });
 
-/** A models config a reload refused; the one in force keeps serving. */
-export const configInvalid = (why: string) =>
-  new GatewayError('config_invalid', `The models config was not reloaded: ${why}`);
+/** A models config a reload, an apply or a check refused; the one in force keeps serving. */
+export const configInvalid = (why: string, outcome = 'was not reloaded') =>
+  new GatewayError('config_invalid', `The models config ${outcome}: ${why}`);
+
+/** A valid models config that could not be written where the gateway reads it; the one in force keeps serving. */
+export const configNotWritten = (why: string) =>
+  new GatewayError('config_not_written', `The models config was not applied: it could not be written (${why})`);
 
 export const invalidJson = () => new GatewayError('invalid_json', 'The request body is not valid JSON');
 

@@ -104,7 +104,6 @@ export class UpstreamClient {
     }
   }
 
-  /** A GET with a short timeout for health probes, on the probe pool; resolves to the status, or 0 when unreachable. */
   /** A health probe: the HTTP status (0: no answer) and, in words, what happened. */
   async probe(provider: ProviderConfig, type: ProviderType, timeoutMs: number): Promise<ProbeResult> {
     const url = new URL(provider.api_host);

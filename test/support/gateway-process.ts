@@ -19,6 +19,10 @@ export class GatewayProcess extends ChildServer {
     return path;
   }
 
+  static writeConfigAt(path: string, config: unknown): void {
+    writeFileSync(path, JSON.stringify(config));
+  }
+
   override start(env: Record<string, string>): Promise<this> {
     return super.start({ ...LOOPBACK, ...env });
   }

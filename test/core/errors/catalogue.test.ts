@@ -52,6 +52,7 @@ const SAMPLES: GatewayError[] = [
   errors.internalError(),
   errors.unauthorized(),
   errors.configInvalid('why'),
+  errors.configNotWritten('EACCES'),
   errors.clientTimeout('body', 5),
   errors.headersTooLarge(),
   errors.malformedHttp(),
