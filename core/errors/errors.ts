@@ -21,6 +21,14 @@ export const maskingNotConfigured = () =>
     { param: 'anonymize' },
   );
 
+/** A masker named in a request that this gateway has not been set up for (its sidecar's host is not set). */
+export const maskerNotConfigured = (id: string, param: string) =>
+  new GatewayError(
+    'masking_not_configured',
+    `${id} is not configured on this gateway (LLM_ROUTER_MASKER_PII_HOST), so the text was not masked`,
+    { param },
+  );
+
 /** Something the client sent that the backend's format has no place for: refused, never dropped. */
 export const notCarried = (what: string, param: string, backend: string) =>
   new GatewayError('invalid_request', `${what} cannot be sent to this model's backend (${backend} format)`, {

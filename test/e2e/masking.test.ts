@@ -208,6 +208,18 @@ describe('masking on: no original reaches a provider, every original comes back'
     assert.match(text, /llm_router_masker_hits_total\{tag="PESEL"\} [1-9]/);
   });
 
+  it('refuses pii_masker in /api/fast_text_mask when its sidecar is not set up, instead of masking less', async () => {
+    const res = await fetch(`${stack.gateway.url}/api/fast_text_mask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'Jan Kowalski, jan@example.com', maskers: ['fast_masker', 'pii_masker'] }),
+    });
+    assert.equal(res.status, 400);
+    const error = ((await res.json()) as { error: { code: string; param: string; message: string } }).error;
+    assert.deepEqual([error.code, error.param], ['masking_not_configured', 'maskers.1']);
+    assert.doesNotMatch(error.message, /Kowalski/);
+  });
+
   it('masks a text with 100,000 identifiers in it, alone and in a chat whose answer is restored', async () => {
     const emails = Array.from({ length: 100_000 }, (_, i) => `user${i}@example.com`);
     const text = emails.join(' ');

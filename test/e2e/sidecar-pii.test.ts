@@ -48,4 +48,28 @@ describe('pii_masker through the sidecar', () => {
     assert.equal(msg.content[0]?.type === 'text' ? msg.content[0].text : '', ECHO_PREFIX + SAID);
     assert.ok(!sentText().includes('Kowalska'));
   });
+
+  it('masks a text with the maskers named in /api/fast_text_mask, one mapping for both', async () => {
+    const mask = async (maskers?: string[]) => {
+      const res = await fetch(`${stack.gateway.url}/api/fast_text_mask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: SAID, ...(maskers ? { maskers } : {}) }),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const fast = await mask();
+    assert.equal(fast.body.text, SAID.replace('anna.k@example.com', '{{EMAIL_1}}'));
+    const pii = await mask(['pii_masker']);
+    assert.match(pii.body.text, /^\{\{PERSON_1\}\} \(.*\) mieszka w \{\{LOCATION_1\}\}/);
+    assert.ok(!pii.body.text.includes('Kowalska'));
+    const both = await mask(['fast_masker', 'pii_masker']);
+    assert.match(both.body.text, /^\{\{PERSON_1\}\} \(\{\{EMAIL_1\}\}\) mieszka w \{\{LOCATION_1\}\}/);
+    assert.equal(both.body.mappings['{{PERSON_1}}'], 'Anna Kowalska');
+    assert.equal(both.body.mappings['{{EMAIL_1}}'], 'anna.k@example.com');
+    const unknown = await mask(['fast_masker', 'regex']);
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.param, 'maskers.1');
+    assert.doesNotMatch(JSON.stringify(unknown.body), /regex/);
+  });
 });
