@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { FakeUpstream } from '../../support/fake-upstream.js';
+import { GatewayProcess } from '../../support/gateway-process.js';
+import { poolConfig } from '../../support/load.js';
+import { WebProcess, WebVisitor } from '../../support/web-process.js';
+
+const TOKEN = 'admin-token-for-web-tests';
+const PASSWORD = 'correct horse battery';
+const XSS = '<script>alert(1)</script>';
+
+describe('web service: sessions, CSRF, rate limits, escaping, roles', () => {
+  let upstream: FakeUpstream;
+  let gateway: GatewayProcess;
+  let web: WebProcess;
+  let admin: WebVisitor;
+
+  before(async () => {
+    upstream = await new FakeUpstream().start();
+    gateway = await new GatewayProcess().start({
+      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', [upstream.url])),
+      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+      LLM_ROUTER_ADMIN_TOKEN: TOKEN,
+    });
+    web = await new WebProcess().start({
+      LLM_ROUTER_WEB_GATEWAY_URL: gateway.url,
+      LLM_ROUTER_WEB_GATEWAY_ADMIN_TOKEN: TOKEN,
+      LLM_ROUTER_WEB_LOGIN_ATTEMPTS: '3',
+    });
+    admin = new WebVisitor(web.url);
+  });
+  after(async () => {
+    if (process.env['DEBUG_WEB']) console.log(web.output);
+    await web.stop();
+    await gateway.stop();
+    await upstream.stop();
+  });
+
+  it('sends a fresh install to setup, which makes one admin and then is closed', async () => {
+    assert.equal((await admin.get('/')).location, '/setup');
+    const made = await admin.submit('/setup', '/setup', { username: 'root', password: PASSWORD });
+    assert.equal(made.status, 303);
+    assert.equal(made.location, '/configs');
+    const cookie = admin.lastSetCookie.find((c) => c.startsWith('llmr_session='))!;
+    assert.match(cookie, /HttpOnly/i);
+    assert.match(cookie, /SameSite=Strict/i);
+    const again = new WebVisitor(web.url);
+    assert.equal((await again.get('/setup')).location, '/login');
+    const late = await again.submit('/login', '/setup', { username: 'intruder', password: PASSWORD });
+    assert.equal(late.location, '/login');
+    assert.equal((await again.submit('/login', '/login', { username: 'intruder', password: PASSWORD })).status, 401);
+  });
+
+  it('refuses a change without the page token, with a wrong one, or from another origin', async () => {
+    const form = { name: 'p2' };
+    assert.equal((await admin.post('/projects', form)).status, 403);
+    assert.equal((await admin.post('/projects', { ...form, _csrf: 'x'.repeat(32) })).status, 403);
+    const token = await admin.tokenOf('/projects');
+    assert.equal(
+      (await admin.post('/projects', { ...form, _csrf: token }, { origin: 'http://evil.example' })).status,
+      403,
+    );
+    assert.equal((await admin.post('/projects', { ...form, _csrf: token })).status, 303);
+    assert.match((await admin.get('/projects')).text, /data-project="p2"/);
+  });
+
+  it('limits failed sign-ins per user name: past the limit even the right password waits', async () => {
+    const guesser = new WebVisitor(web.url);
+    for (let i = 0; i < 3; i++)
+      assert.equal(
+        (await guesser.submit('/login', '/login', { username: 'root', password: `guess ${i} xxxxxxx` })).status,
+        401,
+      );
+    const refused = await guesser.submit('/login', '/login', { username: 'root', password: PASSWORD });
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.res.headers.get('retry-after')) > 0);
+    assert.ok(!guesser.lastSetCookie.some((c) => c.startsWith('llmr_session=')));
+  });
+
+  it('shows model names, provider ids and texts as text, never as markup', async () => {
+    const config = poolConfig(XSS, [upstream.url]);
+    (config.g[XSS]!.providers[0] as Record<string, unknown>)['id'] = `"><img src=x onerror=alert(2)>`;
+    const imported = await admin.submit('/configs/import', '/configs/import', {
+      name: 'xss',
+      document: JSON.stringify(config),
+    });
+    assert.equal(imported.status, 303, imported.text);
+    const page = await admin.get(imported.location!);
+    assert.ok(!page.text.includes(XSS) && !page.text.includes('<img src=x'), 'markup from the config reached the page');
+    assert.ok(page.text.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    const masked = await admin.submit('/anonymize', '/anonymize', {
+      text: `${XSS} jan@example.com`,
+      algorithm: 'fast',
+    });
+    assert.equal(masked.status, 200);
+    assert.ok(!masked.text.includes(XSS));
+    assert.match(masked.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt; <mark class="ph">\{\{EMAIL_1\}\}<\/mark>/);
+  });
+
+  it('rejects an import the gateway would refuse, with the gateway’s own words', async () => {
+    const bad = poolConfig('m2', [upstream.url], 'vlm');
+    const res = await admin.submit('/configs/import', '/configs/import', {
+      name: 'bad',
+      document: JSON.stringify(bad),
+    });
+    assert.equal(res.status, 422);
+    assert.match(res.text, /model &quot;m2&quot;: field providers\.0\.api_type/);
+  });
+
+  it('gives a user no activation, no user admin, and exports with tokens shown as ••••', async () => {
+    const config = poolConfig('tok', [upstream.url], 'vllm', { api_token: 'sk-secret-token-0123456789abcd' });
+    const imported = await admin.submit('/configs/import', '/configs/import', {
+      name: 'tok',
+      document: JSON.stringify(config),
+    });
+    const id = imported.location!.split('/').pop()!;
+    assert.ok(!(await admin.get(`/configs/${id}`)).text.includes('sk-secret'), 'the token was shown on the page');
+    assert.match((await admin.get(`/configs/${id}/export`)).text, /sk-secret-token-0123456789abcd/);
+    await admin.submit('/users', '/users', { username: 'ula', password: PASSWORD, role: 'user' });
+    const user = new WebVisitor(web.url);
+    assert.equal((await user.submit('/login', '/login', { username: 'ula', password: PASSWORD })).status, 303);
+    assert.equal((await user.get('/users')).status, 403);
+    assert.equal((await user.submit(`/configs/${id}`, `/configs/${id}/activate`, {})).status, 403);
+    const exported = (await user.get(`/configs/${id}/export`)).text;
+    assert.ok(!exported.includes('sk-secret'));
+    assert.match(exported, /"api_token": "••••abcd"/);
+  });
+
+  it('signs a blocked user out at once', async () => {
+    const user = new WebVisitor(web.url);
+    await user.submit('/login', '/login', { username: 'ula', password: PASSWORD });
+    assert.equal((await user.get('/configs')).status, 200);
+    const users = (await admin.get('/users')).text;
+    const id = /data-user="ula">[\s\S]*?\/users\/(\d+)\/block/.exec(users)![1];
+    await admin.submit('/users', `/users/${id}/block`, {});
+    assert.equal((await user.get('/configs')).location, '/login?next=%2Fconfigs');
+  });
+});
