@@ -46,7 +46,7 @@ mkdir -p "$app/resources" && cp -r "$ROOT/resources/guard" "$ROOT/resources/rout
 # script would download; scripts/faiss/build-faiss-node.sh builds offline), then the build tools removed and the
 # libraries the addon loads kept. WITH_RAG=0 leaves it out (the gateway loads faiss only for RAG).
 if [ "${WITH_RAG:-1}" = 1 ]; then
-  mkdir -p "$app/scripts" && cp -r "$ROOT/scripts/faiss" "$app/scripts/"
+  mkdir -p "$app/scripts" && cp -r "$ROOT/scripts/faiss" "$ROOT/scripts/native" "$app/scripts/"
   cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
   mount -t proc proc "$rootfs/proc" && mount --bind /dev "$rootfs/dev"
   trap 'umount "$rootfs/proc" "$rootfs/dev" 2>/dev/null || true' EXIT

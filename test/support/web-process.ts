@@ -2,6 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChildServer } from './child-server.js';
+import { FakeUpstream } from './fake-upstream.js';
+import { GatewayProcess } from './gateway-process.js';
+import { poolConfig } from './load.js';
 
 const MAIN = join(import.meta.dirname, '..', '..', 'services', 'web', 'main.js');
 
@@ -29,6 +32,13 @@ export class WebVisitor {
   lastSetCookie: string[] = [];
 
   constructor(readonly url: string) {}
+
+  /** The same browser (a copy of its cookies) visiting another instance. */
+  at(url: string): WebVisitor {
+    const other = new WebVisitor(url);
+    for (const [k, v] of this.cookies) other.cookies.set(k, v);
+    return other;
+  }
 
   private remember(res: Response): void {
     this.lastSetCookie = res.headers.getSetCookie();
@@ -75,4 +85,25 @@ export class WebVisitor {
   async submit(pagePath: string, action: string, form: Record<string, string>) {
     return this.post(action, { ...form, _csrf: await this.tokenOf(pagePath) });
   }
+}
+
+/** What the web service manages in a test: a fake upstream and a gateway serving `model` from it, with an admin token. */
+export async function managedGateway(token: string, model: string, env: Record<string, string> = {}) {
+  const upstream = await new FakeUpstream().start();
+  const gateway = await new GatewayProcess().start({
+    LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig(model, [upstream.url])),
+    LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
+    LLM_ROUTER_ADMIN_TOKEN: token,
+    ...env,
+  });
+  return {
+    upstream,
+    gateway,
+    /** The web service's settings for this gateway. */
+    webEnv: { LLM_ROUTER_WEB_GATEWAY_URL: gateway.url, LLM_ROUTER_WEB_GATEWAY_ADMIN_TOKEN: token },
+    async stop() {
+      await gateway.stop();
+      await upstream.stop();
+    },
+  };
 }

@@ -86,6 +86,7 @@ export const en = {
   change_model_deleted: 'model deleted',
   change_restored: 'restored',
   activate: 'Activate on the gateway',
+  activation_failed: 'The gateway did not take the config',
   activate_model: 'Activate model',
   deactivate_model: 'Deactivate model',
   model_add: 'Add a model',

@@ -87,6 +87,7 @@ export const pl: Record<WordKey, string> = {
   change_model_deleted: 'usunięto model',
   change_restored: 'przywrócono',
   activate: 'Aktywuj na bramce',
+  activation_failed: 'Bramka nie przyjęła konfiguracji',
   activate_model: 'Aktywuj model',
   deactivate_model: 'Wyłącz model',
   model_add: 'Dodaj model',

@@ -213,6 +213,19 @@ export function configEditor(deps: WebDeps): Router {
     ),
   );
 
+  // Activation hands the whole config to the gateway, which checks it, writes it and swaps it in; its refusal
+  // (or silence) is shown on the config's page, and nothing is recorded as active.
+  router.post('/configs/:id/activate', async (req, res) => {
+    const { t, user } = req.page;
+    if (user!.role !== 'admin') return res.status(403).type('text/plain').send(t.admins_only);
+    const config = await load(req, res);
+    if (!config) return;
+    const answer = await deps.gateway.admin<{ version: string }>('POST', 'models-config', config.document);
+    if (!answer.ok) return renderEditor(req, res, 502, config, `${t.activation_failed}: ${answer.message}`);
+    await deps.configs.activated(config.id, config.version, answer.body.version, user!.username);
+    res.redirect(303, `/configs/${config.id}?notice=activated`);
+  });
+
   router.get('/configs/:id/provider', async (req, res) => {
     const config = await load(req, res);
     if (!config) return;

@@ -16,7 +16,7 @@ export async function gatewayVerdict(deps: WebDeps, doc: ConfigDocument): Promis
   return answer.ok ? null : answer.message;
 }
 
-/** The configs of the current project: list, new, import (paste or file), export, activate, delete. */
+/** The configs of the current project: list, new, import (paste or file), export, delete. */
 export function configsPages(deps: WebDeps): Router {
   const router = Router();
   router.use('/configs', requireUser);
@@ -135,17 +135,6 @@ ${configs.map(
       .set('cache-control', 'no-store')
       .type('application/json')
       .send(`${JSON.stringify(doc, null, 2)}\n`);
-  });
-
-  router.post('/configs/:id/activate', async (req, res) => {
-    const { t, user } = req.page;
-    if (user!.role !== 'admin') return res.status(403).send(t.admins_only);
-    const config = await deps.configs.get(Number(req.params['id']));
-    if (!config) return res.status(404).send(t.not_found);
-    const answer = await deps.gateway.admin<{ version: string }>('POST', 'models-config', config.document);
-    if (!answer.ok) return res.redirect(303, `/configs/${config.id}?error=${encodeURIComponent(answer.message)}`);
-    await deps.configs.activated(config.id, config.version, answer.body.version, user!.username);
-    res.redirect(303, `/configs/${config.id}?notice=activated`);
   });
 
   router.post('/configs/:id/delete', async (req, res) => {

@@ -117,7 +117,12 @@ function startChat(root) {
     if (message.masked === undefined) return null;
     const details = el('details', 'saw');
     details.append(el('summary', '', words.tSaw));
-    details.append(el('pre', 'masked', message.masked));
+    const pre = el('pre', 'masked');
+    // Placeholders marked as on the anonymizer page; each piece goes in as text.
+    message.masked.split(/(\{\{[A-Z][A-Z0-9_]*_\d+\}\})/).forEach((part, i) => {
+      pre.append(i % 2 === 1 ? el('mark', 'ph', part) : document.createTextNode(part));
+    });
+    details.append(pre);
     const used = Object.entries(message.mappings ?? {}).filter(([ph]) => message.masked.includes(ph));
     if (used.length) {
       const table = el('table', 'list mapping');
@@ -143,15 +148,18 @@ function startChat(root) {
     return li;
   }
 
+  const model = document.getElementById('chat-model');
   function render() {
     log.replaceChildren(...state.messages.map(row));
     system.value = state.system ?? '';
+    if (state.model && [...model.options].some((o) => o.value === state.model)) model.value = state.model;
   }
 
   const algorithm = () => root.querySelector('input[name=algorithm]:checked')?.value ?? 'fast';
 
   async function send(text) {
     state.system = system.value;
+    state.model = model.value;
     const user = { role: 'user', content: text };
     state.messages.push(user);
     const answer = { role: 'assistant', content: '' };
@@ -165,7 +173,7 @@ function startChat(root) {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf() },
       body: JSON.stringify({
-        model: document.getElementById('chat-model').value,
+        model: model.value,
         algorithm: algorithm(),
         messages: sent.map(({ role, content }) => ({ role, content })),
       }),

@@ -1,39 +1,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { FakeUpstream } from '../../support/fake-upstream.js';
-import { GatewayProcess } from '../../support/gateway-process.js';
+import type { FakeUpstream } from '../../support/fake-upstream.js';
 import { poolConfig } from '../../support/load.js';
-import { WebProcess, WebVisitor } from '../../support/web-process.js';
+import { managedGateway, WebProcess, WebVisitor } from '../../support/web-process.js';
 
 const TOKEN = 'admin-token-for-web-tests';
 const PASSWORD = 'correct horse battery';
 const XSS = '<script>alert(1)</script>';
 
 describe('web service: sessions, CSRF, rate limits, escaping, roles', () => {
+  let managed: Awaited<ReturnType<typeof managedGateway>>;
   let upstream: FakeUpstream;
-  let gateway: GatewayProcess;
   let web: WebProcess;
   let admin: WebVisitor;
 
   before(async () => {
-    upstream = await new FakeUpstream().start();
-    gateway = await new GatewayProcess().start({
-      LLM_ROUTER_MODELS_CONFIG: GatewayProcess.writeConfig(poolConfig('m', [upstream.url])),
-      LLM_ROUTER_PROVIDER_MONITOR_INTERVAL_SECONDS: '0',
-      LLM_ROUTER_ADMIN_TOKEN: TOKEN,
-    });
-    web = await new WebProcess().start({
-      LLM_ROUTER_WEB_GATEWAY_URL: gateway.url,
-      LLM_ROUTER_WEB_GATEWAY_ADMIN_TOKEN: TOKEN,
-      LLM_ROUTER_WEB_LOGIN_ATTEMPTS: '3',
-    });
+    managed = await managedGateway(TOKEN, 'm');
+    upstream = managed.upstream;
+    web = await new WebProcess().start({ ...managed.webEnv, LLM_ROUTER_WEB_LOGIN_ATTEMPTS: '3' });
     admin = new WebVisitor(web.url);
   });
   after(async () => {
     if (process.env['DEBUG_WEB']) console.log(web.output);
     await web.stop();
-    await gateway.stop();
-    await upstream.stop();
+    await managed.stop();
   });
 
   it('sends a fresh install to setup, which makes one admin and then is closed', async () => {
@@ -88,7 +78,8 @@ describe('web service: sessions, CSRF, rate limits, escaping, roles', () => {
     const page = await admin.get(imported.location!);
     assert.ok(!page.text.includes(XSS) && !page.text.includes('<img src=x'), 'markup from the config reached the page');
     assert.ok(page.text.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
-    const masked = await admin.submit('/anonymize', '/anonymize', {
+    // The text anonymizer needs no account: a visitor who never signed in.
+    const masked = await new WebVisitor(web.url).submit('/anonymize', '/anonymize', {
       text: `${XSS} jan@example.com`,
       algorithm: 'fast',
     });
@@ -134,5 +125,20 @@ describe('web service: sessions, CSRF, rate limits, escaping, roles', () => {
     const id = /data-user="ula">[\s\S]*?\/users\/(\d+)\/block/.exec(users)![1];
     await admin.submit('/users', `/users/${id}/block`, {});
     assert.equal((await user.get('/configs')).location, '/login?next=%2Fconfigs');
+  });
+
+  it('shows on the config’s page that the gateway did not take it, and records no activation', async () => {
+    const imported = await admin.submit('/configs/import', '/configs/import', {
+      name: 'unsent',
+      document: JSON.stringify(poolConfig('later', [upstream.url])),
+    });
+    await managed.gateway.stop();
+    const res = await admin.submit(imported.location!, `${imported.location}/activate`, {});
+    assert.equal(res.status, 502);
+    assert.match(
+      res.text,
+      /The gateway did not take the config: the gateway at http:\/\/127\.0\.0\.1:\d+ did not answer/,
+    );
+    assert.doesNotMatch((await admin.get('/configs')).text, /on the gateway/);
   });
 });
