@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import OpenAI from 'openai';
+import { REPLY_TEXT } from '../support/fake-replies.js';
 import { FakeUpstream } from '../support/fake-upstream.js';
 import { GatewayProcess } from '../support/gateway-process.js';
 import { poolConfig } from '../support/load.js';
@@ -96,6 +97,27 @@ describe('the admin API for config managers: check, apply, provider status, chec
     );
     assert.equal(readFileSync(path, 'utf8'), written);
     assert.equal((await chatWith('second')).object, 'chat.completion');
+  });
+
+  it('lets a stream in flight finish on the config it started with while another is applied', async () => {
+    const resume = upstream.pauseStreams();
+    let text = '';
+    const client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: 'k', maxRetries: 0 });
+    const streaming = (async () => {
+      const stream = await client.chat.completions.create({
+        model: 'second',
+        messages: [{ role: 'user', content: 'Hi' }],
+        stream: true,
+      });
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    })();
+    await until('the stream under way', () => upstream.requests.some((r) => (r.body as { stream?: boolean }).stream));
+    assert.equal((await admin('models-config', poolConfig('interim', [upstream.url]))).status, 200);
+    await assert.rejects(chatWith('second'), { status: 404 });
+    resume();
+    await streaming;
+    assert.equal(text, REPLY_TEXT);
+    assert.equal((await admin('models-config', poolConfig('second', [upstream.url]))).status, 200);
   });
 
   it('shows each provider with its health and breaker, host without credentials, never its token', async () => {

@@ -24,6 +24,7 @@ export interface ModelEntry {
   readonly name: string;
   readonly active: boolean;
   readonly providers: readonly Provider[];
+  readonly pricing: Readonly<Record<string, unknown>> | null;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,7 +49,8 @@ export function modelsOf(doc: ConfigDocument): ModelEntry[] {
     const active = new Set(doc.active_models[group] ?? []);
     for (const [name, entry] of Object.entries(models)) {
       const providers = isRecord(entry) && Array.isArray(entry['providers']) ? (entry['providers'] as Provider[]) : [];
-      out.push({ group, name, active: active.has(name), providers });
+      const pricing = isRecord(entry) && isRecord(entry['pricing']) ? entry['pricing'] : null;
+      out.push({ group, name, active: active.has(name), providers, pricing });
     }
   }
   return out;
@@ -100,6 +102,20 @@ export function withActive(doc: ConfigDocument, group: string, name: string, act
   if (active) list.push(name);
   if (list.length) next.active_models[group] = list;
   else delete next.active_models[group];
+  return next;
+}
+
+/** What a model costs per million input and output tokens (for cost budgets); null removes it. */
+export function withPricing(
+  doc: ConfigDocument,
+  group: string,
+  model: string,
+  pricing: { input_per_million: number; output_per_million: number } | null,
+): ConfigDocument {
+  const next = copy(doc);
+  const entry = entryOf(next, group, model);
+  if (pricing) entry['pricing'] = pricing;
+  else delete entry['pricing'];
   return next;
 }
 

@@ -9,6 +9,7 @@ import {
   withOrder,
   withoutModel,
   withoutProvider,
+  withPricing,
   withProvider,
 } from '../configs/config-document.js';
 import type { StoredConfig } from '../configs/config-store.js';
@@ -71,6 +72,11 @@ ${models.map(
     <form method="post" action="/configs/${config.id}/provider" class="provider-form">${f}${keys(m.group, m.name)}
       ${providerInputs(req.page, null)}<button>${t.provider_add}</button></form>
   </details>
+  <form method="post" action="/configs/${config.id}/pricing" class="pricing">${f}${keys(m.group, m.name)}
+    <label>${t.price_input}<input name="input_per_million" inputmode="decimal" value="${String(m.pricing?.['input_per_million'] ?? '')}"></label>
+    <label>${t.price_output}<input name="output_per_million" inputmode="decimal" value="${String(m.pricing?.['output_per_million'] ?? '')}"></label>
+    <button>${t.save}</button>
+  </form>
   <div class="actions">
     <form method="post" action="/configs/${config.id}/active" class="inline">${f}${keys(m.group, m.name)}<input type="hidden" name="active" value="${m.active ? '' : '1'}"><button>${m.active ? t.deactivate_model : t.activate_model}</button></form>
     <form method="post" action="/configs/${config.id}/model/delete" class="inline" data-confirm="${t.confirm_delete}">${f}${keys(m.group, m.name)}<button class="danger">${t.model_delete}</button></form>
@@ -170,6 +176,22 @@ export function configEditor(deps: WebDeps): Router {
         if (index !== null && previous === null) throw new DocumentError('provider_missing');
         const provider = providerOf(req, previous);
         return typeof provider === 'string' ? provider : withProvider(doc, group, model, index, provider);
+      },
+    ),
+  );
+
+  router.post(
+    '/configs/:id/pricing',
+    edit(
+      (req) => `${req.page.t.change_pricing}: ${at(req)[1]}`,
+      (doc, req) => {
+        const [input, output] = [formText(req, 'input_per_million').trim(), formText(req, 'output_per_million').trim()];
+        if (input === '' && output === '') return withPricing(doc, ...at(req), null);
+        const prices = [Number(input), Number(output)];
+        // Both or neither: the gateway's pricing has both fields, and a half-set price would be refused there.
+        if (input === '' || output === '' || prices.some((n) => !Number.isFinite(n)))
+          return `${req.page.t.field_not_number}: ${input === '' || !Number.isFinite(prices[0]!) ? 'input_per_million' : 'output_per_million'}`;
+        return withPricing(doc, ...at(req), { input_per_million: prices[0]!, output_per_million: prices[1]! });
       },
     ),
   );

@@ -25,6 +25,7 @@ export function layout(page: PageContext, title: string, body: Html, notice: Htm
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${page.csrf}">
+<meta name="htmx-config" content='{"includeIndicatorStyles": false, "allowEval": false}'>
 <title>${title} · LLM Router</title>
 <link rel="stylesheet" href="/static/app.css">
 <script src="/static/htmx.min.js" defer></script>

@@ -156,15 +156,31 @@ describe('web service in a real browser: from an empty install to a gateway serv
       { status: 404 },
     );
     await page.goto(`${web.url}/gateway`);
+    // The table refreshes itself (htmx, every 5 s): no reload from here on.
     await until(
       'the providers probed',
-      async () => {
-        await page.reload();
-        return (await page.locator('[data-provider="pair-1"] [data-health]').innerText()) === 'up';
-      },
+      async () => (await page.locator('[data-provider="pair-1"] [data-health]').innerText()) === 'up',
       20_000,
     );
     await shot('gateway-light');
+    const before = await page.locator('[data-gateway-version]').innerText();
+    const applied = await fetch(`${gateway.url}/api/admin/models-config`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ...importedConfig(upstream.url),
+        active_models: { web_models: ['web-solo', 'web-echo'] },
+      }),
+    });
+    assert.equal(applied.status, 200);
+    const after = ((await applied.json()) as { version: string }).version;
+    assert.notEqual(after, before);
+    await until(
+      'the page shows the new version',
+      async () => (await page.locator('[data-gateway-version]').innerText()) === after,
+      20_000,
+    );
+    assert.equal(await page.locator('[data-provider="pair-1"]').count(), 0);
   });
 
   it('anonymizes a text and shows the mapping', async () => {

@@ -117,6 +117,33 @@ describe('web service: sessions, CSRF, rate limits, escaping, roles', () => {
     assert.match(exported, /"api_token": "••••abcd"/);
   });
 
+  it('sets a model’s pricing, refused by the gateway when negative, and exports it', async () => {
+    const imported = await admin.submit('/configs/import', '/configs/import', {
+      name: 'priced',
+      document: JSON.stringify(poolConfig('paid', [upstream.url])),
+    });
+    const path = imported.location!;
+    const price = async (input: string, output: string) => {
+      const version = /name="version" value="(\d+)"/.exec((await admin.get(path)).text)![1]!;
+      return admin.submit(path, `${path}/pricing`, {
+        group: 'g',
+        model: 'paid',
+        version,
+        input_per_million: input,
+        output_per_million: output,
+      });
+    };
+    const refused = await price('-1', '2');
+    assert.equal(refused.status, 422);
+    assert.match(refused.text, /field pricing\.input_per_million/);
+    assert.equal((await price('0.5', '')).status, 400);
+    assert.equal((await price('0.5', '1.5')).status, 303);
+    const exported = JSON.parse((await admin.get(`${path}/export`)).text);
+    assert.deepEqual(exported.g.paid.pricing, { input_per_million: 0.5, output_per_million: 1.5 });
+    assert.equal((await price('', '')).status, 303);
+    assert.equal(JSON.parse((await admin.get(`${path}/export`)).text).g.paid.pricing, undefined);
+  });
+
   it('signs a blocked user out at once', async () => {
     const user = new WebVisitor(web.url);
     await user.submit('/login', '/login', { username: 'ula', password: PASSWORD });
