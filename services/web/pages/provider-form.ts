@@ -16,9 +16,9 @@ export function providerInputs(page: PageContext, provider: Provider | null): Ht
       case 'flag':
         return html`<label class="flag"><input type="checkbox" name="${f.name}" value="1" ${value === true ? 'checked' : ''}>${label}</label>`;
       case 'secret':
-        return html`<label>${label}<input type="password" name="api_token" autocomplete="off" placeholder="${
-          value ? `${shownToken(value)} (${t.token_keep})` : ''
-        }"></label>${
+        return html`<label>${label}<input type="password" name="api_token" autocomplete="off" placeholder="${shownToken(value)}">${
+          value ? html`<small class="hint">${t.token_keep}</small>` : ''
+        }</label>${
           value
             ? html`<label class="flag"><input type="checkbox" name="api_token_clear" value="1">${t.token_clear}</label>`
             : ''

@@ -73,6 +73,9 @@ describe('web service in a real browser: from an empty install to a gateway serv
     await page.goto(web.url);
     assert.equal(new URL(page.url()).pathname, '/setup');
     await shot('setup-light');
+    await page.click('#theme-toggle');
+    await shot('setup-dark');
+    await page.click('#theme-toggle');
     await page.fill('input[name=username]', 'operator');
     await page.fill('input[name=password]', 'a long enough password');
     await page.click('form[action="/setup"] button');
@@ -80,7 +83,6 @@ describe('web service in a real browser: from an empty install to a gateway serv
     assert.match(await page.locator('header .who').innerText(), /operator/);
     await page.click('header form[action="/logout"] button');
     await page.waitForURL('**/login');
-    await shot('login-light');
     await page.fill('input[name=username]', 'operator');
     await page.fill('input[name=password]', 'a long enough password');
     await page.click('form[action="/login"] button');
@@ -261,7 +263,7 @@ describe('web service in a real browser: from an empty install to a gateway serv
     assert.equal(await page.locator('[data-masked]').innerText(), 'Call me: {{EMAIL_1}}');
   });
 
-  it('speaks Polish and saves every page in the dark theme too', async () => {
+  it('speaks Polish, and saves every page in the dark and the light theme', async () => {
     await page.goto(`${web.url}/configs`);
     await page.click('header a[lang=pl]');
     assert.equal(await page.locator('h1').innerText(), 'Konfiguracje: default');
@@ -270,18 +272,35 @@ describe('web service in a real browser: from an empty install to a gateway serv
     assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
     const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
     assert.equal(background, 'rgb(22, 23, 26)');
-    for (const [name, path] of [
+    const config = new URL(configUrl).pathname;
+    const pages = [
       ['configs', '/configs'],
-      ['config', new URL(configUrl).pathname],
-      ['versions', `${new URL(configUrl).pathname}/versions`],
+      ['import', '/configs/import'],
+      ['config', config],
+      ['provider', `${config}/provider?group=web_models&model=web-solo&index=0`],
+      ['versions', `${config}/versions`],
       ['gateway', '/gateway'],
+      ['keys', '/keys'],
       ['anonymize', '/anonymize'],
       ['chat', '/anonymize/chat'],
       ['users', '/users'],
       ['projects', '/projects'],
-    ] as const) {
-      await page.goto(web.url + path);
-      await shot(`${name}-dark`);
+      ['password', '/password'],
+    ] as const;
+    for (const theme of ['dark', 'light'] as const) {
+      await page.context().addCookies([{ name: 'theme', value: theme, url: web.url }]);
+      for (const [name, path] of pages) {
+        await page.goto(web.url + path);
+        assert.equal(await page.locator('html').getAttribute('data-theme'), theme);
+        await shot(`page-${name}-${theme}`);
+      }
+      // The sign-in page, as someone not signed in sees it.
+      const visitor = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+      await visitor.addCookies([{ name: 'theme', value: theme, url: web.url }]);
+      const signIn = await visitor.newPage();
+      await signIn.goto(`${web.url}/login`);
+      await signIn.screenshot({ path: join(shots, `page-login-${theme}.png`), fullPage: true });
+      await visitor.close();
     }
   });
 });
