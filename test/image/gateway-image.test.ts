@@ -92,6 +92,7 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
   let config: { uid: number; gid: number; args: string[]; cwd: string; env: string[] };
   let child: ChildProcess | undefined;
   let services: { Entrypoint: string[]; Env: string[]; User: string; WorkingDir: string };
+  let web: { Entrypoint: string[]; Env: string[]; User: string; WorkingDir: string };
 
   before(async () => {
     const tag = `test-${process.pid}`;
@@ -111,9 +112,18 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
         encoding: 'utf8',
       }),
     ).config;
-    execFileSync('buildah', ['rmi', `localhost/llm-router:${tag}`, `localhost/llm-router-services:${tag}`], {
-      stdio: 'ignore',
-    });
+    web = JSON.parse(
+      execFileSync('skopeo', ['inspect', '--config', `containers-storage:localhost/llm-router-web:${tag}`], {
+        encoding: 'utf8',
+      }),
+    ).config;
+    execFileSync(
+      'buildah',
+      ['rmi', `localhost/llm-router:${tag}`, `localhost/llm-router-services:${tag}`, `localhost/llm-router-web:${tag}`],
+      {
+        stdio: 'ignore',
+      },
+    );
     const spec = JSON.parse(readFileSync(join(bundle, 'config.json'), 'utf8'));
     config = { ...spec.process.user, args: spec.process.args, cwd: spec.process.cwd, env: spec.process.env };
     for (const dir of ['proc', 'dev']) mkdirSync(join(rootfs, dir), { recursive: true });
@@ -218,6 +228,26 @@ describe('the gateway image', { skip: skip ? why : false, timeout: 15 * 60_000 }
     } finally {
       // Gone before the mounts under its root are taken away.
       await stopped(sidecar.process);
+    }
+  });
+
+  it('holds the web UIs: their entry point serves the first-run page with its script, its database in /app/data', async () => {
+    assert.equal(web.User, `${config.uid}:${config.gid}`);
+    assert.deepEqual(web.Entrypoint.slice(-1), ['dist/services/web/main.js']);
+    const ui = await startEntryPoint(
+      rootfs,
+      { user: web.User, cwd: web.WorkingDir, entry: web.Entrypoint, env: web.Env },
+      { LLM_ROUTER_WEB_HOST: '127.0.0.1', LLM_ROUTER_WEB_PORT: '0', LLM_ROUTER_WEB_SECURE_COOKIES: '0' },
+    );
+    try {
+      const setup = await fetch(`${ui.url}/setup`);
+      assert.equal(setup.status, 200);
+      assert.match(await setup.text(), /action="\/setup"/);
+      for (const file of ['app.js', 'app.css', 'htmx.min.js'])
+        assert.equal((await fetch(`${ui.url}/static/${file}`)).status, 200, file);
+      assert.ok(existsSync(join(rootfs, 'app', 'data', 'llm-router-web.db')), 'the database is in the volume');
+    } finally {
+      await stopped(ui.process);
     }
   });
 });
