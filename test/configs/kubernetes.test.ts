@@ -82,6 +82,22 @@ for (const overlay of ['single', 'scaled']) {
       assert.ok(selects(service.spec.selector, gateway.spec.template.metadata.labels), 'the Service selects the pods');
     });
 
+    it('runs the web UIs as a non-root user, probed on /healthz, reaching the gateway by its Service', () => {
+      const web = find(objects, 'Deployment', 'llm-router-web');
+      const pod = web.spec.template.spec;
+      const container = pod.containers[0];
+      assert.equal(container.readinessProbe.httpGet.path, '/healthz');
+      assert.equal(pod.securityContext.runAsNonRoot, true);
+      const gatewayService = find(objects, 'Service', 'llm-router');
+      assert.equal(env(web)['LLM_ROUTER_WEB_GATEWAY_URL'], `http://llm-router:${gatewayService.spec.ports[0].port}`);
+      // Its SQLite file lives on its own volume, which one pod at a time writes.
+      assert.equal(web.spec.replicas, 1);
+      assert.equal(web.spec.strategy.type, 'Recreate');
+      const data = pod.volumes.find((v: { name: string }) => v.name === 'data');
+      find(objects, 'PersistentVolumeClaim', data.persistentVolumeClaim.claimName);
+      assert.ok(selects(find(objects, 'Service', 'llm-router-web').spec.selector, web.spec.template.metadata.labels));
+    });
+
     it('ships a models config the gateway itself accepts', () => {
       const config = find(objects, 'ConfigMap', 'llm-router-models');
       assert.doesNotThrow(() => parseModelsConfig(JSON.parse(config.data!['models-config.json']!), 'the ConfigMap'));
