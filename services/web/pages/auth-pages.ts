@@ -1,11 +1,10 @@
 import { type Request, type Response, Router } from 'express';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
-import { sendPage } from '../http/context.js';
 import { formText } from '../http/form.js';
 import { html } from '../http/html.js';
 import { cookie, cookieNames, requireUser } from '../http/security.js';
 import type { WebDeps } from '../http/web-deps.js';
-import { csrfField, errorLine, layout } from './layout.js';
+import { formPage } from './layout.js';
 import { ensureProject } from './projects-pages.js';
 
 const USERNAME = /^[\p{L}\p{N}._@-]{1,64}$/u;
@@ -24,20 +23,18 @@ export function authPages(deps: WebDeps): Router {
 
   const setupForm = (req: Request, res: Response, status: number, error: string | null) => {
     const { t } = req.page;
-    sendPage(
-      res,
-      status,
-      layout(
-        req.page,
-        t.setup_title,
-        html`<p>${t.setup_intro}</p>${errorLine(error)}
-<form method="post" action="/setup" class="card narrow">${csrfField(req.page)}
+    formPage(req, res, status, {
+      title: t.setup_title,
+      action: '/setup',
+      error,
+      inside: html`
   <label>${t.username}<input name="username" autocomplete="username" required value="${formText(req, 'username')}"></label>
   <label>${t.password}<input name="password" type="password" autocomplete="new-password" required minlength="12"></label>
   <button>${t.setup_submit}</button>
-</form>`,
-      ),
-    );
+`,
+      narrow: true,
+      intro: t.setup_intro,
+    });
   };
 
   router.get('/setup', async (req, res) => {
@@ -71,21 +68,18 @@ export function authPages(deps: WebDeps): Router {
 
   const loginForm = (req: Request, res: Response, status: number, error: string | null) => {
     const { t } = req.page;
-    sendPage(
-      res,
-      status,
-      layout(
-        req.page,
-        t.login_title,
-        html`${errorLine(error)}
-<form method="post" action="/login" class="card narrow">${csrfField(req.page)}
+    formPage(req, res, status, {
+      title: t.login_title,
+      action: '/login',
+      error,
+      inside: html`
   <input type="hidden" name="next" value="${localPath(req.query['next'] ?? formText(req, 'next'))}">
   <label>${t.username}<input name="username" autocomplete="username" required autofocus value="${formText(req, 'username')}"></label>
   <label>${t.password}<input name="password" type="password" autocomplete="current-password" required></label>
   <button>${t.login_submit}</button>
-</form>`,
-      ),
-    );
+`,
+      narrow: true,
+    });
   };
 
   const signIn = async (res: Response, userId: number) => {
@@ -128,21 +122,18 @@ export function authPages(deps: WebDeps): Router {
 
   const passwordForm = (req: Request, res: Response, status: number, error: string | null, done = false) => {
     const { t } = req.page;
-    sendPage(
-      res,
-      status,
-      layout(
-        req.page,
-        t.password_title,
-        html`${errorLine(error)}
-<form method="post" action="/password" class="card narrow">${csrfField(req.page)}
+    formPage(req, res, status, {
+      title: t.password_title,
+      action: '/password',
+      error,
+      inside: html`
   <label>${t.password_current}<input name="current" type="password" autocomplete="current-password" required></label>
   <label>${t.password_new}<input name="password" type="password" autocomplete="new-password" required minlength="12"></label>
   <button>${t.save}</button>
-</form>`,
-        done ? t.password_changed : '',
-      ),
-    );
+`,
+      narrow: true,
+      notice: done ? t.password_changed : '',
+    });
   };
 
   router.get('/password', requireUser, (req, res) => passwordForm(req, res, 200, null));

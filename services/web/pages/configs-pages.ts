@@ -5,7 +5,7 @@ import { formFields, formText } from '../http/form.js';
 import { html } from '../http/html.js';
 import { requireUser } from '../http/security.js';
 import type { WebDeps } from '../http/web-deps.js';
-import { csrfField, errorLine, layout } from './layout.js';
+import { formPage, layout } from './layout.js';
 import { currentProject } from './projects-pages.js';
 import { providerFromForm, providerInputs } from './provider-form.js';
 
@@ -51,24 +51,20 @@ ${configs.map(
 
   const newForm = (req: Request, res: Response, status: number, error: string | null) => {
     const { t } = req.page;
-    const body = formFields(req);
-    sendPage(
-      res,
-      status,
-      layout(
-        req.page,
-        t.config_new,
-        html`${errorLine(error)}<form method="post" action="/configs/new" class="card">${csrfField(req.page)}
+    formPage(req, res, status, {
+      title: t.config_new,
+      action: '/configs/new',
+      error,
+      inside: html`
   <label>${t.name}<input name="name" required value="${formText(req, 'name')}"></label>
   <fieldset><legend>${t.first_model}</legend>
     <label>${t.group}<input name="group" required value="${formText(req, 'group') || 'openai_models'}"></label>
     <label>${t.model_name}<input name="model" required value="${formText(req, 'model')}"></label>
   </fieldset>
-  <fieldset><legend>${t.first_provider}</legend>${providerInputs(req.page, req.method === 'POST' ? body : null)}</fieldset>
+  <fieldset><legend>${t.first_provider}</legend>${providerInputs(req.page, req.method === 'POST' ? formFields(req) : null)}</fieldset>
   <button>${t.create}</button>
-</form>`,
-      ),
-    );
+`,
+    });
   };
 
   router.get('/configs/new', (req, res) => newForm(req, res, 200, null));
@@ -94,20 +90,17 @@ ${configs.map(
 
   const importForm = (req: Request, res: Response, status: number, error: string | null) => {
     const { t } = req.page;
-    sendPage(
-      res,
-      status,
-      layout(
-        req.page,
-        t.config_import,
-        html`${errorLine(error)}<form method="post" action="/configs/import" class="card">${csrfField(req.page)}
+    formPage(req, res, status, {
+      title: t.config_import,
+      action: '/configs/import',
+      error,
+      inside: html`
   <label>${t.name}<input name="name" required value="${formText(req, 'name')}"></label>
   <label>${t.import_file}<input type="file" accept=".json,application/json" data-fills="document"></label>
   <label>${t.import_paste}<textarea name="document" id="document" rows="18" spellcheck="false" data-drop-target required>${formText(req, 'document')}</textarea></label>
   <button>${t.import_submit}</button>
-</form>`,
-      ),
-    );
+`,
+    });
   };
 
   router.get('/configs/import', (req, res) => importForm(req, res, 200, null));

@@ -1,4 +1,5 @@
-import type { PageContext } from '../http/context.js';
+import type { Request, Response } from 'express';
+import { type PageContext, sendPage } from '../http/context.js';
 import { type Html, html } from '../http/html.js';
 
 /** A navigation entry: shown to the signed-in (and to admins only, when `admin`). */
@@ -61,3 +62,31 @@ export const csrfField = (page: PageContext): Html => html`<input type="hidden" 
 
 export const errorLine = (message: string | null | undefined): Html | string =>
   message ? html`<p class="error" role="alert">${message}</p>` : '';
+
+/** A page that is one form posting to `action`: its error above it, the form token in it, `inside` its fields. */
+export function formPage(
+  req: Request,
+  res: Response,
+  status: number,
+  page: {
+    title: string;
+    action: string;
+    error: string | null;
+    inside: Html;
+    narrow?: boolean;
+    intro?: string;
+    notice?: string;
+  },
+): void {
+  sendPage(
+    res,
+    status,
+    layout(
+      req.page,
+      page.title,
+      html`${page.intro ? html`<p>${page.intro}</p>` : ''}${errorLine(page.error)}
+<form method="post" action="${page.action}" class="card${page.narrow ? ' narrow' : ''}">${csrfField(req.page)}${page.inside}</form>`,
+      page.notice ?? '',
+    ),
+  );
+}
