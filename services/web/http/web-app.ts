@@ -58,16 +58,29 @@ export function webApp(deps: WebDeps): express.Express {
       .type('text/plain')
       .send(req.page?.t.not_found ?? 'Not found.');
   });
-  // The error's text stays in the log: it may quote a database row or a form's content.
-  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
-    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) console.error(`web: ${req.method} ${req.path}: ${err.stack ?? err.message}`);
-    if (!res.headersSent)
-      res
-        .status(status)
-        .type('text/plain')
-        .send(status === 500 ? 'Internal error.' : (err.type ?? 'Bad request.'));
-    else res.end();
-  });
+  // The log gets where it failed (the error's kind, code and stack frames), not its message: a database's message
+  // may quote a row (a user name, a token), and the path may hold a config's id but never a user's text.
+  app.use(
+    (
+      err: Error & { status?: number; type?: string; code?: string },
+      req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+      if (status === 500) {
+        const frames = (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+        console.error(
+          `web: ${req.method} ${req.path}: ${err.name}${err.code ? ` ${err.code}` : ''}\n${frames.join('\n')}`,
+        );
+      }
+      if (!res.headersSent)
+        res
+          .status(status)
+          .type('text/plain')
+          .send(status === 500 ? 'Internal error.' : (err.type ?? 'Bad request.'));
+      else res.end();
+    },
+  );
   return app;
 }
