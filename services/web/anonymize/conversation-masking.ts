@@ -1,4 +1,5 @@
 import type { GatewayClient } from '../gateway/gateway-client.js';
+import { placeholders } from './placeholders.js';
 
 export const ALGORITHMS = {
   fast: ['fast_masker'],
@@ -8,7 +9,7 @@ export const ALGORITHMS = {
 export type Algorithm = keyof typeof ALGORITHMS;
 export const isAlgorithm = (v: unknown): v is Algorithm => typeof v === 'string' && Object.hasOwn(ALGORITHMS, v);
 
-const PLACEHOLDER = /\{\{([A-Z][A-Z0-9_]*?)_(\d+)\}\}/g;
+const PLACEHOLDER = placeholders();
 
 export interface MaskedText {
   readonly text: string;

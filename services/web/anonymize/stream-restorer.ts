@@ -1,3 +1,6 @@
+import { placeholders } from './placeholders.js';
+
+const PLACEHOLDER = placeholders();
 // Longer than any placeholder the maskers make: a `{{` with no `}}` within this many characters is plain text.
 const LONGEST = 64;
 
@@ -11,7 +14,7 @@ export class StreamRestorer {
   constructor(private readonly mappings: Readonly<Record<string, string>>) {}
 
   private restore(text: string): string {
-    return text.replace(/\{\{[A-Z][A-Z0-9_]*_\d+\}\}/g, (ph) => this.mappings[ph] ?? ph);
+    return text.replace(PLACEHOLDER, (ph) => this.mappings[ph] ?? ph);
   }
 
   /** The part of the answer so far that can be shown. */

@@ -1,5 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3, { type Statement } from 'better-sqlite3';
 import type { Database, Param, Row } from './database.js';
+
+// Each statement compiled once per database: the pages' SQL is a fixed set of constant strings.
+const PREPARED = new WeakMap<BetterSqlite3.Database, Map<string, Statement>>();
 
 /** The statements, run as they come: what a transaction's work gets. */
 class SqliteStatements implements Database {
@@ -8,16 +11,30 @@ class SqliteStatements implements Database {
 
   constructor(protected readonly db: BetterSqlite3.Database) {}
 
+  private statement(sql: string) {
+    let mine = PREPARED.get(this.db);
+    if (!mine) {
+      mine = new Map();
+      PREPARED.set(this.db, mine);
+    }
+    let statement = mine.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      mine.set(sql, statement);
+    }
+    return statement;
+  }
+
   async all(sql: string, params: readonly Param[] = []): Promise<Row[]> {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.statement(sql).all(...params) as Row[];
   }
 
   async get(sql: string, params: readonly Param[] = []): Promise<Row | undefined> {
-    return this.db.prepare(sql).get(...params) as Row | undefined;
+    return this.statement(sql).get(...params) as Row | undefined;
   }
 
   async run(sql: string, params: readonly Param[] = []): Promise<{ changes: number; id: number | null }> {
-    const statement = this.db.prepare(sql);
+    const statement = this.statement(sql);
     if (statement.reader) {
       const row = statement.get(...params) as Row | undefined;
       return { changes: row ? 1 : 0, id: row ? Number(row['id']) : null };

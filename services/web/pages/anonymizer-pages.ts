@@ -1,16 +1,22 @@
 import { type Request, type Response, Router } from 'express';
 import { type Algorithm, isAlgorithm, maskText } from '../anonymize/conversation-masking.js';
+import { placeholders } from '../anonymize/placeholders.js';
 import { sendPage } from '../http/context.js';
 import { formText } from '../http/form.js';
 import { type Html, html } from '../http/html.js';
 import type { WebDeps } from '../http/web-deps.js';
 import { csrfField, errorLine, layout } from './layout.js';
 
-const PLACEHOLDER = /(\{\{[A-Z][A-Z0-9_]*_\d+\}\})/;
-
 /** The masked text with each placeholder marked; the text is escaped piece by piece like any other. */
 export function highlighted(text: string): Html {
-  return html`${text.split(PLACEHOLDER).map((part, i) => (i % 2 === 1 ? html`<mark class="ph">${part}</mark>` : part))}`;
+  const parts: Array<Html | string> = [];
+  let at = 0;
+  for (const m of text.matchAll(placeholders())) {
+    parts.push(text.slice(at, m.index), html`<mark class="ph">${m[0]}</mark>`);
+    at = m.index + m[0].length;
+  }
+  parts.push(text.slice(at));
+  return html`${parts}`;
 }
 
 export function mappingTable(t: Request['page']['t'], mappings: Readonly<Record<string, string>>): Html {

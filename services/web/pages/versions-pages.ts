@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import { Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { type ConfigDocument, redacted } from '../configs/config-document.js';
 import { sendPage } from '../http/context.js';
 import { formText } from '../http/form.js';
@@ -28,12 +28,7 @@ export function versionsPages(deps: WebDeps): Router {
   const router = Router();
   router.use('/configs/:id/versions', requireUser);
 
-  const page = async (
-    req: import('express').Request,
-    res: import('express').Response,
-    status: number,
-    error: string | null,
-  ) => {
+  const page = async (req: Request, res: Response, status: number, error: string | null) => {
     const { t } = req.page;
     const config = await deps.configs.get(Number(req.params['id']));
     if (!config) return res.status(404).type('text/plain').send(t.not_found);

@@ -41,6 +41,20 @@ describe('web service: sessions, CSRF, rate limits, escaping, roles', () => {
     assert.equal((await again.submit('/login', '/login', { username: 'intruder', password: PASSWORD })).status, 401);
   });
 
+  it('marks its cookies Secure with the __Host- prefix unless told it runs on plain http', async () => {
+    const secure = await new WebProcess().start({ ...managed.webEnv, LLM_ROUTER_WEB_SECURE_COOKIES: '1' });
+    try {
+      const visitor = new WebVisitor(secure.url);
+      await visitor.submit('/setup', '/setup', { username: 'root', password: PASSWORD });
+      const session = visitor.lastSetCookie.find((c) => c.startsWith('__Host-llmr_session='));
+      assert.ok(session, visitor.lastSetCookie.join(' | '));
+      for (const flag of [/; Secure/i, /; HttpOnly/i, /; SameSite=Strict/i, /; Path=\//i]) assert.match(session, flag);
+      assert.doesNotMatch(session, /Domain=/i);
+    } finally {
+      await secure.stop();
+    }
+  });
+
   it('refuses a change without the page token, with a wrong one, or from another origin', async () => {
     const form = { name: 'p2' };
     assert.equal((await admin.post('/projects', form)).status, 403);
