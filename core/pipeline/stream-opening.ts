@@ -1,32 +1,15 @@
 import { eventError } from '../dialects/stream-codec.js';
 import { upstreamBadResponse, upstreamStreamBroken, upstreamStreamError, upstreamTimeout } from '../errors/errors.js';
 import type { UpstreamResponse } from '../providers/upstream-client.js';
+import { END_MARKERS, faultOf, type StreamFormat } from './stream-events.js';
 
 type Body = UpstreamResponse['body'];
-
-/** How a provider frames its stream: server-sent events (OpenAI, Anthropic, Responses) or JSON lines (Ollama). */
-export type StreamFormat = 'sse' | 'ndjson';
 
 const CONTENT_TYPES: Readonly<Record<StreamFormat, RegExp>> = {
   sse: /^text\/event-stream\b/i,
   ndjson: /^application\/(?:x-ndjson|json)\b/i,
 };
 
-// Every family's own last word: `[DONE]` or a finish reason (some OpenAI-compatible servers omit `[DONE]` after
-// it), Anthropic's message_stop, the Responses API's final events, Ollama's `"done": true`. A stream that ends
-// without one was cut, whatever the bytes before it looked like. Looked for in each complete line (the lines
-// are split once for the event checks too): this runs on every chunk of every pass-through stream.
-const END_MARKERS = [
-  '[DONE]',
-  '"finish_reason":"',
-  '"finish_reason": "',
-  'message_stop',
-  'response.completed',
-  'response.incomplete',
-  'response.failed',
-  '"done":true',
-  '"done": true',
-];
 const SSE_FIELDS = ['data:', ':', 'event:', 'id:', 'retry:'];
 
 /**
@@ -141,61 +124,6 @@ function isEvent(line: string, format: StreamFormat): boolean {
   const t = line.trim();
   if (format === 'ndjson') return t.startsWith('{');
   return t.startsWith('data:') && t.slice(5).trim() !== '[DONE]';
-}
-
-/**
- * A pass-through stream, its events checked as they pass, in one pass over its lines (followed across chunks):
- * a provider's in-band error event is not forwarded as the provider wrote it (it may name hosts, paths or keys),
- * and an event that is not JSON is not forwarded at all: the stream fails there (the error's scrubbed message,
- * or "unreadable event"), and the caller writes the error in the client's dialect. A stream that ends without
- * its family's end marker was cut, and fails too. Bytes go on as they come.
- */
-export async function* checkEvents(
-  stream: AsyncIterable<Buffer>,
-  format: StreamFormat,
-  providerId: string,
-): AsyncGenerator<Buffer> {
-  let carry = '';
-  let ended = false;
-  const utf8 = new TextDecoder();
-  for await (const bytes of stream) {
-    const lines = (carry + utf8.decode(bytes, { stream: true })).split('\n');
-    carry = lines.pop() ?? '';
-    let clean = 0;
-    for (const line of lines) {
-      const fault = faultOf(line, format);
-      if (fault) {
-        // What came before the bad line in this chunk still goes out (less what an earlier chunk began).
-        const before = clean - (Buffer.byteLength(lines.join('\n')) + 1 - bytes.length);
-        if (before > 0) yield bytes.subarray(0, before);
-        throw fault;
-      }
-      if (!ended) ended = END_MARKERS.some((m) => line.includes(m));
-      clean += Buffer.byteLength(line) + 1;
-    }
-    yield bytes;
-  }
-  if (!ended && carry !== '') {
-    const fault = faultOf(carry, format);
-    if (fault) throw fault;
-    ended = END_MARKERS.some((m) => carry.includes(m));
-  }
-  if (!ended) throw upstreamStreamBroken(providerId, new Error('the stream ended without its end event'));
-}
-
-function faultOf(line: string, format: StreamFormat): Error | null {
-  const raw = format === 'sse' ? (line.startsWith('data:') ? line.slice(5).trim() : '') : line.trim();
-  if (raw === '' || raw === '[DONE]') return null;
-  // Parsed only when it may be wrong: an object that mentions no error is passed on unparsed (this is the hot
-  // path of every pass-through stream); anything else is parsed, and must be JSON.
-  if (raw.startsWith('{') && raw.endsWith('}') && !raw.includes('"error"')) return null;
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return upstreamStreamError('the provider sent an event that is not JSON');
-  }
-  return v !== null && typeof v === 'object' ? eventError(v as Record<string, unknown>) : null;
 }
 
 function firstEvent(text: string, format: StreamFormat): 'event' | 'error' | 'bad' | 'wait' {

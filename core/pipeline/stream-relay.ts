@@ -4,7 +4,8 @@ import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
 import { upstreamStreamBroken } from '../errors/errors.js';
 import { drained, writeChunk } from '../http/exchange.js';
 import type { AnswerChain } from './answer-stages.js';
-import { checkEvents, type StreamFormat } from './stream-opening.js';
+import { EventCheck } from './event-check.js';
+import type { StreamFormat } from './stream-events.js';
 
 type Body = AsyncIterable<Buffer>;
 
@@ -20,11 +21,17 @@ export async function relayBytes(
   providerId: string,
   format: StreamFormat,
 ): Promise<void> {
-  // Written inline: an awaited helper per chunk was a promise and a turn of the event loop for every delta.
-  for await (const bytes of checkEvents(body, format, providerId)) {
+  // Written inline, with a plain check object: an awaited helper or a generator per chunk was a promise and a
+  // turn of the event loop for every delta.
+  const check = new EventCheck(format);
+  for await (const bytes of body) {
     if (res.destroyed) return;
-    if (!res.write(bytes) && !(await drained(res, signal))) return;
+    const clean = check.push(bytes);
+    const out = clean === bytes.length ? bytes : bytes.subarray(0, clean);
+    if (clean > 0 && !res.write(out) && !(await drained(res, signal))) return;
+    if (check.fault) throw check.fault;
   }
+  check.end(providerId);
   res.end();
 }
 

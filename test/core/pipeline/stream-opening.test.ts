@@ -1,15 +1,27 @@
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { checkEvents, openStream } from '../../../core/pipeline/stream-opening.js';
+import { EventCheck } from '../../../core/pipeline/event-check.js';
+import type { StreamFormat } from '../../../core/pipeline/stream-events.js';
+import { openStream } from '../../../core/pipeline/stream-opening.js';
 import type { UpstreamResponse } from '../../../core/providers/upstream-client.js';
 
 const body = (...parts: string[]) =>
   Readable.from(parts.map((p) => Buffer.from(p))) as unknown as UpstreamResponse['body'];
+/** The bytes a pass-through relay forwards: each chunk's clean part, then the check's fault or its verdict at the end. */
+async function* checkEvents(stream: AsyncIterable<Buffer>, format: StreamFormat, providerId: string) {
+  const check = new EventCheck(format);
+  for await (const bytes of stream) {
+    const clean = check.push(bytes);
+    if (clean > 0) yield bytes.subarray(0, clean);
+    if (check.fault) throw check.fault;
+  }
+  check.end(providerId);
+}
 const drain = async (s: AsyncIterable<Buffer>) => {
-  let out = '';
-  for await (const b of s) out += b.toString();
-  return out;
+  const out: Buffer[] = [];
+  for await (const b of s) out.push(b);
+  return Buffer.concat(out).toString();
 };
 
 describe('the start of a provider stream', () => {
@@ -167,5 +179,37 @@ describe("a provider's own error event in a pass-through stream", () => {
     assert.ok(!seen.join('').includes('on\n'), 'nothing after the bad event');
     const split = 'data: {"error":{"message":"late"}}\n\n';
     await assert.rejects(drain(checkEvents(body(ok, split.slice(0, 12), split.slice(12)), 'sse', 'p')), /late/);
+  });
+
+  it('forwards nothing of a bad line, nor of what follows it in the same chunk', async () => {
+    const ok = 'data: {"choices":[{"delta":{"content":"a"}}]}\n\n';
+    const bad = 'data: {"error":{"message":"boom"}}\n\n';
+    for (const tail of ['', 'data: {"choices":[{"del', `${ok}data: [DONE]\n\n`]) {
+      const seen: string[] = [];
+      const err = await (async () => {
+        for await (const b of checkEvents(body(ok, `${ok}${bad}${tail}`), 'sse', 'p')) seen.push(b.toString());
+      })().catch((e: unknown) => e as Error);
+      assert.match(String(err), /boom/);
+      assert.deepEqual(seen, [ok, ok], `tail ${JSON.stringify(tail)}`);
+    }
+  });
+
+  it('reads UTF-8 split across chunks: text passes as sent, an error keeps its words', async () => {
+    const text = 'data: {"choices":[{"delta":{"content":"zażółć gęślą jaźń"}}]}\n\ndata: [DONE]\n\n';
+    const bytes = Buffer.from(text);
+    for (let cut = 1; cut < bytes.length; cut += 3) {
+      const parts = [bytes.subarray(0, cut), bytes.subarray(cut)];
+      const out = await drain(checkEvents(Readable.from(parts), 'sse', 'p'));
+      assert.equal(out, text, `split at byte ${cut}`);
+    }
+    const error = Buffer.from('data: {"error":{"message":"błąd: model niedostępny"}}\n\n');
+    const at = error.indexOf(0x82); // the second byte of "ł"
+    await assert.rejects(
+      drain(checkEvents(Readable.from([error.subarray(0, at), error.subarray(at)]), 'sse', 'p')),
+      /błąd: model niedostępny/,
+    );
+    // A no-break space after an event is trimmed as JSON.parse would; the event passes.
+    const nbsp = 'data: {"choices":[]}\u00a0\n\ndata: [DONE]\n\n';
+    assert.equal(await drain(checkEvents(body(nbsp), 'sse', 'p')), nbsp);
   });
 });
