@@ -33,11 +33,18 @@ export const STREAM_HEADERS: Readonly<Record<string, string>> = {
   vary: 'Accept-Encoding',
 };
 
+/**
+ * Sends a stream's headers now, in one write with the first bytes when those follow in the same turn (the relay
+ * has them: a stream starts once its first event is in), instead of a write of its own: one system call fewer
+ * for every stream.
+ */
 export function startStream(res: Response, contentType: string): void {
   res.status(200);
   res.set(STREAM_HEADERS);
   res.setHeader('content-type', contentType);
+  res.cork();
   res.flushHeaders();
+  process.nextTick(() => res.uncork());
 }
 
 /** Waits until a response that refused a write can take more; false when the client is gone. */
