@@ -21,18 +21,24 @@ export interface StreamEncoder {
 
 /** Splits text into lines across chunk boundaries. */
 export class LineSplitter {
-  private rest = '';
+  /** The line begun and not yet ended, as its pieces: joined once it ends, not copied for every chunk. */
+  private rest: string[] = [];
 
   push(text: string): string[] {
-    const data = this.rest + text;
+    if (text.indexOf('\n') === -1) {
+      if (text !== '') this.rest.push(text);
+      return [];
+    }
+    const data = this.rest.length === 0 ? text : this.rest.join('') + text;
     const lines = data.split('\n');
-    this.rest = lines.pop() ?? '';
+    const last = lines.pop() ?? '';
+    this.rest = last === '' ? [] : [last];
     return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   }
 
   end(): string[] {
-    const last = this.rest;
-    this.rest = '';
+    const last = this.rest.join('');
+    this.rest = [];
     return last.trim() ? [last] : [];
   }
 }

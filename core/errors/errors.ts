@@ -222,6 +222,10 @@ export const upstreamTimeout = (provider: string, cause?: unknown) =>
 export const upstreamStreamBroken = (provider: string, cause?: unknown) =>
   new ProviderFault('upstream_stream_error', `Provider '${provider}' broke off the stream mid-stream`, { cause });
 
+/** One line of a provider's stream longer than a whole answer may be (it would be held in memory whole). */
+export const eventTooLarge = (provider: string, limit: number) =>
+  upstreamBadResponse(provider, `an event is larger than ${limit} bytes (LLM_ROUTER_MAX_RESPONSE_BODY_SIZE)`);
+
 /** An error frame the provider itself put into its stream. */
 export const upstreamStreamError = (detail: string) =>
   new ProviderFault('upstream_stream_error', `The provider failed mid-stream: ${detail}`);

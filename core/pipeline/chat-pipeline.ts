@@ -40,6 +40,7 @@ export class ChatPipeline {
   private readonly handle: (turn: ChatTurn) => Promise<ChatAnswer>;
   private readonly firstTokenTimeoutMs: number;
   private readonly streamHoldMs: number;
+  private readonly maxEventBytes: number;
 
   constructor(
     @inject(Failover) private readonly failover: Failover,
@@ -52,6 +53,7 @@ export class ChatPipeline {
   ) {
     this.firstTokenTimeoutMs = settings.firstTokenTimeoutMs;
     this.streamHoldMs = settings.streamHoldMs;
+    this.maxEventBytes = settings.maxAnswerBytes;
     // A key's policy may name guardrails of its own, so with keys on the request stage is always there.
     const guards = guardrails.active || settings.auth !== null;
     const stages = [...(utils.active ? [utils.stage] : []), ...(guards ? [guardrails.requestStage] : [])];
@@ -206,10 +208,11 @@ export class ChatPipeline {
       left,
       this.streamHoldMs,
       () => attempt.streaming(),
+      this.maxEventBytes,
     );
     startStream(ex.res, dialect.streamContentType);
     try {
-      if (decoder === null) await relayBytes(body, ex.res, ex.signal, id, format);
+      if (decoder === null) await relayBytes(body, ex.res, ex.signal, id, format, this.maxEventBytes);
       else {
         const usage = await relayChunks(
           body,
@@ -219,6 +222,7 @@ export class ChatPipeline {
           ex.res,
           ex.signal,
           id,
+          this.maxEventBytes,
         );
         attempt.recordUsage(usage);
       }

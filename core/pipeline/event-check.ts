@@ -1,4 +1,4 @@
-import { upstreamStreamBroken } from '../errors/errors.js';
+import { eventTooLarge, upstreamStreamBroken } from '../errors/errors.js';
 import { END_MARKER, faultOf, type StreamFormat } from './stream-events.js';
 
 /**
@@ -14,17 +14,24 @@ import { END_MARKER, faultOf, type StreamFormat } from './stream-events.js';
 export class EventCheck {
   /** The fault that stopped the stream: the caller forwards the clean bytes `push` returned, then throws it. */
   fault: Error | null = null;
-  private carry = '';
+  /** The line begun and not yet ended, as its chunks (joined once it ends: a long line costs no copy per chunk). */
+  private carry: string[] = [];
+  private carried = 0;
   private ended = false;
 
-  constructor(private readonly format: StreamFormat) {}
+  /** `maxLine`: the longest line taken, in bytes (one event larger than a whole answer may be is a fault). */
+  constructor(
+    private readonly format: StreamFormat,
+    private readonly providerId: string,
+    private readonly maxLine: number,
+  ) {}
 
   /** How many of the chunk's bytes may go out: all, or those before a bad line (with `fault` set). */
   push(bytes: Buffer): number {
     const chunk = bytes.toString('latin1');
-    const text = this.carry === '' ? chunk : this.carry + chunk;
-    // Markers hold no newline, so finding one anywhere in the text is finding it in one of its lines.
-    if (!this.ended) this.ended = END_MARKER.test(text);
+    if (chunk.indexOf('\n') === -1) return this.hold(chunk, bytes.length);
+    const carried = this.carried;
+    const text = carried === 0 ? chunk : this.carry.join('') + chunk;
     // One search per chunk: a line that cannot hold `"error"` needs no parsing.
     let errorAt = text.indexOf('"error"');
     let from = 0;
@@ -36,22 +43,36 @@ export class EventCheck {
         if (fault) {
           this.fault = fault;
           // What an earlier chunk began of the bad line is out already; the rest of it is not.
-          return Math.max(0, from - this.carry.length);
+          return Math.max(0, from - carried);
         }
       }
       from = nl + 1;
     }
-    this.carry = text.slice(from);
-    return bytes.length;
+    // In a complete line only (none holds a newline, so the first found is in one when it starts before `from`).
+    if (!this.ended) this.ended = (END_MARKER.exec(text)?.index ?? from) < from;
+    this.carry = [];
+    this.carried = 0;
+    return from < text.length ? this.hold(text.slice(from), bytes.length) : bytes.length;
   }
 
   /** At the end of the body: throws when the stream was cut (or its last, unterminated line is bad). */
-  end(providerId: string): void {
-    if (!this.ended && this.carry !== '') {
-      const fault = faultOf(Buffer.from(this.carry, 'latin1').toString('utf8'), this.format);
+  end(): void {
+    if (!this.ended && this.carried > 0) {
+      const last = this.carry.join('');
+      const fault = faultOf(Buffer.from(last, 'latin1').toString('utf8'), this.format);
       if (fault) throw fault;
+      this.ended = END_MARKER.test(last);
     }
-    if (!this.ended) throw upstreamStreamBroken(providerId, new Error('the stream ended without its end event'));
+    if (!this.ended) throw upstreamStreamBroken(this.providerId, new Error('the stream ended without its end event'));
+  }
+
+  /** Keeps the unended line's part; past `maxLine`, nothing more of the chunk goes out and the stream fails. */
+  private hold(part: string, size: number): number {
+    this.carry.push(part);
+    this.carried += part.length;
+    if (this.carried <= this.maxLine) return size;
+    this.fault = eventTooLarge(this.providerId, this.maxLine);
+    return 0;
   }
 
   /**

@@ -6,21 +6,11 @@ export type StreamFormat = 'sse' | 'ndjson';
 
 // Every family's own last word: `[DONE]` or a finish reason (some OpenAI-compatible servers omit `[DONE]` after
 // it), Anthropic's message_stop, the Responses API's final events, Ollama's `"done": true`. A stream that ends
-// without one was cut, whatever the bytes before it looked like. None holds a newline.
-export const END_MARKERS = [
-  '[DONE]',
-  '"finish_reason":"',
-  '"finish_reason": "',
-  'message_stop',
-  'response.completed',
-  'response.incomplete',
-  'response.failed',
-  '"done":true',
-  '"done": true',
-];
-
-/** Any of the end markers, as one search (nine `includes` per chunk were a tenth of a pass-through's own work). */
-export const END_MARKER = new RegExp(END_MARKERS.map((m) => m.replace(/[.[\]]/g, '\\$&')).join('|'));
+// without one was cut, whatever the bytes before it looked like. Each is written so that an answer's text cannot
+// hold it: quoted (a JSON string escapes its quotes), or `[DONE]` as a whole data line (`m`: at a line's start;
+// a JSON string escapes newlines). A model that writes "[DONE]" or "message_stop" does not end its stream.
+export const END_MARKER =
+  /^data: *\[DONE\]|"finish_reason": ?"|"message_stop"|"response\.(?:completed|incomplete|failed)"|"done": ?true/m;
 
 /** The fault a provider's stream line carries: an error event, or an event that is not JSON; null when none. */
 export function faultOf(line: string, format: StreamFormat): Error | null {

@@ -1,7 +1,13 @@
 import { eventError } from '../dialects/stream-codec.js';
-import { upstreamBadResponse, upstreamStreamBroken, upstreamStreamError, upstreamTimeout } from '../errors/errors.js';
+import {
+  eventTooLarge,
+  upstreamBadResponse,
+  upstreamStreamBroken,
+  upstreamStreamError,
+  upstreamTimeout,
+} from '../errors/errors.js';
 import type { UpstreamResponse } from '../providers/upstream-client.js';
-import { END_MARKERS, faultOf, type StreamFormat } from './stream-events.js';
+import { END_MARKER, faultOf, type StreamFormat } from './stream-events.js';
 
 type Body = UpstreamResponse['body'];
 
@@ -29,6 +35,7 @@ export async function openStream(
   timeoutMs: number,
   holdMs = 0,
   alive?: () => void,
+  maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<AsyncIterable<Buffer>> {
   if (!CONTENT_TYPES[format].test(contentType.trim())) {
     discard(body);
@@ -41,11 +48,18 @@ export async function openStream(
   const seen: Buffer[] = [];
   const utf8 = new TextDecoder();
   let text = '';
+  let read = 0;
   const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : 0;
   for (;;) {
     const next = await nextBefore(it, deadline, body, providerId, timeoutMs);
     if (next.done) throw upstreamBadResponse(providerId, 'the stream ended before its first event');
     seen.push(next.value);
+    read += next.value.length;
+    // What is read to decide is kept: a first event larger than a whole answer may be is refused.
+    if (read > maxBytes) {
+      discard(body);
+      throw eventTooLarge(providerId, maxBytes);
+    }
     text += utf8.decode(next.value, { stream: true });
     const verdict = firstEvent(text, format);
     if (verdict === 'event') break;
@@ -57,7 +71,7 @@ export async function openStream(
     }
   }
   if (holdMs <= 0) return replay(seen, it, undefined, alive);
-  const held = await holdBack(it, seen, text, utf8, format, providerId, Date.now() + holdMs, body);
+  const held = await holdBack(it, seen, text, utf8, format, providerId, Date.now() + holdMs, body, read, maxBytes);
   return replay(seen, it, held.pending, alive);
 }
 
@@ -76,7 +90,10 @@ async function holdBack(
   providerId: string,
   deadline: number,
   body: Body,
+  alreadyRead: number,
+  maxBytes: number,
 ): Promise<{ pending?: Promise<IteratorResult<Buffer>> }> {
+  let taken = alreadyRead;
   let carry = '';
   let events = 0;
   let ended = false;
@@ -92,7 +109,7 @@ async function holdBack(
         throw fault;
       }
       if (isEvent(line, format)) events++;
-      if (!ended) ended = END_MARKERS.some((m) => line.includes(m));
+      if (!ended) ended = END_MARKER.test(line);
     }
   };
   read(text);
@@ -114,6 +131,11 @@ async function holdBack(
       return { pending: Promise.resolve(result) };
     }
     seen.push(result.value);
+    taken += result.value.length;
+    if (taken > maxBytes) {
+      discard(body);
+      throw eventTooLarge(providerId, maxBytes);
+    }
     read(utf8.decode(result.value, { stream: true }));
   }
   return {};

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import type { ChatChunk, Usage } from '../dialects/canonical.js';
 import type { StreamDecoder, StreamEncoder } from '../dialects/stream-codec.js';
-import { upstreamStreamBroken } from '../errors/errors.js';
+import { eventTooLarge, upstreamStreamBroken } from '../errors/errors.js';
 import { drained, writeChunk } from '../http/exchange.js';
 import type { AnswerChain } from './answer-stages.js';
 import { EventCheck } from './event-check.js';
@@ -20,10 +20,11 @@ export async function relayBytes(
   signal: AbortSignal,
   providerId: string,
   format: StreamFormat,
+  maxLine: number,
 ): Promise<void> {
   // Written inline, with a plain check object: an awaited helper or a generator per chunk was a promise and a
   // turn of the event loop for every delta.
-  const check = new EventCheck(format);
+  const check = new EventCheck(format, providerId, maxLine);
   for await (const bytes of body) {
     if (res.destroyed) return;
     const clean = check.push(bytes);
@@ -31,7 +32,7 @@ export async function relayBytes(
     if (clean > 0 && !res.write(out) && !(await drained(res, signal))) return;
     if (check.fault) throw check.fault;
   }
-  check.end(providerId);
+  check.end();
   res.end();
 }
 
@@ -47,9 +48,10 @@ export async function relayChunks(
   res: Response,
   signal: AbortSignal,
   providerId: string,
+  maxLine: number,
 ): Promise<Usage | null> {
   let usage: Usage | null = null;
-  for await (const chunk of answerChunks(body, decoder, chain, providerId)) {
+  for await (const chunk of answerChunks(body, decoder, chain, providerId, maxLine)) {
     if (chunk.usage) usage = chunk.usage;
     if (!(await writeChunk(res, encoder.encode(chunk), signal))) return usage;
   }
@@ -67,14 +69,22 @@ async function* answerChunks(
   decoder: StreamDecoder,
   chain: AnswerChain,
   providerId: string,
+  maxLine: number,
 ): AsyncGenerator<ChatChunk> {
   const utf8 = new TextDecoder();
+  let unended = 0;
   let finished = false;
   const seen = (chunks: ChatChunk[]) => {
     if (!finished) finished = chunks.some((c) => c.choices.some((ch) => ch.finish_reason != null));
     return chunks;
   };
-  for await (const bytes of body) yield* chain.push(seen(decoder.push(utf8.decode(bytes, { stream: true }))));
+  for await (const bytes of body) {
+    // The decoder keeps a line until it ends: one longer than a whole answer may be is refused, not kept.
+    const nl = bytes.lastIndexOf(0x0a);
+    unended = nl === -1 ? unended + bytes.length : bytes.length - nl - 1;
+    if (unended > maxLine) throw eventTooLarge(providerId, maxLine);
+    yield* chain.push(seen(decoder.push(utf8.decode(bytes, { stream: true }))));
+  }
   yield* chain.push(seen([...decoder.push(utf8.decode()), ...decoder.end()]));
   if (!finished) throw upstreamStreamBroken(providerId, new Error('the stream ended without a finish reason'));
   yield* chain.end();

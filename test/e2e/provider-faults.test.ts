@@ -92,7 +92,7 @@ describe('provider answers that are not what they seem', () => {
   for (const type of FAMILIES) {
     for (const f of ['redirect', 'accepted', 'huge'] as const)
       it(`${type}: a ${f} answer is a provider fault and fails over`, () => failsOver(f, false, type));
-    for (const f of ['redirect', 'accepted', 'html-stream', 'empty-stream', 'error-first', 'stall'] as const)
+    for (const f of ['redirect', 'accepted', 'html-stream', 'empty-stream', 'error-first', 'stall', 'huge'] as const)
       it(`${type}, streamed: ${f} fails over before the client's headers`, () => failsOver(f, true, type));
   }
   it('openai, streamed: a stream of nothing but [DONE] fails over', () => failsOver('done-only', true, 'openai'));

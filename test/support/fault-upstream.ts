@@ -73,7 +73,11 @@ export class FaultUpstream {
       case 'accepted':
         return json(202, { status: 'queued', echoed_token: SECRET });
       case 'huge':
-        if (stream) break;
+        if (stream) {
+          // A first event, then one of 200,000 characters (more than the tests' answer limit).
+          res.writeHead(200, { 'content-type': streamType });
+          return void res.end(`${firstFrame(family)}${hugeFrame(family)}${successfulEnd(family)}`);
+        }
         return json(200, { choices: [{ index: 0, message: { role: 'assistant', content: 'x'.repeat(200_000) } }] });
       case 'html-stream':
         if (!stream) break;
@@ -112,7 +116,7 @@ export class FaultUpstream {
         res.writeHead(200, { 'content-type': streamType });
         return void res.end(
           family === 'ollama'
-            ? `${cutFrames(family)}${JSON.stringify({ error: error.error.message })}\n${JSON.stringify({ model: 'm', done: true, done_reason: 'stop' })}\n`
+            ? `${cutFrames(family)}${JSON.stringify({ error: error.error.message })}\n${successfulEnd(family)}`
             : `${cutFrames(family)}data: ${JSON.stringify(error)}\n\n${successfulEnd(family)}`,
         );
       }
@@ -163,6 +167,16 @@ function okAnswer(res: ServerResponse, stream: boolean): void {
     .end(`${chunk({ role: 'assistant', content: 'second time lucky' }, null)}${chunk({}, 'stop')}data: [DONE]\n\n`);
 }
 
+/** An event of the answer's text, 200,000 characters of it. */
+function hugeFrame(family: 'openai' | 'anthropic' | 'ollama'): string {
+  const text = 'x'.repeat(200_000);
+  if (family === 'ollama')
+    return `${JSON.stringify({ model: 'm', message: { role: 'assistant', content: text }, done: false })}\n`;
+  if (family === 'anthropic')
+    return `event: content_block_delta\ndata: ${JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })}\n\n`;
+  return `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content: text }, finish_reason: null }] })}\n\n`;
+}
+
 /** The first event of an answer in each family. */
 function firstFrame(family: 'openai' | 'anthropic' | 'ollama'): string {
   if (family === 'ollama')
@@ -196,7 +210,8 @@ function cutFrames(family: 'openai' | 'anthropic' | 'ollama'): string {
 }
 
 /** The events that end a stream as a success. */
-function successfulEnd(family: 'openai' | 'anthropic'): string {
+function successfulEnd(family: 'openai' | 'anthropic' | 'ollama'): string {
+  if (family === 'ollama') return `${JSON.stringify({ model: 'm', done: true, done_reason: 'stop' })}\n`;
   if (family === 'anthropic')
     return [
       'event: content_block_stop\ndata: {"type":"content_block_stop","index":0}\n\n',

@@ -9,14 +9,19 @@ import type { UpstreamResponse } from '../../../core/providers/upstream-client.j
 const body = (...parts: string[]) =>
   Readable.from(parts.map((p) => Buffer.from(p))) as unknown as UpstreamResponse['body'];
 /** The bytes a pass-through relay forwards: each chunk's clean part, then the check's fault or its verdict at the end. */
-async function* checkEvents(stream: AsyncIterable<Buffer>, format: StreamFormat, providerId: string) {
-  const check = new EventCheck(format);
+async function* checkEvents(
+  stream: AsyncIterable<Buffer>,
+  format: StreamFormat,
+  providerId: string,
+  maxLine = 1 << 20,
+) {
+  const check = new EventCheck(format, providerId, maxLine);
   for await (const bytes of stream) {
     const clean = check.push(bytes);
     if (clean > 0) yield bytes.subarray(0, clean);
     if (check.fault) throw check.fault;
   }
-  check.end(providerId);
+  check.end();
 }
 const drain = async (s: AsyncIterable<Buffer>) => {
   const out: Buffer[] = [];
@@ -144,6 +149,28 @@ describe('the end of a provider stream', () => {
     assert.ok(await drain(checkEvents(body('data: {"choices":[{"finish_reason":"stop"}]}\n\n'), 'sse', 'p')));
     await assert.rejects(drain(checkEvents(body('data: {"choices":[{"finish_reason":null}]}\n\n'), 'sse', 'p')));
   });
+
+  it("takes each family's own end, not an answer's text that names one", async () => {
+    const ends = [
+      'data:[DONE]\n\n',
+      'event: message_stop\ndata: {"type": "message_stop"}\n\n',
+      'event: response.completed\ndata: {"type":"response.completed","response":{}}\n\n',
+    ];
+    for (const end of ends) assert.ok(await drain(checkEvents(body(`data: {"a":1}\n\n${end}`), 'sse', 'p')), end);
+    assert.ok(
+      await drain(checkEvents(body('{"done":false}\n', '{"done":true}'), 'ndjson', 'p')),
+      'a last line unended',
+    );
+    const named = 'say data: [DONE], message_stop, response.completed and \\"finish_reason\\":\\"stop\\"';
+    const cut = `data: {"choices":[{"delta":{"content":"${named}"},"finish_reason":null}]}\n\n`;
+    const broke = (e: { code?: string; cause?: Error }) =>
+      e.code === 'upstream_stream_error' && /without its end event/.test(String(e.cause?.message));
+    await assert.rejects(drain(checkEvents(body(cut), 'sse', 'p')), broke);
+    await assert.rejects(
+      drain(checkEvents(body('{"message":{"content":"\\"done\\": true"},"done":false}\n'), 'ndjson', 'p')),
+      broke,
+    );
+  });
 });
 
 describe("a provider's own error event in a pass-through stream", () => {
@@ -192,6 +219,25 @@ describe("a provider's own error event in a pass-through stream", () => {
       assert.match(String(err), /boom/);
       assert.deepEqual(seen, [ok, ok], `tail ${JSON.stringify(tail)}`);
     }
+  });
+
+  it('refuses a line longer than the answer limit; a long line within it passes whole', async () => {
+    const piece = 'x'.repeat(1000);
+    const long = () =>
+      Readable.from([Buffer.from('data: {"a":"'), ...Array.from({ length: 3000 }, () => Buffer.from(piece))]);
+    const seen: Buffer[] = [];
+    const err = await (async () => {
+      for await (const b of checkEvents(long(), 'sse', 'p', 100_000)) seen.push(b);
+    })().catch((e: unknown) => e as Error);
+    assert.match(String(err), /larger than 100000 bytes \(LLM_ROUTER_MAX_RESPONSE_BODY_SIZE\)/);
+    assert.ok(Buffer.concat(seen).length <= 100_000, 'nothing past the limit went out');
+    // Three megabytes in one line, in thousand-byte chunks, within the limit: passes whole.
+    const whole = Readable.from([
+      Buffer.from('data: {"a":"'),
+      ...Array.from({ length: 3000 }, () => Buffer.from(piece)),
+      Buffer.from('"}\n\ndata: [DONE]\n\n'),
+    ]);
+    assert.equal((await drain(checkEvents(whole, 'sse', 'p', 4_000_000))).length, 12 + 3_000_000 + 18);
   });
 
   it('reads UTF-8 split across chunks: text passes as sent, an error keeps its words', async () => {
