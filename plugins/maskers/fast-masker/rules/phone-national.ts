@@ -1,4 +1,4 @@
-import { afterNumber, bracketOrRun } from '../anchors.js';
+import { afterNumber, bracketOrRun, isDigitCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type MaskRule, RunAnchor } from '../rule.js';
 
@@ -12,18 +12,23 @@ import { type MaskRule, RunAnchor } from '../rule.js';
  */
 
 // Groups of digits split by one separator, an area code in brackets first perhaps, an extension perhaps; not
-// the tail of a bigger grouped number, not part of a decimal, range or path.
+// the tail of a bigger grouped number, not part of a decimal, range or path (a dot or comma counts only after a
+// digit: `Office,07700 063 966` is a list, `1,07700` a decimal).
 const PATTERN =
-  /(?<![\w+.,/-])(?<!\d )(?:\(\d{1,5}\)[ .-]?)?\d{1,11}(?:[ ./-]\d{1,8}){0,5}(?:[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5})?(?![\w]|[.,/-]\d| \d)/g;
+  /(?<![\w+/-])(?<!\d[.,])(?<!\d )(?:\(\d{1,5}\)[ .-]?)?\d{1,11}(?:[ ./-]\d{1,8}){0,5}(?:[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5})?(?![\w]|[.,/-]\d| \d)/g;
 
 // Words before a number that make it a phone number, in the languages the gateway's users write (letters are
 // told apart with \p{L}: \b does not know that "ń" is a letter).
 const CONTEXT = new RegExp(
   String.raw`(?:(?<![\p{L}\p{N}])(?:phone|telephone|tel|mobile|cell(?:phone)?|fax|call|ring|dial|text|sms|whatsapp|contact|reach|hotline|helpline|line` +
     String.raw`|telefon\p{L}*|tel\.|kom\.?|komórk\p{L}*|zadzwoń|dzwoń|dzwonić|faks\p{L}*|handy\p{L}*|mobil\p{L}*|rufnummer|ruf\p{L}*|anrufen|unter` +
-    String.raw`|téléphone|tél|portable|appel\p{L}*|joignable|teléfono|móvil|celular|llam\p{L}*|telefono|cellulare|chiam\p{L}*)(?!\p{L})|☎|📞)[^\n\d]{0,24}$`,
+    String.raw`|téléphone|tél|portable|appel\p{L}*|joignable|teléfono|móvil|celular|llam\p{L}*|telefono|cellulare|chiam\p{L}*|answering)(?!\p{L})|☎|📞)[^\n\d]{0,24}(?:\n[^\S\n]*)?$`,
   'iu',
 );
+
+// A label after the number, as contact lists write them (`781 1704 office`, `3660170548-Fax`).
+const CONTEXT_AFTER =
+  /^[^\S\n]?[-–(]?[^\S\n]?(?:office|fax|mobile|cell|home|work|phone|tel|telefon|handy|biuro|domowy|komórkowy|faks)(?!\p{L})/iu;
 
 const EXTENSION = /[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5}$/;
 
@@ -61,15 +66,24 @@ export const phoneNational: MaskRule = {
   hint: /\d{2}/,
   anchor: new RunAnchor({
     chain: 7,
-    refuse: new CharSet('+.,/-', { word: true }),
-    runs: (r, i, from) => !afterNumber(r.text, r.start[i]!, from),
+    refuse: new CharSet('+/-', { word: true }),
+    runs: (r, i, from) => !afterNumber(r.text, r.start[i]!, from) && !afterDecimalMark(r.text, r.start[i]!, from),
     starts: bracketOrRun,
   }),
   needsDigit: true,
   spans(m) {
     const value = m[0];
-    const labelled = () => CONTEXT.test(m.input.slice(Math.max(0, m.index - 40), m.index));
+    const end = m.index + value.length;
+    const labelled = () =>
+      CONTEXT.test(m.input.slice(Math.max(0, m.index - 40), m.index)) ||
+      CONTEXT_AFTER.test(m.input.slice(end, end + 16));
     if (!isPhoneShape(value, labelled)) return [];
-    return [{ start: m.index, end: m.index + value.length, tag: 'PHONE' }];
+    return [{ start: m.index, end, tag: 'PHONE' }];
   },
 };
+
+/** Whether a digit and a dot or comma stand right before `s` (in the gap that begins at `from`). */
+function afterDecimalMark(text: string, s: number, from: number): boolean {
+  const c = text.charCodeAt(s - 1);
+  return s - 2 >= from && (c === 0x2e || c === 0x2c) && isDigitCode(text.charCodeAt(s - 2));
+}

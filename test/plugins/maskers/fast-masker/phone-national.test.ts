@@ -22,6 +22,14 @@ describe('national phone numbers', () => {
     ['Zadzwoń pod numer 12 34 56 78 jutro.', '12 34 56 78'],
     ['Ruf mich unter 12 345 678 an.', '12 345 678'],
     ['Téléphone : 12 34 56 78', '12 34 56 78'],
+    // A label on the line before (forms, signatures), or after the number (contact lists).
+    ['Phone:\n467 3395\n\nE-mail:', '467 3395'],
+    ['Tel.:\n  60-56-85-91', '60-56-85-91'],
+    ['781 1704 office\n(579)888-3058 fax', '781 1704'],
+    ['Kontakt: 28-64-66-98 (biuro)', '28-64-66-98'],
+    ['021 253 109-Office,3660170548-Fax', '3660170548'],
+    ['Office,07700 063 966', '07700 063 966'],
+    ["They're not answering at 374 780 163", '374 780 163'],
   ] as const) {
     it(`masks ${phone} in "${text}"`, () => {
       const r = mask(text);
@@ -40,6 +48,10 @@ describe('national phone numbers', () => {
     'The readings were 0.125 then 0.25.',
     'Revenue reached 987 654 321 last year.',
     'Num: 59942276 and 12345678901234567890123456.',
+    // A decimal's digits after its comma are not a number of their own; a label two lines up is no label.
+    'Wynik 12,600 123 4567 punktów',
+    'Phone:\n\n467 3395 items',
+    'We sold 2 345 678 units at the office.',
   ]) {
     it(`leaves "${text}"`, () => assert.equal(mask(text).text, text));
   }
