@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { judge } from '../../plugins/guardrails/injection-guard/injection-guard.js';
 import { GUARD_HELD_OUT } from './guard-held-out.js';
 import { GUARD_HELD_OUT_2 } from './guard-held-out-2.js';
+import { GUARD_HELD_OUT_3 } from './guard-held-out-3.js';
 import type { GuardRow } from './guard-rows.js';
 import { GUARD_TRAIN } from './guard-train.js';
 
@@ -70,13 +71,16 @@ for (const f of ['injection_deepset.jsonl', 'injection_jackhhao_jailbreak.jsonl'
 evaluate('guard-train.ts (tuned on)', GUARD_TRAIN);
 evaluate('guard-held-out.ts (held out)', GUARD_HELD_OUT);
 evaluate('guard-held-out-2.ts (held out)', GUARD_HELD_OUT_2);
+evaluate('guard-held-out-3.ts (held out, by a session that had not read the rules)', GUARD_HELD_OUT_3);
 evaluate('NotInject (held out, all benign)', notInject());
 
-console.log('\nPer language (training | held out | held out 2): recall on injections, false alarms on benign texts.\n');
 console.log(
-  '| lang | train recall | train false alarms | held-out recall | held-out false alarms | held-out 2 recall | held-out 2 false alarms |',
+  '\nPer language (training | held out | held out 2 | held out 3): recall on injections, false alarms on benign texts.\n',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log(
+  '| lang | train recall | train false alarms | held-out recall | held-out false alarms | held-out 2 recall | held-out 2 false alarms | held-out 3 recall | held-out 3 false alarms |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|');
 const langs = [...new Set([...GUARD_TRAIN, ...GUARD_HELD_OUT, ...GUARD_HELD_OUT_2].map((r) => r.lang))];
 const rate = (rows: readonly GuardRow[], label: GuardRow['label']) => {
   const of = rows.filter((r) => r.label === label);
@@ -86,7 +90,8 @@ for (const lang of langs) {
   const train = GUARD_TRAIN.filter((r) => r.lang === lang);
   const held = GUARD_HELD_OUT.filter((r) => r.lang === lang);
   const held2 = GUARD_HELD_OUT_2.filter((r) => r.lang === lang);
+  const held3 = GUARD_HELD_OUT_3.filter((r) => r.lang === lang);
   console.log(
-    `| ${lang} | ${rate(train, 'injection')} | ${rate(train, 'benign')} | ${rate(held, 'injection')} | ${rate(held, 'benign')} | ${rate(held2, 'injection')} | ${rate(held2, 'benign')} |`,
+    `| ${lang} | ${rate(train, 'injection')} | ${rate(train, 'benign')} | ${rate(held, 'injection')} | ${rate(held, 'benign')} | ${rate(held2, 'injection')} | ${rate(held2, 'benign')} | ${rate(held3, 'injection')} | ${rate(held3, 'benign')} |`,
   );
 }
