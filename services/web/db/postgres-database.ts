@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Database, Param, Row } from './database.js';
+import { MIGRATION_LOCK } from './migration-lock.js';
 
 // BIGINT (ids, times in ms) as numbers: they stay far below 2^53.
 const INT8 = 20;
@@ -32,8 +33,13 @@ export class PostgresDatabase implements Database {
       max: 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
-    return new PostgresDatabase(pool, pool);
+    const db = new PostgresDatabase(pool, pool);
+    if (schema)
+      await db.transaction(async (tx) => {
+        await tx.get(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+        await tx.run(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '""')}"`);
+      });
+    return db;
   }
 
   async all(sql: string, params: readonly Param[] = []): Promise<Row[]> {

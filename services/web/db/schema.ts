@@ -1,4 +1,5 @@
 import { type Database, serialKey } from './database.js';
+import { MIGRATION_LOCK } from './migration-lock.js';
 
 /**
  * The tables, as numbered steps: a database records the steps it has had, so a newer web service adds what is
@@ -26,10 +27,10 @@ const STEPS: ReadonlyArray<(kind: Database['kind']) => string[]> = [
 ];
 
 export async function migrate(db: Database): Promise<void> {
-  await db.run('CREATE TABLE IF NOT EXISTS schema_steps (step INTEGER PRIMARY KEY, at BIGINT NOT NULL)');
   await db.transaction(async (tx) => {
     // Two web services starting at once against one PostgreSQL: the second waits, then finds the steps done.
-    if (db.kind === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(74261903)');
+    if (db.kind === 'postgres') await tx.get(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.run('CREATE TABLE IF NOT EXISTS schema_steps (step INTEGER PRIMARY KEY, at BIGINT NOT NULL)');
     const done = Number((await tx.get('SELECT COALESCE(MAX(step), 0) AS n FROM schema_steps'))?.['n'] ?? 0);
     for (let step = done; step < STEPS.length; step++) {
       for (const sql of STEPS[step]!(db.kind)) await tx.run(sql);

@@ -23,8 +23,12 @@ describe('two web services sharing one PostgreSQL', () => {
       LLM_ROUTER_WEB_DATABASE_SCHEMA: schema.name,
       ...managed.webEnv,
     };
-    // Started together: the second waits for the first's tables instead of making them twice.
-    [first, second] = await Promise.all([new WebProcess().start(env), new WebProcess().start(env)]);
+    // Started together: the second waits for the first's tables instead of making them twice. Both are kept
+    // whatever happens to the other, so that `after` stops a started one (a live child keeps the test running).
+    first = new WebProcess();
+    second = new WebProcess();
+    const started = await Promise.allSettled([first.start(env), second.start(env)]);
+    for (const s of started) if (s.status === 'rejected') throw s.reason;
   });
   after(async () => {
     await first?.stop();

@@ -91,3 +91,29 @@ for (const [kind, open] of kinds)
       assert.equal(await db.get('SELECT 1 AS x FROM projects WHERE name = ?', ['pending']), undefined);
     });
   });
+
+describe("the web service's database on PostgreSQL, opened by several services at once", () => {
+  it('starts them all on a fresh schema: they take turns creating the schema, the tables and the steps', async () => {
+    const schema = freshSchema();
+    try {
+      const opened = await Promise.allSettled(Array.from({ length: 8 }, () => openDatabase(POSTGRES_URL, schema.name)));
+      const dbs = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+      try {
+        assert.deepEqual(
+          opened.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason)),
+          [],
+        );
+        const steps = await dbs[0]!.all('SELECT step FROM schema_steps ORDER BY step');
+        assert.deepEqual(
+          steps.map((r) => r['step']),
+          steps.map((_, i) => i + 1),
+          'each step once',
+        );
+      } finally {
+        await Promise.all(dbs.map((db) => db.close()));
+      }
+    } finally {
+      await schema.drop();
+    }
+  });
+});
