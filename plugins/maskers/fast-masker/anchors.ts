@@ -70,6 +70,12 @@ export function afterNumber(text: string, s: number, from: number): boolean {
   return s - 2 >= from && text.charCodeAt(s - 1) === 0x20 && isDigitCode(text.charCodeAt(s - 2));
 }
 
+/** Whether a digit and a dot or comma stand right before `s`: `s` is a decimal's fraction, not a number. */
+export function afterDecimalMark(text: string, s: number, from: number): boolean {
+  const c = text.charCodeAt(s - 1);
+  return s - 2 >= from && (c === DOT || c === 0x2c) && isDigitCode(text.charCodeAt(s - 2));
+}
+
 /** A match that is one whole `\w` word holding a digit, min to max characters long. */
 export function wholeWord(min: number, max: number): Anchor {
   return {

@@ -1,4 +1,4 @@
-import { afterNumber, bracketOrRun, isDigitCode } from '../anchors.js';
+import { afterDecimalMark, afterNumber, bracketOrRun } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type MaskRule, RunAnchor } from '../rule.js';
 
@@ -81,9 +81,3 @@ export const phoneNational: MaskRule = {
     return [{ start: m.index, end, tag: 'PHONE' }];
   },
 };
-
-/** Whether a digit and a dot or comma stand right before `s` (in the gap that begins at `from`). */
-function afterDecimalMark(text: string, s: number, from: number): boolean {
-  const c = text.charCodeAt(s - 1);
-  return s - 2 >= from && (c === 0x2e || c === 0x2c) && isDigitCode(text.charCodeAt(s - 2));
-}
