@@ -55,11 +55,7 @@ export async function openStream(
     if (next.done) throw upstreamBadResponse(providerId, 'the stream ended before its first event');
     seen.push(next.value);
     read += next.value.length;
-    // What is read to decide is kept: a first event larger than a whole answer may be is refused.
-    if (read > maxBytes) {
-      discard(body);
-      throw eventTooLarge(providerId, maxBytes);
-    }
+    withinLimit(read, maxBytes, body, providerId);
     text += utf8.decode(next.value, { stream: true });
     const verdict = firstEvent(text, format);
     if (verdict === 'event') break;
@@ -132,13 +128,17 @@ async function holdBack(
     }
     seen.push(result.value);
     taken += result.value.length;
-    if (taken > maxBytes) {
-      discard(body);
-      throw eventTooLarge(providerId, maxBytes);
-    }
+    withinLimit(taken, maxBytes, body, providerId);
     read(utf8.decode(result.value, { stream: true }));
   }
   return {};
+}
+
+/** What is read to decide is kept: past a whole answer's limit, the body is dropped and the stream refused. */
+function withinLimit(read: number, maxBytes: number, body: Body, providerId: string): void {
+  if (read <= maxBytes) return;
+  discard(body);
+  throw eventTooLarge(providerId, maxBytes);
 }
 
 /** A line that carries an event: SSE data other than `[DONE]`, or a JSON line. */
