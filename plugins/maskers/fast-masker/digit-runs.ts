@@ -37,7 +37,6 @@ const scratch = {
   end: new Int32Array(256),
   chainDigits: new Int32Array(256),
   chainEnd: new Int32Array(256),
-  order: new Int32Array(256),
 };
 
 function grow(): void {
@@ -58,20 +57,17 @@ export class DigitRuns {
   readonly chainDigits: Int32Array;
   /** Where the last run chained from run i ends. */
   readonly chainEnd: Int32Array;
-  /** Room for a list of run indices (the engine's runs not yet masked). */
-  readonly order: Int32Array;
 
   private constructor(
     readonly text: string,
     count: number,
   ) {
     this.count = count;
-    const { start, end, chainDigits: digits, chainEnd: last, order } = scratch;
+    const { start, end, chainDigits: digits, chainEnd: last } = scratch;
     this.start = start;
     this.end = end;
     this.chainDigits = digits;
     this.chainEnd = last;
-    this.order = order;
     for (let i = count - 1; i >= 0; i--) {
       const e = end[i]!;
       if (i + 1 < count && start[i + 1]! - e <= MAX_GAP && gapsOnly(text, e, start[i + 1]!)) {

@@ -23,7 +23,7 @@ export function maskText(
 ): string {
   const masked = new MaskedSpans(text);
   const found = new MaskedSpans(text);
-  const starts = new RuleStarts(text);
+  const starts = new RuleStarts(text, rules);
   const stickies = stickyOf(rules);
   let rule = rules[0]!;
   let sticky = /$/y;

@@ -1,6 +1,7 @@
 import { DigitRuns } from './digit-runs.js';
 import type { MaskedSpans } from './masked-spans.js';
 import type { MaskRule, RunAnchor } from './rule.js';
+import { AnchorTables, everyRun, RunCandidates } from './run-index.js';
 
 /**
  * Visits one gap between placeholders: [from, to) of the text, and where the rule's matches in it can start
@@ -9,45 +10,54 @@ import type { MaskRule, RunAnchor } from './rule.js';
 export type GapVisit = (from: number, to: number, starts: readonly number[] | null, lo: number, hi: number) => void;
 
 const HAS_DIGIT = /\d/;
+const NONE = new Uint8Array(0);
+/** How many digit runs a text has before its runs are sorted into each rule's candidates. */
+const INDEX_FROM = 64;
+/** Shared by every text, like the runs' own arrays. */
+let deadScratch = new Uint8Array(256);
 
 /** Where, in one text, each rule's matches can start: read from its digit runs or from a literal's places. */
 export class RuleStarts {
   private digitRuns: DigitRuns | undefined;
-  /** The runs no placeholder touches yet, in text order (later rules need not read the rest). */
-  private live: Int32Array | undefined;
+  private candidates: RunCandidates | undefined;
+  /** Runs a placeholder touches (later rules need not read them), and how many runs are not. */
+  private dead: Uint8Array = NONE;
   private liveCount = 0;
   private digits: boolean | undefined;
   private readonly collector = new StartCollector();
 
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    private readonly rules: readonly MaskRule[],
+  ) {}
 
   private get runs(): DigitRuns {
     if (this.digitRuns === undefined) {
-      this.digitRuns = DigitRuns.of(this.text);
-      const live = this.digitRuns.order;
-      for (let i = 0; i < this.digitRuns.count; i++) live[i] = i;
-      this.live = live;
-      this.liveCount = this.digitRuns.count;
+      const runs = DigitRuns.of(this.text);
+      this.digitRuns = runs;
+      // On short texts, reading every run costs less than sorting them (and looking up each rule's bit).
+      if (runs.count >= INDEX_FROM) this.candidates = new RunCandidates(runs, AnchorTables.of(this.rules));
+      if (deadScratch.length < runs.count) deadScratch = new Uint8Array(runs.count * 2);
+      this.dead = deadScratch;
+      this.dead.fill(0, 0, runs.count);
+      this.liveCount = runs.count;
     }
     return this.digitRuns;
   }
 
-  /** Drops the runs a rule's new spans touch (the spans are in text order). */
+  /** Marks the runs a rule's new spans touch (the spans are in text order). */
   masked(found: MaskedSpans): void {
-    if (this.live === undefined || found.count === 0) return;
-    const { start, end } = this.digitRuns!;
-    const live = this.live;
-    const spanStart = found.starts;
-    const spanEnd = found.ends;
-    let k = 0;
-    let kept = 0;
-    for (let n = 0; n < this.liveCount; n++) {
-      const i = live[n]!;
-      while (k < spanStart.length && spanEnd[k]! <= start[i]!) k++;
-      if (k < spanStart.length && spanStart[k]! < end[i]!) continue;
-      live[kept++] = i;
+    const runs = this.digitRuns;
+    if (runs === undefined || found.count === 0) return;
+    const { start, count } = runs;
+    const dead = this.dead;
+    for (let k = 0; k < found.count; k++) {
+      const to = found.ends[k]!;
+      for (let i = runs.firstEndingAfter(found.starts[k]!); i < count && start[i]! < to; i++) {
+        if (dead[i] === 0) this.liveCount--;
+        dead[i] = 1;
+      }
     }
-    this.liveCount = kept;
   }
 
   /**
@@ -109,16 +119,21 @@ export class RuleStarts {
     const { shortest, longest, chain, next, prev, touch, refuse, runs: keep } = anchor;
     const text = this.text;
     const { start, end, chainDigits } = runs;
-    const live = this.live!;
-    const liveCount = this.liveCount;
+    const dead = this.dead;
+    const index = this.candidates;
+    const bit = index === undefined ? -1 : index.tables.bitOf(anchor);
+    const list = index === undefined ? everyRun(runs.count) : index.list(bit);
+    const lo = index === undefined ? 0 : index.lo(bit);
+    const hi = index === undefined ? runs.count : index.hi(bit);
     const spanStart = masked.starts;
     const spanEnd = masked.ends;
     const spans = spanStart.length;
     const length = this.text.length;
     let k = 0;
-    // Runs a placeholder covers or cuts are not live: the cut ones are asked below.
-    for (let m = 0; m < liveCount; m++) {
-      const i = live[m]!;
+    // Runs a placeholder covers or cuts are dead: the cut ones are asked below.
+    for (let m = lo; m < hi; m++) {
+      const i = list[m]!;
+      if (dead[i] === 1) continue;
       const s = start[i]!;
       const n = end[i]! - s;
       if (n < shortest || n > longest || chainDigits[i]! < chain) continue;

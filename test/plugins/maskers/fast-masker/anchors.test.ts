@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { maskText, type Placeholders } from '../../../../plugins/maskers/fast-masker/mask-text.js';
-import type { MaskRule } from '../../../../plugins/maskers/fast-masker/rule.js';
+import { type MaskRule, RunAnchor } from '../../../../plugins/maskers/fast-masker/rule.js';
 import { RULES } from '../../../../plugins/maskers/fast-masker/rules/order.js';
 
 // The anchors only say where each rule's pattern is worth trying; what is masked must be what the patterns
@@ -110,21 +110,45 @@ const numbered = (): Placeholders => {
   return { placeholder: (tag) => `{{${tag}_${++n}}}` };
 };
 
+/** Asserts the rules mask every text as scanning masks it, naming the first text that differs. */
+function assertMaskedAsScanned(all: Iterable<string>, rules: readonly MaskRule[] = RULES): void {
+  let differ = 0;
+  let first = '';
+  for (const text of all) {
+    const anchored = maskText(text, rules, numbered());
+    const scanned = maskText(text, SCANNING, numbered());
+    if (anchored !== scanned && differ++ === 0) first = `${JSON.stringify(text)}: ${anchored} vs ${scanned}`;
+  }
+  assert.equal(differ, 0, first);
+}
+
+/** The texts joined 40 at a time (by a space or a newline): enough digit runs for the run index to be built. */
+function* documents(all: readonly string[]): Generator<string> {
+  for (let n = 0; n < all.length; n += 40) yield all.slice(n, n + 40).join(n % 80 === 0 ? ' ' : '\n');
+}
+
 describe('rule anchors', () => {
   it('mask what scanning every gap with every pattern masks', () => {
-    let differ = 0;
-    let first = '';
-    for (const text of texts(6000, 7)) {
-      const anchored = maskText(text, RULES, numbered());
-      const scanned = maskText(text, SCANNING, numbered());
-      if (anchored !== scanned && differ++ === 0) first = `${JSON.stringify(text)}: ${anchored} vs ${scanned}`;
-    }
-    assert.equal(differ, 0, first);
+    assertMaskedAsScanned(texts(6000, 7));
   });
 
   it('mask long documents the same way (values next to placeholders of earlier rules)', () => {
-    const all = [...texts(400, 11)];
-    const document = all.join(' ');
-    assert.equal(maskText(document, RULES, numbered()), maskText(document, SCANNING, numbered()));
+    assertMaskedAsScanned([[...texts(400, 11)].join(' ')]);
+  });
+
+  it('mask documents the same way with the run index as without it', () => {
+    assertMaskedAsScanned(documents([...texts(1600, 17)]));
+  });
+
+  it('mask the same way when a list has more anchored rules than the run index has bits', () => {
+    // 32 rules that mask nothing take the index's bits first: most real rules then read every run.
+    const fillers: MaskRule[] = Array.from({ length: 32 }, (_, n) => ({
+      tag: `FILLER_${n}`,
+      pattern: /\d+/g,
+      needsDigit: true,
+      anchor: new RunAnchor({}),
+      spans: () => [],
+    }));
+    assertMaskedAsScanned(documents([...texts(1600, 13)]), [...fillers, ...RULES]);
   });
 });
