@@ -84,21 +84,17 @@ export class DigitRuns {
     const length = text.length;
     let { start, end } = scratch;
     let n = 0;
-    let inRun = 0;
     for (let i = 0; i < length; i++) {
-      const digit = (text.charCodeAt(i) - 48) >>> 0 < 10 ? 1 : 0;
-      if (digit === inRun) continue;
-      inRun = digit;
-      if (digit === 0) end[n++] = i;
-      else {
-        if (n === start.length) {
-          grow();
-          ({ start, end } = scratch);
-        }
-        start[n] = i;
+      if ((text.charCodeAt(i) - 48) >>> 0 >= 10) continue;
+      if (n === start.length) {
+        grow();
+        ({ start, end } = scratch);
       }
+      start[n] = i;
+      do i++;
+      while (i < length && (text.charCodeAt(i) - 48) >>> 0 < 10);
+      end[n++] = i;
     }
-    if (inRun === 1) end[n++] = length;
     return new DigitRuns(text, n);
   }
 
