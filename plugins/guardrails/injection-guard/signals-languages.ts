@@ -46,7 +46,7 @@ export const LANGUAGE_SIGNALS: readonly Signal[] = [
     category: 'jailbreak',
     weight: 0.8,
     pattern: C(
-      `\\b(sans|sin|senza|sem)\\b (aucune?s? |ninguna |nenhuma |alcun[oa]? |ningun |nessun[ao]? )?(regles?|restrictions?|limites?|filtres?|censure|normas|reglas|restricciones|filtros|limites|regole|restrizioni|filtri|limiti|regras|restricoes)\\b|${B}без (жодних |будь-яких |всяких |каких-либо )?(правил|обмежень|ограничении|фільтрів|фильтров|цензури|цензуры)${E}`,
+      `\\b(sans|sin|senza|sem)\\b (aucune?s? |ninguna |nenhuma |alcun[oa]? |ningun |nessun[ao]? )?(regles?|restrictions?|limites?|filtres?|censure|normas|reglas|restricciones|filtros|limites|regole|restrizioni|filtri|limiti|regras|restricoes|censura)\\b|${B}без (жодних |будь-яких |всяких |каких-либо )?(правил|обмежень|ограничении|фільтрів|фильтров|цензури|цензуры)${E}`,
     ),
   },
   {

@@ -1,5 +1,6 @@
 import { within } from './signal-parts.js';
 import { LANGUAGE_SIGNALS } from './signals-languages.js';
+import { OUTWARD_SIGNALS } from './signals-outward.js';
 import { SETUP_SIGNALS } from './signals-setup.js';
 
 /** One way an injection shows itself; weights add up to a verdict. Patterns see folded text (no diacritics). */
@@ -306,4 +307,5 @@ export const SIGNALS: readonly Signal[] = [
   },
   ...LANGUAGE_SIGNALS,
   ...SETUP_SIGNALS,
+  ...OUTWARD_SIGNALS,
 ];
