@@ -36,7 +36,8 @@ export class AnchorTables {
       const bit = 1 << this.bits.size;
       this.bits.set(a, this.bits.size);
       for (let x = 0; x <= CAP; x++) {
-        if (x >= a.shortest && (x <= a.longest || x === CAP)) this.length[x]! |= bit;
+        // The last slot holds every length from CAP up: it passes an anchor that takes any of them.
+        if (x === CAP ? a.longest >= CAP : x >= a.shortest && x <= a.longest) this.length[x]! |= bit;
         if (x >= a.chain || x === CAP) this.chain[x]! |= bit;
       }
       for (let c = 0; c <= OTHER; c++) {

@@ -151,4 +151,17 @@ describe('rule anchors', () => {
     }));
     assertMaskedAsScanned(documents([...texts(1600, 13)]), [...fillers, ...RULES]);
   });
+
+  it('find runs longer than the run index tells apart', () => {
+    // The index keeps lengths of 32 and more in one slot: an anchor for 40 to 50 digits must still be asked.
+    const long: MaskRule = {
+      tag: 'LONG',
+      pattern: /(?<!\d)\d{40,50}(?!\d)/g,
+      needsDigit: true,
+      anchor: new RunAnchor({ lengths: [40, 50] }),
+      spans: (m) => [{ start: m.index, end: m.index + m[0].length, tag: 'LONG' }],
+    };
+    const document = `${Array.from({ length: 80 }, (_, n) => `item ${n}`).join(', ')} ${'7'.repeat(45)}`;
+    assert.match(maskText(document, [long], numbered()), /\{\{LONG_1\}\}$/);
+  });
 });
