@@ -1,7 +1,7 @@
 import { DigitRuns } from './digit-runs.js';
 import type { MaskedSpans } from './masked-spans.js';
 import type { MaskRule, RunAnchor } from './rule.js';
-import { AnchorTables, everyRun, RunCandidates } from './run-index.js';
+import { RunCandidates } from './run-index.js';
 
 /**
  * Visits one gap between placeholders: [from, to) of the text, and where the rule's matches in it can start
@@ -11,8 +11,6 @@ export type GapVisit = (from: number, to: number, starts: readonly number[] | nu
 
 const HAS_DIGIT = /\d/;
 const NONE = new Uint8Array(0);
-/** How many digit runs a text has before its runs are sorted into each rule's candidates. */
-const INDEX_FROM = 64;
 /** Shared by every text, like the runs' own arrays. */
 let deadScratch = new Uint8Array(256);
 
@@ -35,8 +33,7 @@ export class RuleStarts {
     if (this.digitRuns === undefined) {
       const runs = DigitRuns.of(this.text);
       this.digitRuns = runs;
-      // On short texts, reading every run costs less than sorting them (and looking up each rule's bit).
-      if (runs.count >= INDEX_FROM) this.candidates = new RunCandidates(runs, AnchorTables.of(this.rules));
+      this.candidates = RunCandidates.of(runs, this.rules);
       if (deadScratch.length < runs.count) deadScratch = new Uint8Array(runs.count * 2);
       this.dead = deadScratch;
       this.dead.fill(0, 0, runs.count);
@@ -120,11 +117,11 @@ export class RuleStarts {
     const text = this.text;
     const { start, end, chainDigits } = runs;
     const dead = this.dead;
-    const index = this.candidates;
-    const bit = index === undefined ? -1 : index.tables.bitOf(anchor);
-    const list = index === undefined ? everyRun(runs.count) : index.list(bit);
-    const lo = index === undefined ? 0 : index.lo(bit);
-    const hi = index === undefined ? runs.count : index.hi(bit);
+    const index = this.candidates!;
+    const bit = index.bitOf(anchor);
+    const list = index.list(bit);
+    const lo = index.lo(bit);
+    const hi = index.hi(bit);
     const spanStart = masked.starts;
     const spanEnd = masked.ends;
     const spans = spanStart.length;

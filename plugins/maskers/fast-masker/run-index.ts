@@ -77,16 +77,27 @@ function passes(set: CharSet | undefined, c: number): boolean {
  */
 const scratch = { masks: new Int32Array(256), items: new Int32Array(1024) };
 
+/** How many digit runs a text has before its runs are sorted: on fewer, reading every run costs less. */
+const INDEX_FROM = 64;
+const NO_OFFSETS = new Int32Array(0);
+
 /** Each anchored rule's candidate runs in one text; valid until the next text's are read. */
 export class RunCandidates {
   /** Where bit b's candidates lie in `items`: [offsets[b], offsets[b + 1]). */
-  private readonly offsets = new Int32Array(BITS + 1);
-  private items: Int32Array;
+  private readonly offsets: Int32Array = NO_OFFSETS;
+  private items: Int32Array = NO_OFFSETS;
 
-  constructor(
+  /** The candidates of a text's runs under a list's rules: every run for each rule on a short text. */
+  static of(runs: DigitRuns, rules: readonly MaskRule[]): RunCandidates {
+    return new RunCandidates(runs, runs.count >= INDEX_FROM ? AnchorTables.of(rules) : undefined);
+  }
+
+  private constructor(
     private readonly runs: DigitRuns,
-    readonly tables: AnchorTables,
+    private readonly tables: AnchorTables | undefined,
   ) {
+    if (tables === undefined) return;
+    this.offsets = new Int32Array(BITS + 1);
     const { count, start, end, chainDigits, text } = runs;
     if (scratch.masks.length < count) scratch.masks = new Int32Array(count * 2);
     const masks = scratch.masks;
@@ -136,7 +147,12 @@ export class RunCandidates {
     this.items = items;
   }
 
-  /** Where an anchor's candidates lie in `list`: [lo, hi), ascending; the anchor may be all runs' (-1). */
+  /** The anchor's bit, or -1 when its candidates are every run (a short text, or no bit left for it). */
+  bitOf(anchor: RunAnchor): number {
+    return this.tables === undefined ? -1 : this.tables.bitOf(anchor);
+  }
+
+  /** Where a bit's candidates lie in `list`: [lo, hi), ascending. */
   lo(bit: number): number {
     return bit >= 0 ? this.offsets[bit]! : 0;
   }
@@ -154,7 +170,7 @@ export class RunCandidates {
 let identity = new Int32Array(0);
 
 /** 0, 1, 2, … up to at least `count` (made once, grown when a text has more runs). */
-export function everyRun(count: number): Int32Array {
+function everyRun(count: number): Int32Array {
   if (identity.length < count) {
     identity = new Int32Array(Math.max(count * 2, 256));
     for (let i = 0; i < identity.length; i++) identity[i] = i;
