@@ -1,4 +1,4 @@
-import { afterDecimalMark, afterNumber, bracketOrRun } from '../anchors.js';
+import { afterDecimalMark, afterNumber, bracketOrRun, isDigitCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type MaskRule, RunAnchor } from '../rule.js';
 
@@ -29,6 +29,18 @@ const CONTEXT = new RegExp(
 // A label after the number, as contact lists write them (`781 1704 office`, `3660170548-Fax`).
 const CONTEXT_AFTER =
   /^[^\S\n]?[-–(]?[^\S\n]?(?:office|fax|mobile|cell|home|work|phone|tel|telefon|handy|biuro|domowy|komórkowy|faks)(?!\p{L})/iu;
+
+/**
+ * Where the text a label is looked for before a number at `at` begins: 40 characters back, or from the last
+ * digit in them. A label is letters (or ☎) and only non-digits follow it up to the number, so no match
+ * begins before that digit, and keeping the digit keeps what the label's lookbehind reads: the same answer
+ * from a pattern tried at a few positions instead of forty (on texts dense with numbers, a digit is near).
+ */
+function labelFrom(text: string, at: number): number {
+  const from = Math.max(0, at - 40);
+  for (let p = at - 1; p >= from; p--) if (isDigitCode(text.charCodeAt(p))) return p;
+  return from;
+}
 
 const EXTENSION = /[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5}$/;
 
@@ -75,7 +87,7 @@ export const phoneNational: MaskRule = {
     const value = m[0];
     const end = m.index + value.length;
     const labelled = () =>
-      CONTEXT.test(m.input.slice(Math.max(0, m.index - 40), m.index)) ||
+      CONTEXT.test(m.input.slice(labelFrom(m.input, m.index), m.index)) ||
       CONTEXT_AFTER.test(m.input.slice(end, end + 16));
     if (!isPhoneShape(value, labelled)) return [];
     return [{ start: m.index, end, tag: 'PHONE' }];
