@@ -1,3 +1,4 @@
+import { isAsciiLetter } from './char-class.js';
 import { CharSet } from './char-set.js';
 import type { DigitRuns } from './digit-runs.js';
 import type { Anchor } from './rule.js';
@@ -18,20 +19,7 @@ export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-export function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-const SPACE = /\s/;
-export function isSpaceCode(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return SPACE.test(String.fromCharCode(c));
-}
-
-const LETTER = /\p{L}/u;
-export function isLetterCode(c: number): boolean {
-  return isAsciiLetter(c) || (c >= 0xaa && LETTER.test(String.fromCharCode(c)));
-}
+export { isAsciiLetter, isLetterCode, isSpaceCode } from './char-class.js';
 
 /** The character code at `at`, or NaN before `from` (a placeholder's text, which the pattern does not see). */
 export function codeIn(text: string, at: number, from: number): number {
@@ -147,25 +135,50 @@ export function lettersBefore(spec: LettersBefore): Anchor {
 }
 
 /**
- * The first two letters of each word in a list, lower-cased, for a cheap test of whether a word at some
- * position can be one of them (as a case-insensitive pattern reads it; letters beyond ASCII always may).
+ * The first letters (two, or `letters`) of each word in a list, for a cheap test of whether a word at some
+ * position can be one of them, as a case-insensitive pattern reads it: a letter beyond ASCII always may
+ * (`/iu` folds some of them onto ASCII letters), an ASCII character that is not a letter never does.
  */
 export class WordStarts {
-  private readonly pairs = new Set<number>();
+  /** One byte per prefix of lower-case ASCII letters, five bits a letter (a table read, not a Set lookup). */
+  private readonly table: Uint8Array;
 
-  constructor(words: readonly string[]) {
-    for (const w of words) this.pairs.add(pairKey(w.charCodeAt(0), w.charCodeAt(1)));
+  constructor(
+    words: readonly string[],
+    private readonly letters = 2,
+  ) {
+    this.table = new Uint8Array(1 << (5 * letters));
+    for (const w of words) {
+      if (w.length < letters) throw new Error(`WordStarts: "${w}" is shorter than ${letters} letters`);
+      const key = prefixKey(w, 0, letters);
+      if (key === NOT_A_WORD) throw new Error(`WordStarts: "${w}" does not begin with ${letters} letters`);
+      // A prefix with a letter beyond ASCII is matched by the "may" rule above, not by the table.
+      if (key >= 0) this.table[key] = 1;
+    }
   }
 
   at(text: string, p: number): boolean {
-    const a = text.charCodeAt(p);
-    const b = text.charCodeAt(p + 1);
-    if (a >= 128 || b >= 128) return !Number.isNaN(a) && !Number.isNaN(b);
-    return this.pairs.has(pairKey(a, b));
+    const key = prefixKey(text, p, this.letters);
+    return key >= 0 ? this.table[key] === 1 : key === BEYOND;
   }
 }
 
-function pairKey(a: number, b: number): number {
-  const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-  return lower(a) * 65536 + lower(b);
+const BEYOND = -1;
+const NOT_A_WORD = -2;
+
+/** The table key of the letters at p, or BEYOND (a letter beyond ASCII, none missing), or NOT_A_WORD. */
+function prefixKey(text: string, p: number, letters: number): number {
+  let key = 0;
+  let beyond = false;
+  for (let k = 0; k < letters; k++) {
+    const c = text.charCodeAt(p + k);
+    if (c >= 128) beyond = true;
+    else {
+      const slot = (c | 0x20) - 97;
+      // NaN (nothing there) fails this test too.
+      if (!(slot >= 0 && slot < 26)) return NOT_A_WORD;
+      key = (key << 5) | slot;
+    }
+  }
+  return beyond ? BEYOND : key;
 }

@@ -1,3 +1,5 @@
+import { isSpaceCode } from './char-class.js';
+
 /** A set of characters tested by code, for the anchors' checks on the characters around a digit run. */
 export class CharSet {
   private readonly ascii = new Uint8Array(128);
@@ -34,8 +36,6 @@ export class CharSet {
   /** Whether code `c` is in the set (never for NaN: nothing stands there). */
   has(c: number): boolean {
     if (c < 128) return this.ascii[c] === 1;
-    return this.space && SPACE.test(String.fromCharCode(c));
+    return this.space && isSpaceCode(c);
   }
 }
-
-const SPACE = /\s/;

@@ -40,30 +40,12 @@ export const dateWords = rule('DATE', PATTERN, {
   },
 });
 
-// Every form of the month names begins with one of these pairs of letters.
-const PL_MONTHS = new WordStarts(['st', 'lu', 'ma', 'kw', 'cz', 'li', 'si', 'wr', 'pa', 'gr']);
-const EN_MONTHS = new WordStarts(['ja', 'fe', 'ma', 'ap', 'ju', 'au', 'se', 'oc', 'no', 'de']);
-const ANY_MONTH = new WordStarts([
-  'st',
-  'lu',
-  'ma',
-  'kw',
-  'cz',
-  'li',
-  'si',
-  'wr',
-  'pa',
-  'gr',
-  'ja',
-  'fe',
-  'ap',
-  'ju',
-  'au',
-  'se',
-  'oc',
-  'no',
-  'de',
-]);
+// Every form of the month names begins with one of these three letters (every form has three at least).
+const PL_STARTS = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
+const EN_STARTS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const PL_MONTHS = new WordStarts(PL_STARTS, 3);
+const EN_MONTHS = new WordStarts(EN_STARTS, 3);
+const ANY_MONTH = new WordStarts([...PL_STARTS, ...EN_STARTS], 3);
 
 /** After a day (`dot`: "14. maja") or a year: spaces, then what can begin a month's name. */
 function monthAfter(text: string, at: number, dot: boolean, months: WordStarts): boolean {

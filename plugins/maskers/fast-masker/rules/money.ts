@@ -34,7 +34,7 @@ export const money = rule('MONEY', PATTERN, {
       const s = Math.max(r.start[i]!, from);
       const p = isSpaceCode(r.text.charCodeAt(s - 1)) ? s - 2 : s - 1;
       const c = r.text.charCodeAt(p);
-      if (SYMBOL_CODES.has(c)) push(p);
+      if (isSymbol(c)) push(p);
       else if (isLetterCode(c)) push(p - 2);
       push(s);
     },
@@ -47,7 +47,7 @@ function currencyBefore(text: string, s: number, from: number): number {
   if (p >= from && isSpaceCode(text.charCodeAt(p))) p--;
   if (p < from) return -1;
   const c = text.charCodeAt(p);
-  if (SYMBOL_CODES.has(c)) return p;
+  if (isSymbol(c)) return p;
   // A code: three letters after a word's edge (the pattern's own test decides; these only rule out).
   if (
     p - 2 < from ||
@@ -72,24 +72,46 @@ function currencyAfter(r: DigitRuns, i: number, from: number): boolean {
   return AFTER.test(r.text);
 }
 
-/** Whether a currency, or a magnitude and a currency, can begin at p (a loose test of the pattern's tail). */
+/**
+ * Whether a currency, or a magnitude and a currency, can begin at p: a loose test of the pattern's tail that
+ * reads at most the magnitude (tys., mln, mld, k, M in any case), not the word that follows the number.
+ */
 function currencyCanFollow(text: string, p: number): boolean {
+  if (currencyAt(text, p)) return true;
   const c = text.charCodeAt(p);
-  if (SYMBOL_CODES.has(c) || CURRENCY_STARTS.at(text, p)) return true;
+  // Beyond ASCII, `/iu` reads some letters as k or s (U+212A, U+017F): the pattern decides.
+  if (c >= 128) return true;
   const lower = c | 0x20;
-  if (lower === 0x74 || lower === 0x6d || lower === 0x6b || c >= 128) {
-    // tys., mln, mld, k, M: the currency comes after the word and perhaps a space.
-    let q = p + 1;
-    while (isLetterCode(text.charCodeAt(q)) || text.charCodeAt(q) === DOT) q++;
-    if (isSpaceCode(text.charCodeAt(q))) q++;
-    const d = text.charCodeAt(q);
-    return SYMBOL_CODES.has(d) || CURRENCY_STARTS.at(text, q);
+  if (lower === 0x6b || lower === 0x6d) {
+    if (currencyAfterSpace(text, p + 1)) return true;
+    if (lower === 0x6b) return false;
+    const l = text.charCodeAt(p + 1) | 0x20;
+    const d = text.charCodeAt(p + 2) | 0x20;
+    return l === 0x6c && (d === 0x6e || d === 0x64) && currencyAfterSpace(text, p + 3);
   }
-  return false;
+  return (
+    lower === 0x74 &&
+    (text.charCodeAt(p + 1) | 0x20) === 0x79 &&
+    (text.charCodeAt(p + 2) | 0x20) === 0x73 &&
+    text.charCodeAt(p + 3) === DOT &&
+    currencyAfterSpace(text, p + 4)
+  );
+}
+
+/** A currency at q, or after one space there. */
+function currencyAfterSpace(text: string, q: number): boolean {
+  return currencyAt(text, q) || (isSpaceCode(text.charCodeAt(q)) && currencyAt(text, q + 1));
+}
+
+function currencyAt(text: string, q: number): boolean {
+  return isSymbol(text.charCodeAt(q)) || CURRENCY_STARTS.at(text, q);
 }
 
 // The first two letters of the codes and of the currency words (zł, złoty, dolar, euro, funt, rubel, pound).
 const CODE_STARTS = new WordStarts(CODES.split('|'));
 const CURRENCY_STARTS = new WordStarts([...CODES.split('|'), 'zł', 'do', 'eu', 'fu', 'ru', 'po']);
 
-const SYMBOL_CODES = new Set([...'$€£¥₽₹'].map((ch) => ch.charCodeAt(0)));
+/** $ € £ ¥ ₽ ₹, by code (read for every digit run: a Set's lookup cost more than these comparisons). */
+function isSymbol(c: number): boolean {
+  return c === 0x24 || (c >= 0xa3 && (c === 0xa3 || c === 0xa5 || c === 0x20ac || c === 0x20bd || c === 0x20b9));
+}

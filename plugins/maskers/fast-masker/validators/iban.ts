@@ -93,13 +93,18 @@ const LENGTHS: Readonly<Record<string, number>> = {
 
 export const ibanLength = (country: string): number | undefined => LENGTHS[country.toUpperCase()];
 
-const COUNTRY_CODES = new Set(Object.keys(LENGTHS).map((c) => c.charCodeAt(0) * 128 + c.charCodeAt(1)));
+// One byte per pair of ASCII codes: read for every digit run with two letters before it.
+const COUNTRY_CODES = new Uint8Array(128 * 128);
+for (const c of Object.keys(LENGTHS)) COUNTRY_CODES[(c.charCodeAt(0) << 7) | c.charCodeAt(1)] = 1;
 
 /** Whether the two letters at p (either case) are a country that issues IBANs, read without a string. */
 export function isIbanCountryAt(text: string, p: number): boolean {
-  const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
-  return COUNTRY_CODES.has(upper(text.charCodeAt(p)) * 128 + upper(text.charCodeAt(p + 1)));
+  const a = upper(text.charCodeAt(p));
+  const b = upper(text.charCodeAt(p + 1));
+  return a < 128 && b < 128 && COUNTRY_CODES[(a << 7) | b] === 1;
 }
+
+const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
 
 /** ISO 13616 / ISO 7064 mod 97-10: the rearranged number (letters as 10–35) leaves 1. */
 export function ibanChecksumOk(compact: string): boolean {
