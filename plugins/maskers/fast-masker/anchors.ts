@@ -19,6 +19,10 @@ export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+export function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
 export { isAsciiLetter, isLetterCode, isSpaceCode } from './char-class.js';
 
 /** The character code at `at`, or NaN before `from` (a placeholder's text, which the pattern does not see). */

@@ -1,4 +1,5 @@
 import { firstAbove } from './first-above.js';
+import { isFoldable } from './normalize.js';
 
 /**
  * One pass over a text that finds its runs of ASCII digits and how they chain into grouped numbers
@@ -61,6 +62,8 @@ export class DigitRuns {
   private constructor(
     readonly text: string,
     count: number,
+    /** Whether the text has a character `fold` changes (the masker then reads its folded copy instead). */
+    readonly foldable: boolean,
   ) {
     this.count = count;
     const { start, end, chainDigits: digits, chainEnd: last } = scratch;
@@ -84,8 +87,14 @@ export class DigitRuns {
     const length = text.length;
     let { start, end } = scratch;
     let n = 0;
+    let foldable = false;
     for (let i = 0; i < length; i++) {
-      if ((text.charCodeAt(i) - 48) >>> 0 >= 10) continue;
+      const c = text.charCodeAt(i);
+      if ((c - 48) >>> 0 >= 10) {
+        // Read here so that no second pass over every character asks it.
+        if (c >= 0xa0 && !foldable) foldable = isFoldable(c);
+        continue;
+      }
       if (n === start.length) {
         grow();
         ({ start, end } = scratch);
@@ -94,8 +103,10 @@ export class DigitRuns {
       do i++;
       while (i < length && (text.charCodeAt(i) - 48) >>> 0 < 10);
       end[n++] = i;
+      // The loop's i++ would skip the character after the run: it is read again as a non-digit.
+      i--;
     }
-    return new DigitRuns(text, n);
+    return new DigitRuns(text, n, foldable);
   }
 
   /** The first run that ends after `at` (count when none does). */

@@ -1,5 +1,6 @@
 import type { MaskerPlugin } from '../../../core/plugins/plugin.js';
 import type { MaskingSession } from '../../../core/plugins/plugin-api.js';
+import { DigitRuns } from './digit-runs.js';
 import { maskText, type Placeholders, type SpanListener } from './mask-text.js';
 import { fold, originalSpan } from './normalize.js';
 import { RULES } from './rules/order.js';
@@ -19,8 +20,9 @@ export class FastMasker implements MaskerPlugin {
  * full-width and other-script digits, and the spans they find replace the original characters.
  */
 export function maskTyped(text: string, session: Placeholders, onSpan?: SpanListener): string {
+  const runs = DigitRuns.of(text);
+  if (!runs.foldable) return maskText(text, RULES, session, onSpan, runs);
   const folded = fold(text);
-  if (folded === null) return maskText(text, RULES, session, onSpan);
   const spans: Array<{ start: number; end: number; tag: string }> = [];
   maskText(folded.text, RULES, PROBE, (start, end, tag) => {
     const [s, e] = originalSpan(folded, start, end);

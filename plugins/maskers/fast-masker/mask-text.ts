@@ -1,4 +1,5 @@
 import type { MaskingSession } from '../../../core/plugins/plugin-api.js';
+import type { DigitRuns } from './digit-runs.js';
 import { MaskedSpans } from './masked-spans.js';
 import type { MaskRule } from './rule.js';
 import { type GapVisit, RuleStarts } from './rule-starts.js';
@@ -10,7 +11,7 @@ export type Placeholders = Pick<MaskingSession, 'placeholder'>;
 export type SpanListener = (start: number, end: number, tag: string) => void;
 
 /**
- * Applies the rules in order, each on the parts of the text that no earlier rule masked (the gaps between
+ * Applies the rules in order (`runs`: the text's digit runs, when the caller has read them already), each on the parts of the text that no earlier rule masked (the gaps between
  * placeholders, each read as a text of its own), so an identifier an earlier (validated) rule took is never
  * re-read by a looser one. A rule's pattern is tried only where its matches can start (`RuleStarts`):
  * scanning the whole text once per rule was nearly all of the time on texts dense with numbers.
@@ -20,10 +21,11 @@ export function maskText(
   rules: readonly MaskRule[],
   session: Placeholders,
   onSpan?: SpanListener,
+  runs?: DigitRuns,
 ): string {
   const masked = new MaskedSpans(text);
   const found = new MaskedSpans(text);
-  const starts = new RuleStarts(text, rules);
+  const starts = new RuleStarts(text, rules, runs);
   const stickies = stickyOf(rules);
   let rule = rules[0]!;
   let sticky = /$/y;

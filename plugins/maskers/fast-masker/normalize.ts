@@ -5,9 +5,17 @@
  * mapped back onto the original text, so the placeholder replaces what the user wrote, whole.
  */
 
-// One test decides whether a text needs folding at all (most do not: they keep the fast path).
-const FOLDED =
-  /[\u00AD\u00A0\u1680\u2000-\u200F\u202F\u205F\u2060-\u2064\u3000\uFEFF\uFF01-\uFF5E\u0660-\u0669\u06F0-\u06F9\u0966-\u096F]/;
+/**
+ * Whether fold() changes the character with this code: the test made on every character of a text (by the
+ * digit-run scan, which reads each one anyway), so it is comparisons, with ASCII and most letters out first.
+ */
+export function isFoldable(c: number): boolean {
+  if (c < 0xa0) return false;
+  if (c < 0x660) return c === 0xa0 || c === 0xad;
+  if (c < 0x1680) return c <= 0x669 || (c >= 0x6f0 && c <= 0x6f9) || (c >= 0x966 && c <= 0x96f);
+  if (c < 0x3000) return c === 0x1680 || (c >= 0x2000 && c <= 0x200f) || c === 0x202f || (c >= 0x205f && c <= 0x2064);
+  return c === 0x3000 || c === 0xfeff || (c >= 0xff01 && c <= 0xff5e);
+}
 
 const REMOVED = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/;
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/;
@@ -20,9 +28,8 @@ export interface Folded {
   readonly from: readonly number[];
 }
 
-/** The folded copy, or null when the text has nothing to fold. */
-export function fold(text: string): Folded | null {
-  if (!FOLDED.test(text)) return null;
+/** The folded copy (of a text with a foldable character: `DigitRuns.foldable`). */
+export function fold(text: string): Folded {
   let out = '';
   const from: number[] = [];
   for (let i = 0; i < text.length; i++) {

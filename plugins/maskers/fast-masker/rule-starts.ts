@@ -27,11 +27,15 @@ export class RuleStarts {
   constructor(
     readonly text: string,
     private readonly rules: readonly MaskRule[],
-  ) {}
+    /** The text's digit runs, when already read (they are read on first use otherwise). */
+    private readonly given?: DigitRuns,
+  ) {
+    if (given !== undefined) this.digits = given.count > 0;
+  }
 
   private get runs(): DigitRuns {
     if (this.digitRuns === undefined) {
-      const runs = DigitRuns.of(this.text);
+      const runs = this.given ?? DigitRuns.of(this.text);
       this.digitRuns = runs;
       this.candidates = RunCandidates.of(runs, this.rules);
       if (deadScratch.length < runs.count) deadScratch = new Uint8Array(runs.count * 2);

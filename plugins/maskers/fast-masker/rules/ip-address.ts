@@ -1,4 +1,4 @@
-import { DOT } from '../anchors.js';
+import { COLON, DOT, isHexCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import type { DigitRuns } from '../digit-runs.js';
 import { type MaskRule, RunAnchor, type Span } from '../rule.js';
@@ -7,7 +7,6 @@ import { type MaskRule, RunAnchor, type Span } from '../rule.js';
 // right after "v", "version" or "wersja" is a version string, not an address.
 const PATTERN =
   /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3}|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4})(?::(\d{1,5}))?(?![\w.:])/g;
-const V6_LIKE = /:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/;
 const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|\bwersj[aię]|\brelease)\s*$/i;
 
 const validV4 = (a: string) =>
@@ -22,7 +21,7 @@ export const ipAddress: MaskRule = {
     next: new CharSet('.'),
     runs: dottedQuad,
     // An IPv6 address may begin with letters: a text with hex groups between colons is scanned whole.
-    scanWhole: (text) => V6_LIKE.test(text),
+    scanWhole: hasHexGroups,
   }),
   needsDigit: true,
   spans(m) {
@@ -45,4 +44,24 @@ function dottedQuad(r: DigitRuns, i: number): boolean {
   for (let k = i; k < i + 3; k++)
     if (r.start[k + 1] !== r.end[k]! + 1 || r.text.charCodeAt(r.end[k]!) !== DOT || r.length(k + 1) > 3) return false;
   return true;
+}
+
+/**
+ * Whether the text has two groups of one to four hex digits between colons (`:db8:85a3:`): what an IPv6
+ * address without a digit run to anchor on must have. Read from colon to colon (`indexOf` skips the rest),
+ * not by a pattern scanning every character of the text.
+ */
+function hasHexGroups(text: string): boolean {
+  for (let p = text.indexOf(':'); p >= 0; p = text.indexOf(':', p + 1)) {
+    const q = hexGroupEnd(text, p + 1);
+    if (q >= 0 && hexGroupEnd(text, q + 1) >= 0) return true;
+  }
+  return false;
+}
+
+/** Where the colon after a group of one to four hex digits at p stands, or -1. */
+function hexGroupEnd(text: string, p: number): number {
+  let q = p;
+  while (q < p + 4 && isHexCode(text.charCodeAt(q))) q++;
+  return q > p && text.charCodeAt(q) === COLON ? q : -1;
 }

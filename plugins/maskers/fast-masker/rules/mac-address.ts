@@ -1,4 +1,4 @@
-import { COLON, DASH } from '../anchors.js';
+import { COLON, DASH, isHexCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 
@@ -8,22 +8,18 @@ function isHexOrSep(c: number): boolean {
   return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 0x2d;
 }
 
-function isHex(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
-}
-
 /** How many hex digits stand in a row around [s, e), up to twelve. */
 function hexAround(text: string, s: number, e: number): number {
   let a = s;
-  while (a > s - 12 && isHex(text.charCodeAt(a - 1))) a--;
+  while (a > s - 12 && isHexCode(text.charCodeAt(a - 1))) a--;
   let b = e;
-  while (b < a + 12 && isHex(text.charCodeAt(b))) b++;
+  while (b < a + 12 && isHexCode(text.charCodeAt(b))) b++;
   return b - a;
 }
 
 /** A hex pair at p, and the separators of a six-pair address after it (pairs 1–4) or before it (pairs 3–6). */
 function pairAt(text: string, p: number): boolean {
-  if (!isHex(text.charCodeAt(p)) || !isHex(text.charCodeAt(p + 1))) return false;
+  if (!isHexCode(text.charCodeAt(p)) || !isHexCode(text.charCodeAt(p + 1))) return false;
   const after = text.charCodeAt(p + 2);
   if ((after === COLON || after === DASH) && text.charCodeAt(p + 5) === after) return true;
   const before = text.charCodeAt(p - 1);
