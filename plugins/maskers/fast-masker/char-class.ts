@@ -1,4 +1,4 @@
-/** `\s` and `\p{L}` tested on one UTF-16 code, as the rules' patterns read them. */
+/** Character classes tested on one UTF-16 code, as the rules' patterns read them (`\s`, `\p{L}`). */
 
 export function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -22,9 +22,10 @@ const KNOWN = 4;
 const CLASSES = new Uint8Array(0x10000);
 
 function classOf(c: number): number {
-  const known = CLASSES[c];
-  if (known !== undefined && known !== 0) return known;
+  // NaN (nothing there) is in no class.
   if (!(c >= 0 && c < 0x10000)) return KNOWN;
+  const known = CLASSES[c]!;
+  if (known !== 0) return known;
   const ch = String.fromCharCode(c);
   const found = KNOWN | (/\s/.test(ch) ? SPACE : 0) | (/\p{L}/u.test(ch) ? LETTER : 0);
   CLASSES[c] = found;

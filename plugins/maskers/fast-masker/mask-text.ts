@@ -11,10 +11,11 @@ export type Placeholders = Pick<MaskingSession, 'placeholder'>;
 export type SpanListener = (start: number, end: number, tag: string) => void;
 
 /**
- * Applies the rules in order (`runs`: the text's digit runs, when the caller has read them already), each on the parts of the text that no earlier rule masked (the gaps between
+ * Applies the rules in order, each on the parts of the text that no earlier rule masked (the gaps between
  * placeholders, each read as a text of its own), so an identifier an earlier (validated) rule took is never
  * re-read by a looser one. A rule's pattern is tried only where its matches can start (`RuleStarts`):
- * scanning the whole text once per rule was nearly all of the time on texts dense with numbers.
+ * scanning the whole text once per rule was nearly all of the time on texts dense with numbers. `runs` are
+ * the text's digit runs when the caller has read them already.
  */
 export function maskText(
   text: string,

@@ -5,7 +5,7 @@ import { rule } from '../rule.js';
 const LETTERS_ONLY = /[A-Fa-f]{2}([:-])[A-Fa-f]{2}\1[A-Fa-f]{2}\1[A-Fa-f]{2}\1[A-Fa-f]{2}\1[A-Fa-f]{2}/;
 
 function isHexOrSep(c: number): boolean {
-  return (c >= 48 && c <= 58) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102) || c === 0x2d;
+  return isHexCode(c) || c === COLON || c === DASH;
 }
 
 /** How many hex digits stand in a row around [s, e), up to twelve. */

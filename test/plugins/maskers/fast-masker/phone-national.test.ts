@@ -30,6 +30,8 @@ describe('national phone numbers', () => {
     ['021 253 109-Office,3660170548-Fax', '3660170548'],
     ['Office,07700 063 966', '07700 063 966'],
     ["They're not answering at 374 780 163", '374 780 163'],
+    // A digit shortly before the label: the label is still read (it is looked for from that digit on).
+    ['Pokój 12, tel. 71094648', '71094648'],
   ] as const) {
     it(`masks ${phone} in "${text}"`, () => {
       const r = mask(text);
@@ -52,6 +54,8 @@ describe('national phone numbers', () => {
     'Wynik 12,600 123 4567 punktów',
     'Phone:\n\n467 3395 items',
     'We sold 2 345 678 units at the office.',
+    // A label glued to a digit is no label (its lookbehind reads that digit).
+    'Kod 12tel 71094648',
   ]) {
     it(`leaves "${text}"`, () => assert.equal(mask(text).text, text));
   }

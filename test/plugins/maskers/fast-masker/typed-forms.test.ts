@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DigitRuns } from '../../../../plugins/maskers/fast-masker/digit-runs.js';
+import { fold } from '../../../../plugins/maskers/fast-masker/normalize.js';
 import { mask } from './mask.js';
 
 // Identifiers as people type them: the whole of what was typed becomes one placeholder, and the mapping gives
@@ -59,6 +61,17 @@ describe('identifiers as typed', () => {
   it('does not take the tail of a big grouped number for a phone', () => {
     for (const text of ['Ludność świata: 2 472 183 621 osób.', 'Ludność: 1 601 123 456 osób.'])
       assert.equal(mask(text).text, text);
+  });
+
+  it('tells which texts need folding by the same characters fold() changes', () => {
+    // The digit-run scan decides whether the folded copy is read: it must know every character fold() changes.
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      const changes = fold(ch).text !== ch;
+      if (changes !== DigitRuns.of(`1${ch}2`).foldable) differ.push(c.toString(16));
+    }
+    assert.deepEqual(differ, []);
   });
 
   it('leaves text without such characters exactly as the plain rules do', () => {
