@@ -3,16 +3,13 @@
  * and nothing outlives it, so values are never shared across requests or users.
  */
 export class MaskingSession {
-  /** Per tag, the placeholder of each original (a map per tag: a joined key was a string built per call). */
-  private readonly byOriginal = new Map<string, Map<string, string>>();
+  /** Per tag, the placeholder of each original, how many were issued and how many values were masked. */
+  private readonly tags = new Map<string, TagState>();
   private readonly byPlaceholder = new Map<string, string>();
-  private readonly counters = new Map<string, number>();
   /** Placeholders that stand for numbers the client sent as JSON numbers. */
   private readonly numbers = new Set<string>();
   /** Placeholder-shaped text the client wrote itself: never issued, so it is never "restored" into a value. */
   private readonly taken = new Set<string>();
-  /** How many values each rule or plugin masked, for metrics. */
-  readonly hits = new Map<string, number>();
 
   /** Marks the placeholders that already stand in the request's own texts, before anything is masked. */
   reserve(texts: readonly string[]): void {
@@ -21,22 +18,28 @@ export class MaskingSession {
   }
 
   placeholder(tag: string, original: string): string {
-    let issued = this.byOriginal.get(tag);
-    if (issued === undefined) {
-      issued = new Map();
-      this.byOriginal.set(tag, issued);
+    // One lookup per tag and one per value: this runs for every value masked (thousands in a long document).
+    let state = this.tags.get(tag);
+    if (state === undefined) {
+      state = { issued: new Map(), count: 0, hits: 0 };
+      this.tags.set(tag, state);
     }
-    let ph = issued.get(original);
+    let ph = state.issued.get(original);
     if (ph === undefined) {
-      let n = this.counters.get(tag) ?? 0;
+      let n = state.count;
       do ph = `{{${tag}_${++n}}}`;
       while (this.taken.has(ph));
-      this.counters.set(tag, n);
-      issued.set(original, ph);
+      state.count = n;
+      state.issued.set(original, ph);
       this.byPlaceholder.set(ph, original);
     }
-    this.hits.set(tag, (this.hits.get(tag) ?? 0) + 1);
+    state.hits++;
     return ph;
+  }
+
+  /** How many values each rule or plugin masked, for metrics. */
+  get hits(): ReadonlyMap<string, number> {
+    return new Map(Array.from(this.tags, ([tag, state]) => [tag, state.hits]));
   }
 
   markNumeric(placeholder: string): void {
@@ -63,6 +66,12 @@ export class MaskingSession {
   mappings(): Record<string, string> {
     return Object.fromEntries(this.byPlaceholder);
   }
+}
+
+interface TagState {
+  readonly issued: Map<string, string>;
+  count: number;
+  hits: number;
 }
 
 /** A placeholder as the maskers write it: `{{TAG_n}}` with an upper-case tag. */
