@@ -40,6 +40,22 @@ const scratch = {
   chainEnd: new Int32Array(256),
 };
 
+/**
+ * The text's UTF-16 code units, copied in one native write: the scan reads every character, and reading a
+ * typed array costs about half what `charCodeAt` does (which checks the string's representation per call).
+ */
+let units = new Uint16Array(4096);
+let unitBytes = Buffer.from(units.buffer);
+
+function unitsOf(text: string): Uint16Array {
+  if (units.length < text.length) {
+    units = new Uint16Array(text.length * 2);
+    unitBytes = Buffer.from(units.buffer);
+  }
+  unitBytes.write(text, 0, 'utf16le');
+  return units;
+}
+
 function grow(): void {
   for (const key of Object.keys(scratch) as Array<keyof typeof scratch>) {
     const bigger = new Int32Array(scratch[key].length * 2);
@@ -58,6 +74,11 @@ export class DigitRuns {
   readonly chainDigits: Int32Array;
   /** Where the last run chained from run i ends. */
   readonly chainEnd: Int32Array;
+  /**
+   * The text's code units, for passes that read a few characters around every run (valid as long as the
+   * runs; only [0, text.length) is the text's, the rest is stale).
+   */
+  readonly codes: Uint16Array;
 
   private constructor(
     readonly text: string,
@@ -71,9 +92,10 @@ export class DigitRuns {
     this.end = end;
     this.chainDigits = digits;
     this.chainEnd = last;
+    this.codes = units;
     for (let i = count - 1; i >= 0; i--) {
       const e = end[i]!;
-      if (i + 1 < count && start[i + 1]! - e <= MAX_GAP && gapsOnly(text, e, start[i + 1]!)) {
+      if (i + 1 < count && start[i + 1]! - e <= MAX_GAP && gapsOnly(units, e, start[i + 1]!)) {
         digits[i] = e - start[i]! + digits[i + 1]!;
         last[i] = last[i + 1]!;
       } else {
@@ -85,11 +107,12 @@ export class DigitRuns {
 
   static of(text: string): DigitRuns {
     const length = text.length;
+    const codes = unitsOf(text);
     let { start, end } = scratch;
     let n = 0;
     let foldable = false;
     for (let i = 0; i < length; i++) {
-      const c = text.charCodeAt(i);
+      const c = codes[i]!;
       if ((c - 48) >>> 0 >= 10) {
         // Read here so that no second pass over every character asks it.
         if (c >= 0xa0 && !foldable) foldable = isFoldable(c);
@@ -101,7 +124,7 @@ export class DigitRuns {
       }
       start[n] = i;
       do i++;
-      while (i < length && (text.charCodeAt(i) - 48) >>> 0 < 10);
+      while (i < length && (codes[i]! - 48) >>> 0 < 10);
       end[n++] = i;
       // The loop's i++ would skip the character after the run: it is read again as a non-digit.
       i--;
@@ -124,7 +147,7 @@ export class DigitRuns {
   }
 }
 
-function gapsOnly(text: string, from: number, to: number): boolean {
-  for (let p = from; p < to; p++) if (!isGap(text.charCodeAt(p))) return false;
+function gapsOnly(codes: Uint16Array, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (!isGap(codes[p]!)) return false;
   return true;
 }

@@ -36,6 +36,19 @@ export interface Anchor {
   readonly starts?: (runs: DigitRuns, i: number, from: number, to: number, push: (at: number) => void) => void;
   /** A text for which this holds may have matches without the anchors' digits: the rule scans it whole. */
   readonly scanWhole?: (text: string) => boolean;
+  /**
+   * Words a match beginning with the run has next to it, one of them at least (read by the run index on its
+   * two-character keys, `word-keys.ts`): `before` ends right before the run, past whitespace and one `.`;
+   * `after` begins right after it, past one `.` and whitespace; `afterChain` the same after the grouped
+   * number the run begins. Only a cheap filter: `runs` must still be a test of its own.
+   */
+  readonly near?: NearWords;
+}
+
+export interface NearWords {
+  readonly before?: readonly string[];
+  readonly after?: readonly string[];
+  readonly afterChain?: readonly string[];
 }
 
 /** An anchor with every field present: one object shape, so the engine's reads of it stay fast. */
@@ -50,6 +63,7 @@ export class RunAnchor {
   readonly runs: Anchor['runs'];
   readonly starts: Anchor['starts'];
   readonly scanWhole: Anchor['scanWhole'];
+  readonly near: NearWords | undefined;
 
   constructor(spec: Anchor) {
     this.shortest = spec.lengths?.[0] ?? 1;
@@ -62,6 +76,7 @@ export class RunAnchor {
     this.runs = spec.runs;
     this.starts = spec.starts;
     this.scanWhole = spec.scanWhole;
+    this.near = spec.near;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CharSet } from './char-set.js';
 import type { DigitRuns } from './digit-runs.js';
 import type { MaskRule, RunAnchor } from './rule.js';
+import { afterKey, allowedKeys, beforeKey, KEYS } from './word-keys.js';
 
 /**
  * Sorts a text's digit runs into each anchored rule's candidates in one pass. Each rule reading every run
@@ -28,6 +29,12 @@ export class AnchorTables {
   readonly prev = new Int32Array(OTHER + 1);
   readonly touchBefore = new Int32Array(OTHER + 1);
   readonly touchAfter = new Int32Array(OTHER + 1);
+  /** By the keys of the words next to a run (`word-keys.ts`): before it, after it, after its chain (ORed). */
+  readonly nearBefore = new Int32Array(KEYS);
+  readonly nearAfter = new Int32Array(KEYS);
+  readonly nearChain = new Int32Array(KEYS);
+  /** The bits of the anchors that name words: a run none of them takes needs no keys read. */
+  nearBits = 0;
 
   constructor(rules: readonly MaskRule[]) {
     for (const r of rules) {
@@ -47,6 +54,27 @@ export class AnchorTables {
         if (a.touch === undefined || passes(a.touch, c)) this.touchBefore[c]! |= bit;
         if (a.touch !== undefined && passes(a.touch, c)) this.touchAfter[c]! |= bit;
       }
+      this.addNear(a, bit);
+    }
+  }
+
+  private addNear(a: RunAnchor, bit: number): void {
+    const near = a.near;
+    // Without words, the before table passes alone (the three are ORed).
+    if (near === undefined) {
+      for (let k = 0; k < KEYS; k++) this.nearBefore[k]! |= bit;
+      return;
+    }
+    this.nearBits |= bit;
+    const sides: Array<[readonly string[] | undefined, boolean, Int32Array]> = [
+      [near.before, false, this.nearBefore],
+      [near.after, true, this.nearAfter],
+      [near.afterChain, true, this.nearChain],
+    ];
+    for (const [words, after, table] of sides) {
+      if (words === undefined) continue;
+      const allowed = allowedKeys(words, after);
+      for (let k = 0; k < KEYS; k++) if (allowed[k] === 1) table[k]! |= bit;
     }
   }
 
@@ -98,17 +126,19 @@ export class RunCandidates {
   ) {
     if (tables === undefined) return;
     this.offsets = new Int32Array(BITS + 1);
-    const { count, start, end, chainDigits, text } = runs;
+    const { count, start, end, chainDigits, codes } = runs;
+    const textLength = runs.text.length;
     if (scratch.masks.length < count) scratch.masks = new Int32Array(count * 2);
     const masks = scratch.masks;
     const counts = this.offsets;
-    const { length, chain, next, prev, touchBefore, touchAfter } = tables;
+    const { length, chain, next, prev, touchBefore, touchAfter, nearBefore, nearAfter, nearChain, nearBits } = tables;
+    const { chainEnd } = runs;
     let total = 0;
     for (let i = 0; i < count; i++) {
       const s = start[i]!;
       const e = end[i]!;
-      const b = text.charCodeAt(s - 1);
-      const a = text.charCodeAt(e);
+      const b = s > 0 ? codes[s - 1]! : Number.NaN;
+      const a = e < textLength ? codes[e]! : Number.NaN;
       const before = b < 128 ? b : OTHER;
       const after = a < 128 ? a : OTHER;
       let m =
@@ -117,6 +147,12 @@ export class RunCandidates {
         next[after]! &
         prev[before]! &
         (touchBefore[before]! | touchAfter[after]!);
+      if ((m & nearBits) !== 0) {
+        const c = chainEnd[i]!;
+        const ak = afterKey(codes, textLength, e);
+        m &=
+          nearBefore[beforeKey(codes, s)]! | nearAfter[ak]! | nearChain[c === e ? ak : afterKey(codes, textLength, c)]!;
+      }
       masks[i] = m;
       while (m !== 0) {
         counts[31 - Math.clz32(m & -m)]!++;

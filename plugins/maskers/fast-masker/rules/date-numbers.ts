@@ -7,7 +7,16 @@ import { rule } from '../rule.js';
 export const dateNumbers = rule(
   'DATE',
   /(?<![\d./-])(?:(?:1[89]|2\d)\d{2}\s?[-./]\s?(?:0[1-9]|1[0-2])\s?[-./]\s?(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])\s?[-./]\s?(?:0[1-9]|1[0-2])\s?[-./]\s?(?:1[89]|2\d)\d{2}|(?:1[0-2]|0?[1-9])\/(?:3[01]|[12]\d|0?[1-9])\/(?:1[89]|2\d)\d{2})(?![\d./-]\d)/g,
-  { hint: /\d\s?[-./]\s?\d/, anchor: { lengths: [1, 4], next: new CharSet('-./', { space: true }), runs: dateGroup } },
+  {
+    hint: /\d\s?[-./]\s?\d/,
+    anchor: {
+      lengths: [1, 4],
+      next: new CharSet('-./', { space: true }),
+      // A separator follows, perhaps after a space, or the next group's digits after a dot.
+      near: { after: ['-', '.', '/', ...'0123456789'] },
+      runs: dateGroup,
+    },
+  },
 );
 
 /** A year, day or month run (4, 2 or 1 digits) and then a date separator, perhaps after a space. */

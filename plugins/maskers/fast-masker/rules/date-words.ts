@@ -14,11 +14,19 @@ const PATTERN = new RegExp(
   'giu',
 );
 
+// Every form of the month names begins with one of these three letters (every form has three at least).
+const PL_STARTS = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
+const EN_STARTS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// The English forms in full ("Sept?" is Sep and Sept).
+const EN_FORMS = EN.split('|').flatMap((m) => (m.endsWith('?') ? [m.slice(0, -2), m.slice(0, -1)] : [m]));
+
 // A date begins with its day or year followed by a month word, or with an English month before the day.
 export const dateWords = rule('DATE', PATTERN, {
   hint: /\d{4}/,
   anchor: {
     lengths: [1, 4],
+    // A month's name follows the day or year, or an English one stands before the day.
+    near: { before: EN_FORMS, after: [...PL_STARTS, ...EN_STARTS] },
     touch: new CharSet('.', { space: true }),
     runs(r, i) {
       const n = r.length(i);
@@ -40,9 +48,6 @@ export const dateWords = rule('DATE', PATTERN, {
   },
 });
 
-// Every form of the month names begins with one of these three letters (every form has three at least).
-const PL_STARTS = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
-const EN_STARTS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const PL_MONTHS = new WordStarts(PL_STARTS, 3);
 const EN_MONTHS = new WordStarts(EN_STARTS, 3);
 const ANY_MONTH = new WordStarts([...PL_STARTS, ...EN_STARTS], 3);

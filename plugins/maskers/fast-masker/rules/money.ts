@@ -22,12 +22,20 @@ const HINT = new RegExp(`${SYMBOLS}|${CODES}|zł|złot|dolar|euro|eur\\.|funt|ru
 const BEFORE = new RegExp(`(?:${SYMBOLS}|\\b(?:${CODES}))\\s?\\d`, 'iuy');
 const AFTER = new RegExp(`${MAGNITUDE}\\s?(?:${SYMBOLS}|(?:${CODES}|${WORDS})(?![\\p{L}]))`, 'iuy');
 const COMMA = 0x2c;
+// The first letters of the currency words (zł, złoty, dolar, euro, funt, rubel, pound), and the magnitudes.
+const WORD_STARTS = ['zł', 'do', 'eu', 'fu', 'ru', 'po'];
+const MAGNITUDES = ['tys', 'mln', 'mld', 'k', 'M'];
+const SYMBOL_LIST = ['$', '€', '£', '¥', '₽', '₹'];
 
 // An amount begins with its currency or its first digit. The currency stands right before it, or after the
 // grouped number the run begins (a currency cannot follow an amount that the number goes on past).
 export const money = rule('MONEY', PATTERN, {
   hint: HINT,
   anchor: {
+    near: {
+      before: [...SYMBOL_LIST, ...CODES.split('|')],
+      afterChain: [...SYMBOL_LIST, ...CODES.split('|'), ...WORD_STARTS, ...MAGNITUDES],
+    },
     runs: (r, i, from) => currencyBefore(r.text, r.start[i]!, from) >= 0 || currencyAfter(r, i, from),
     // Asked about runs next to a placeholder too, so the guess is loose: where a symbol or a code would begin.
     starts(r, i, from, _to, push) {
@@ -107,9 +115,9 @@ function currencyAt(text: string, q: number): boolean {
   return isSymbol(text.charCodeAt(q)) || CURRENCY_STARTS.at(text, q);
 }
 
-// The first two letters of the codes and of the currency words (zł, złoty, dolar, euro, funt, rubel, pound).
+// The first two letters of the codes and of the currency words.
 const CODE_STARTS = new WordStarts(CODES.split('|'));
-const CURRENCY_STARTS = new WordStarts([...CODES.split('|'), 'zł', 'do', 'eu', 'fu', 'ru', 'po']);
+const CURRENCY_STARTS = new WordStarts([...CODES.split('|'), ...WORD_STARTS]);
 
 /** $ € £ ¥ ₽ ₹, by code (read for every digit run: a Set's lookup cost more than these comparisons). */
 function isSymbol(c: number): boolean {
