@@ -83,6 +83,11 @@ export class AnchorTables {
     return this.bits.get(anchor) ?? -1;
   }
 
+  /** How many anchors have a bit. */
+  get size(): number {
+    return this.bits.size;
+  }
+
   static of(rules: readonly MaskRule[]): AnchorTables {
     let tables = TABLES.get(rules);
     if (tables === undefined) {
@@ -100,24 +105,31 @@ function passes(set: CharSet | undefined, c: number): boolean {
 }
 
 /**
- * The arrays, shared by every text like `DigitRuns`' own (a text's rules all run before the next text's
- * begin): each run's mask, and the candidates of every bit, bit by bit, each in text order.
+ * The candidates of every bit, shared by every text like `DigitRuns`' own arrays (a text's rules all run
+ * before the next text's begin): bit b's lie from b × (the text's run count) on, in text order, so one pass
+ * over the runs files them all (counting first and filing after took a second pass).
  */
-const scratch = { masks: new Int32Array(256), items: new Int32Array(1024) };
+let lanes = new Int32Array(4096);
 
 /** How many digit runs a text has before its runs are sorted: on fewer, reading every run costs less. */
 const INDEX_FROM = 64;
-const NO_OFFSETS = new Int32Array(0);
+/**
+ * The most lane slots (bits × runs, 16 MB) the index may take: a text with more runs (well over a megabyte
+ * of dense numbers) is read without it, each rule reading every run, slower but in bounded memory.
+ */
+const MOST_SLOTS = 1 << 22;
 
 /** Each anchored rule's candidate runs in one text; valid until the next text's are read. */
 export class RunCandidates {
-  /** Where bit b's candidates lie in `items`: [offsets[b], offsets[b + 1]). */
-  private readonly offsets: Int32Array = NO_OFFSETS;
-  private items: Int32Array = NO_OFFSETS;
+  /** How many candidates each bit has (from `bit × runs.count` in `items`). */
+  private readonly counts = new Int32Array(BITS);
+  private items: Int32Array = lanes;
 
-  /** The candidates of a text's runs under a list's rules: every run for each rule on a short text. */
+  /** The candidates of a text's runs under a list's rules: every run for each rule on a short text (or a huge one). */
   static of(runs: DigitRuns, rules: readonly MaskRule[]): RunCandidates {
-    return new RunCandidates(runs, runs.count >= INDEX_FROM ? AnchorTables.of(rules) : undefined);
+    if (runs.count < INDEX_FROM) return new RunCandidates(runs, undefined);
+    const tables = AnchorTables.of(rules);
+    return new RunCandidates(runs, tables.size * runs.count <= MOST_SLOTS ? tables : undefined);
   }
 
   private constructor(
@@ -125,15 +137,12 @@ export class RunCandidates {
     private readonly tables: AnchorTables | undefined,
   ) {
     if (tables === undefined) return;
-    this.offsets = new Int32Array(BITS + 1);
-    const { count, start, end, chainDigits, codes } = runs;
+    const { count, start, end, chainDigits, chainEnd, codes } = runs;
     const textLength = runs.text.length;
-    if (scratch.masks.length < count) scratch.masks = new Int32Array(count * 2);
-    const masks = scratch.masks;
-    const counts = this.offsets;
+    if (lanes.length < tables.size * count) lanes = new Int32Array(Math.min(MOST_SLOTS, tables.size * count * 2));
+    const items = lanes;
+    const counts = this.counts;
     const { length, chain, next, prev, touchBefore, touchAfter, nearBefore, nearAfter, nearChain, nearBits } = tables;
-    const { chainEnd } = runs;
-    let total = 0;
     for (let i = 0; i < count; i++) {
       const s = start[i]!;
       const e = end[i]!;
@@ -153,48 +162,27 @@ export class RunCandidates {
         m &=
           nearBefore[beforeKey(codes, s)]! | nearAfter[ak]! | nearChain[c === e ? ak : afterKey(codes, textLength, c)]!;
       }
-      masks[i] = m;
       while (m !== 0) {
-        counts[31 - Math.clz32(m & -m)]!++;
-        total++;
+        const bit = 31 - Math.clz32(m & -m);
+        items[bit * count + counts[bit]!++] = i;
         m &= m - 1;
       }
     }
-    // Counts into starting offsets (shifted one up, so filling moves each to its end).
-    let sum = 0;
-    for (let b = 0; b <= BITS; b++) {
-      const n = counts[b]!;
-      counts[b] = sum;
-      sum += n;
-    }
-    if (scratch.items.length < total) scratch.items = new Int32Array(total * 2);
-    const items = scratch.items;
-    const fill = counts;
-    for (let i = 0; i < count; i++) {
-      let m = masks[i]!;
-      while (m !== 0) {
-        items[fill[31 - Math.clz32(m & -m)]!++] = i;
-        m &= m - 1;
-      }
-    }
-    // Each offset is now its bit's end: shift the table back down by one bit.
-    for (let b = BITS; b > 0; b--) counts[b] = counts[b - 1]!;
-    counts[0] = 0;
     this.items = items;
   }
 
-  /** The anchor's bit, or -1 when its candidates are every run (a short text, or no bit left for it). */
+  /** The anchor's bit, or -1 when its candidates are every run (a short or huge text, or no bit left for it). */
   bitOf(anchor: RunAnchor): number {
     return this.tables === undefined ? -1 : this.tables.bitOf(anchor);
   }
 
   /** Where a bit's candidates lie in `list`: [lo, hi), ascending. */
   lo(bit: number): number {
-    return bit >= 0 ? this.offsets[bit]! : 0;
+    return bit >= 0 ? bit * this.runs.count : 0;
   }
 
   hi(bit: number): number {
-    return bit >= 0 ? this.offsets[bit + 1]! : this.runs.count;
+    return bit >= 0 ? bit * this.runs.count + this.counts[bit]! : this.runs.count;
   }
 
   /** The list the bounds are read in: every run, in order, for an anchor without a bit. */

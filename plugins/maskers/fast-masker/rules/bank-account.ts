@@ -1,7 +1,7 @@
 import { codeIn, isAsciiLetter, isDigitCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type MaskRule, RunAnchor } from '../rule.js';
-import { ibanChecksumOk, ibanLength, isIbanCountryAt } from '../validators/iban.js';
+import { IBAN_COUNTRIES, ibanChecksumOk, ibanLength, isIbanCountryAt } from '../validators/iban.js';
 
 // IBAN (ISO 13616): a known country code, two check digits (or XX when partly hidden), then exactly that
 // country's length of letters and digits, with spaces or hyphens anywhere between. Checked with mod 97
@@ -21,6 +21,7 @@ export const bankAccount: MaskRule = {
   anchor: new RunAnchor({
     lengths: [2, Number.MAX_SAFE_INTEGER],
     prev: new CharSet(' \t-', { letters: true }),
+    near: { before: [...IBAN_COUNTRIES, ...IBAN_COUNTRIES.map((c) => `${c}-`)] },
     runs: (r, i, from) => countryBefore(r.text, r.start[i]!, from),
     starts(r, i, from, to, push) {
       const s = Math.max(r.start[i]!, from);

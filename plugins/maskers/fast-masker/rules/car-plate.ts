@@ -14,8 +14,15 @@ const FORMATS = [
   /^[A-Z]{3}\d{3}[A-Z]{2}$/,
 ];
 
+// Two letters end right before the digits, or before the space after the letters.
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const LETTER_PAIRS = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b));
+
 export const carPlate = rule('CAR_PLATE', /(?<![\w-])[A-Z]{2,3}\s?\d[0-9A-Z]{2,5}(?![\w-])/g, {
   hint: /[A-Z]{2}\s?\d/,
-  anchor: lettersBefore({ letters: [2, 3], upper: true, sep: new CharSet('', { space: true }) }),
+  anchor: {
+    ...lettersBefore({ letters: [2, 3], upper: true, sep: new CharSet('', { space: true }) }),
+    near: { before: LETTER_PAIRS },
+  },
   validate: (v) => FORMATS.some((f) => f.test(v.replace(/\s/g, ''))),
 });

@@ -91,6 +91,9 @@ const LENGTHS: Readonly<Record<string, number>> = {
   UK: 22,
 };
 
+/** The country codes IBANs are issued for. */
+export const IBAN_COUNTRIES: readonly string[] = Object.keys(LENGTHS);
+
 export const ibanLength = (country: string): number | undefined => LENGTHS[country.toUpperCase()];
 
 // One byte per pair of ASCII codes: read for every digit run with two letters before it.

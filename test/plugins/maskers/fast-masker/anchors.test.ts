@@ -175,6 +175,12 @@ describe('rule anchors', () => {
     assertMaskedAsScanned(documents([...texts(1600, 13)]), [...fillers, ...RULES]);
   });
 
+  it('mask a text with more runs than the run index takes (each rule then reads every run)', () => {
+    const numbers = '7 x '.repeat(300_000);
+    const masked = maskText(`${numbers}PESEL 44051401359, 5 zł, 14 maja 2024`, RULES, numbered());
+    assert.equal(masked, `${numbers}PESEL {{PESEL_1}}, {{MONEY_2}}, {{DATE_3}}`);
+  });
+
   it('find runs longer than the run index tells apart', () => {
     // The index keeps lengths of 32 and more in one slot: an anchor for 40 to 50 digits must still be asked.
     const long: MaskRule = {
