@@ -128,7 +128,7 @@ export class RuleStarts {
     const hi = index.hi(bit);
     const spanStart = masked.starts;
     const spanEnd = masked.ends;
-    const spans = spanStart.length;
+    const spans = masked.count;
     const length = this.text.length;
     let k = 0;
     // Runs a placeholder covers or cuts are dead: the cut ones are asked below.

@@ -118,11 +118,12 @@ const INDEX_FROM = 64;
  * of dense numbers) is read without it, each rule reading every run, slower but in bounded memory.
  */
 const MOST_SLOTS = 1 << 22;
+const NO_COUNTS = new Int32Array(0);
 
 /** Each anchored rule's candidate runs in one text; valid until the next text's are read. */
 export class RunCandidates {
   /** How many candidates each bit has (from `bit × runs.count` in `items`). */
-  private readonly counts = new Int32Array(BITS);
+  private readonly counts: Int32Array = NO_COUNTS;
   private items: Int32Array = lanes;
 
   /** The candidates of a text's runs under a list's rules: every run for each rule on a short text (or a huge one). */
@@ -139,6 +140,7 @@ export class RunCandidates {
     if (tables === undefined) return;
     const { count, start, end, chainDigits, chainEnd, codes } = runs;
     const textLength = runs.text.length;
+    this.counts = new Int32Array(BITS);
     if (lanes.length < tables.size * count) lanes = new Int32Array(Math.min(MOST_SLOTS, tables.size * count * 2));
     const items = lanes;
     const counts = this.counts;
