@@ -1,18 +1,19 @@
 import { firstAbove } from './first-above.js';
 
-const NONE = new Int32Array(0);
-
 /** The parts of a text already replaced by placeholders, in text order. */
 export class MaskedSpans {
-  /** Where each span starts and ends, ascending, in [0, count) (read-only outside this class). */
-  starts: Int32Array = NONE;
-  ends: Int32Array = NONE;
-  count = 0;
+  /** Where each span starts and ends, ascending (read-only outside this class). */
+  starts: number[] = [];
+  ends: number[] = [];
   private placeholders: string[] = [];
   /** Span edges that fall inside a run of digits (rare: rules end their spans at non-digits). */
   cuts: number[] = [];
 
   constructor(readonly text: string) {}
+
+  get count(): number {
+    return this.starts.length;
+  }
 
   start(k: number): number {
     return this.starts[k]!;
@@ -23,26 +24,25 @@ export class MaskedSpans {
   }
 
   clear(): void {
-    this.count = 0;
-    this.placeholders.length = 0;
-    if (this.cuts.length > 0) this.cuts = [];
+    // New arrays: emptying one by its length costs more than making a small one.
+    this.starts = [];
+    this.ends = [];
+    this.placeholders = [];
+    this.cuts = [];
   }
 
   /** Adds a span after every span added so far. */
   push(start: number, end: number, placeholder: string): void {
     if (isDigitAt(this.text, start - 1) && isDigitAt(this.text, start)) this.cuts.push(start);
     if (isDigitAt(this.text, end - 1) && isDigitAt(this.text, end)) this.cuts.push(end);
-    const k = this.count;
-    this.reserve(k + 1);
-    this.starts[k] = start;
-    this.ends[k] = end;
+    this.starts.push(start);
+    this.ends.push(end);
     this.placeholders.push(placeholder);
-    this.count = k + 1;
   }
 
   /** The first span that ends after `at` (count when none does). */
   firstEndingAfter(at: number): number {
-    return firstAbove(this.ends, this.count, at);
+    return firstAbove(this.ends, this.ends.length, at);
   }
 
   /**
@@ -53,12 +53,14 @@ export class MaskedSpans {
     const n = other.count;
     if (n === 0) return;
     for (const at of other.cuts) this.cuts.push(at);
-    let i = this.count - 1;
-    const total = this.count + n;
-    this.reserve(total);
     const { starts, ends, placeholders } = this;
-    for (let k = 0; k < n; k++) placeholders.push('');
-    for (let j = n - 1, k = total - 1; j >= 0; k--) {
+    let i = starts.length - 1;
+    for (let k = 0; k < n; k++) {
+      starts.push(0);
+      ends.push(0);
+      placeholders.push('');
+    }
+    for (let j = n - 1, k = starts.length - 1; j >= 0; k--) {
       if (i >= 0 && starts[i]! > other.starts[j]!) {
         starts[k] = starts[i]!;
         ends[k] = ends[i]!;
@@ -71,23 +73,11 @@ export class MaskedSpans {
         j--;
       }
     }
-    this.count = total;
-  }
-
-  private reserve(size: number): void {
-    if (size <= this.starts.length) return;
-    const capacity = Math.max(16, size * 2);
-    const starts = new Int32Array(capacity);
-    const ends = new Int32Array(capacity);
-    starts.set(this.starts.subarray(0, this.count));
-    ends.set(this.ends.subarray(0, this.count));
-    this.starts = starts;
-    this.ends = ends;
   }
 
   /** The text with every span replaced by its placeholder. */
   render(): string {
-    const n = this.count;
+    const n = this.starts.length;
     if (n === 0) return this.text;
     let out = '';
     let pos = 0;
