@@ -1,4 +1,4 @@
-import { isSpaceCode } from './char-class.js';
+import { DOT, isSpaceCode } from './anchors.js';
 
 /**
  * What stands next to a digit run past its spaces, as a key of two characters, so the run index can tell in
@@ -7,8 +7,8 @@ import { isSpaceCode } from './char-class.js';
  * masker's time on texts dense with numbers.
  *
  * A key is two classes of five bits each: nothing there, an ASCII letter (either case), a digit, whitespace,
- * `$`, any other ASCII character, and anything beyond ASCII (which every table lets through: `/iu` folds some
- * such letters onto ASCII ones, and currency signs are there).
+ * `$`, any other ASCII character, and anything beyond ASCII (which a word lets through where its character is
+ * beyond ASCII too, or is s or k, onto which `/iu` folds ſ and the Kelvin sign).
  */
 export const KEYS = 1 << 10;
 
@@ -18,7 +18,6 @@ const SPACE = 28;
 const DOLLAR = 29;
 const OTHER = 30;
 const BEYOND = 31;
-const DOT = 0x2e;
 
 const CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {

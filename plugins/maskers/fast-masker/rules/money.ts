@@ -4,8 +4,27 @@ import { rule } from '../rule.js';
 
 // An amount with a currency before or after it (symbol, ISO code or a Polish/English currency word),
 // optionally "tys.", "mln", "mld". Without a currency a number is just a number.
-const CODES = 'USD|EUR|GBP|PLN|CHF|CAD|AUD|JPY|NOK|SEK|DKK|CZK|HUF|RUB|CNY|INR';
-const SYMBOLS = '[$€£¥₽₹]';
+const CODE_LIST = [
+  'USD',
+  'EUR',
+  'GBP',
+  'PLN',
+  'CHF',
+  'CAD',
+  'AUD',
+  'JPY',
+  'NOK',
+  'SEK',
+  'DKK',
+  'CZK',
+  'HUF',
+  'RUB',
+  'CNY',
+  'INR',
+];
+const CODES = CODE_LIST.join('|');
+const SYMBOL_LIST = ['$', '€', '£', '¥', '₽', '₹'];
+const SYMBOLS = `[${SYMBOL_LIST.join('')}]`;
 const WORDS =
   'zł\\.?|złot(?:y|e|ych|ymi|ówki|ego)|dolar(?:a|ów|y|ami)?|euro|eur\\.|eura|eurów|eurem|funt(?:a|ów|y)?|rubl(?:a|i|e)|rubel|dollars?|pounds?';
 const AMOUNT = '\\d{1,3}(?:[ ,.\\u00A0]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
@@ -25,7 +44,6 @@ const COMMA = 0x2c;
 // The first letters of the currency words (zł, złoty, dolar, euro, funt, rubel, pound), and the magnitudes.
 const WORD_STARTS = ['zł', 'do', 'eu', 'fu', 'ru', 'po'];
 const MAGNITUDES = ['tys', 'mln', 'mld', 'k', 'M'];
-const SYMBOL_LIST = ['$', '€', '£', '¥', '₽', '₹'];
 
 // An amount begins with its currency or its first digit. The currency stands right before it, or after the
 // grouped number the run begins (a currency cannot follow an amount that the number goes on past).
@@ -33,8 +51,8 @@ export const money = rule('MONEY', PATTERN, {
   hint: HINT,
   anchor: {
     near: {
-      before: [...SYMBOL_LIST, ...CODES.split('|')],
-      afterChain: [...SYMBOL_LIST, ...CODES.split('|'), ...WORD_STARTS, ...MAGNITUDES],
+      before: [...SYMBOL_LIST, ...CODE_LIST],
+      afterChain: [...SYMBOL_LIST, ...CODE_LIST, ...WORD_STARTS, ...MAGNITUDES],
     },
     runs: (r, i, from) => currencyBefore(r.text, r.start[i]!, from) >= 0 || currencyAfter(r, i, from),
     // Asked about runs next to a placeholder too, so the guess is loose: where a symbol or a code would begin.
@@ -116,8 +134,8 @@ function currencyAt(text: string, q: number): boolean {
 }
 
 // The first two letters of the codes and of the currency words.
-const CODE_STARTS = new WordStarts(CODES.split('|'));
-const CURRENCY_STARTS = new WordStarts([...CODES.split('|'), ...WORD_STARTS]);
+const CODE_STARTS = new WordStarts(CODE_LIST);
+const CURRENCY_STARTS = new WordStarts([...CODE_LIST, ...WORD_STARTS]);
 
 /** $ € £ ¥ ₽ ₹, by code (read for every digit run: a Set's lookup cost more than these comparisons). */
 function isSymbol(c: number): boolean {
