@@ -1,4 +1,4 @@
-import { isAsciiLetter } from './char-class.js';
+import { isAsciiLetter, isSpaceCode } from './char-class.js';
 import { CharSet } from './char-set.js';
 import type { DigitRuns } from './digit-runs.js';
 import type { Anchor } from './rule.js';
@@ -185,4 +185,68 @@ function prefixKey(text: string, p: number, letters: number): number {
     }
   }
   return beyond ? BEYOND : key;
+}
+
+interface Labelled {
+  /** The labels, in lower case, one of which a match begins with (read in any ASCII case, as `/i` does). */
+  readonly labels: readonly string[];
+  /** What stands between the label and the digits, from `least` to `most` characters of it. */
+  readonly between?: CharSet;
+  readonly least?: number;
+  readonly most?: number;
+  /** Words that may stand between the label (and whitespace after it) and `between`: `KRS nr: 123`. */
+  readonly subLabels?: readonly string[];
+  readonly lengths?: readonly [number, number];
+  readonly near?: Anchor['near'];
+}
+
+/**
+ * A match that begins with a label and perhaps some separators right before its first digits: `FV/2024/…`,
+ * `ORD-12345`, `fbid12345678`, `PESEL: 44051401359`. Read back from each run instead of scanning the text for
+ * the label: a case-insensitive scan of a long text costs more than reading the runs' neighbours. The label's
+ * letters are never `between` characters, so walking back over every one of those finds where it must end.
+ */
+export function labelled(spec: Labelled): Anchor {
+  const { labels, between, least = 0, most = 0, subLabels = [] } = spec;
+  const letters = new CharSet('', { letters: true });
+  const starts = (text: string, s: number, from: number, push: (at: number) => void): void => {
+    let p = s;
+    while (s - p < most && p > from && between!.has(text.charCodeAt(p - 1))) p--;
+    if (s - p < least) return;
+    pushLabelsEndingAt(text, p, from, labels, push);
+    for (const sub of subLabels) {
+      if (!endsWithWord(text, p, from, sub)) continue;
+      let q = p - sub.length;
+      while (q > from && isSpaceCode(text.charCodeAt(q - 1))) q--;
+      pushLabelsEndingAt(text, q, from, labels, push);
+    }
+  };
+  return {
+    ...(spec.lengths ? { lengths: spec.lengths } : {}),
+    ...(spec.near ? { near: spec.near } : {}),
+    prev: between === undefined ? letters : least > 0 ? between : CharSet.either(letters, between),
+    starts: (r, i, from, _to, push) => starts(r.text, Math.max(r.start[i]!, from), from, push),
+  };
+}
+
+function pushLabelsEndingAt(
+  text: string,
+  p: number,
+  from: number,
+  labels: readonly string[],
+  push: (at: number) => void,
+): void {
+  for (const label of labels) if (endsWithWord(text, p, from, label)) push(p - label.length);
+}
+
+/** Whether `word` (lower case) ends at p, in any ASCII case, within the gap that begins at `from`. */
+function endsWithWord(text: string, p: number, from: number, word: string): boolean {
+  const at = p - word.length;
+  if (at < from) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(at + k);
+    const w = word.charCodeAt(k);
+    if (c !== w && !(isAsciiLetter(c) && (c | 0x20) === w)) return false;
+  }
+  return true;
 }

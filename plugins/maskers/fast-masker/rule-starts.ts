@@ -62,15 +62,15 @@ export class RuleStarts {
   }
 
   /**
-   * False when the text has nothing the rule can match: no digit it needs, no trace of its hint. An anchored
-   * rule skips the hint: its runs are a finer test, and some hints cost as much as a scan.
+   * False when the text has nothing the rule can match: no digit it needs, no trace of its hint. A rule with
+   * anchors or literals skips the hint: they are a finer test, and some hints cost as much as a scan.
    */
   mayMatch(r: MaskRule): boolean {
     if (r.needsDigit) {
       this.digits ??= HAS_DIGIT.test(this.text);
       if (!this.digits) return false;
     }
-    return r.hint === undefined || r.anchor !== undefined || r.hint.test(this.text);
+    return r.hint === undefined || r.anchor !== undefined || r.startsAt !== undefined || r.hint.test(this.text);
   }
 
   /** Visits, in text order, every gap of `masked` in which the rule can match. */
@@ -118,8 +118,7 @@ export class RuleStarts {
     const runs = this.runs;
     const out = this.collector.reset(anchor, runs);
     const { shortest, longest, chain, next, prev, touch, refuse, runs: keep } = anchor;
-    const text = this.text;
-    const { start, end, chainDigits } = runs;
+    const { start, end, chainDigits, codes } = runs;
     const dead = this.dead;
     const index = this.candidates!;
     const bit = index.bitOf(anchor);
@@ -138,11 +137,11 @@ export class RuleStarts {
       const s = start[i]!;
       const n = end[i]! - s;
       if (n < shortest || n > longest || chainDigits[i]! < chain) continue;
-      const after = text.charCodeAt(s + n);
+      const after = s + n < length ? codes[s + n]! : Number.NaN;
       if (next !== undefined && !next.has(after)) continue;
       while (k < spans && spanEnd[k]! <= s) k++;
       const gapFrom = k > 0 ? spanEnd[k - 1]! : 0;
-      const before = s > gapFrom ? text.charCodeAt(s - 1) : Number.NaN;
+      const before = s > gapFrom ? codes[s - 1]! : Number.NaN;
       if (prev !== undefined && !prev.has(before)) continue;
       if (refuse?.has(before)) continue;
       if (touch !== undefined && !touch.has(before) && !touch.has(after)) continue;

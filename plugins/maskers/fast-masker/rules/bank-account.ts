@@ -1,7 +1,13 @@
 import { codeIn, isAsciiLetter, isDigitCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type MaskRule, RunAnchor } from '../rule.js';
-import { IBAN_COUNTRIES, ibanChecksumOk, ibanLength, isIbanCountryAt } from '../validators/iban.js';
+import {
+  IBAN_COUNTRIES,
+  ibanChecksumBetween,
+  ibanChecksumOk,
+  ibanLength,
+  isIbanCountryAt,
+} from '../validators/iban.js';
 
 // IBAN (ISO 13616): a known country code, two check digits (or XX when partly hidden), then exactly that
 // country's length of letters and digits, with spaces or hyphens anywhere between. Checked with mod 97
@@ -40,30 +46,50 @@ export const bankAccount: MaskRule = {
         return [{ start: m.index, end: m.index + length, tag: 'BANK_ACCOUNT' }];
       return spacedLowerCase(m, length);
     }
-    // The account ends at the first lower-case word (an IBAN is upper case; x is a hidden digit).
-    const lower = /[ \t-]?[a-wyz]/.exec(m[3]!);
-    const body = lower ? m[3]!.slice(0, lower.index) : m[3]!;
-    const hidden = m[2] === 'XX' || /[xX]/.test(body);
+    // Read by code in the text (no copies): this runs for every account in a document.
+    const text = m.input;
+    const bodyFrom = m.index + m[0].length - m[3]!.length;
+    const bodyEnd = accountBodyEnd(text, bodyFrom, m.index + m[0].length);
+    const hidden = m[2] === 'XX' || hasHiddenDigit(text, bodyFrom, bodyEnd);
     const wanted = length - 4;
     let taken = 0;
-    let end = 0;
-    for (let i = 0; i < body.length && taken < wanted; i++) {
-      const c = body.charCodeAt(i);
+    let matchEnd = bodyFrom;
+    for (let i = bodyFrom; i < bodyEnd && taken < wanted; i++) {
+      const c = text.charCodeAt(i);
       if (isAsciiLetter(c) || isDigitCode(c)) {
         taken++;
-        end = i + 1;
+        matchEnd = i + 1;
       }
     }
     // A partly hidden account ("PL-XX-10XX-5799-XXXX-0000-ABCD") may be shortened; a whole one must be exact.
     if (hidden ? taken < 12 : taken < wanted) return [];
-    const matchEnd = m.index + m[0].length - m[3]!.length + end;
-    const next = m.input.charCodeAt(matchEnd);
+    const next = text.charCodeAt(matchEnd);
     if (isAsciiLetter(next) || isDigitCode(next)) return [];
-    const compact = m.input.slice(m.index, matchEnd).replace(/[ \t-]/g, '');
-    if (hidden ? !/\d{4}/.test(compact) : !ibanChecksumOk(compact)) return [];
+    if (hidden) {
+      if (!/\d{4}/.test(text.slice(m.index, matchEnd).replace(/[ \t-]/g, ''))) return [];
+    } else if (!ibanChecksumBetween(text, m.index, matchEnd)) return [];
     return [{ start: m.index, end: matchEnd, tag: 'BANK_ACCOUNT' }];
   },
 };
+
+/**
+ * Where the account's body ends: at the first lower-case word (an IBAN is upper case; x is a hidden digit),
+ * the space or hyphen before it left out.
+ */
+function accountBodyEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isLower(c) && c !== 0x78) return i > from && isSeparator(text.charCodeAt(i - 1)) ? i - 1 : i;
+  }
+  return to;
+}
+
+function hasHiddenDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((text.charCodeAt(i) | 0x20) === 0x78) return true;
+  return false;
+}
+
+const isSeparator = (c: number) => c === 0x20 || c === 0x09 || c === 0x2d;
 
 /** Whether a known country code in one case stands before the check digits at `s` (perhaps a separator away). */
 function countryBefore(text: string, s: number, from: number): boolean {

@@ -1,3 +1,5 @@
+import { labelled } from '../anchors.js';
+import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 
 // A KRS number has no checksum, so only a labelled one is masked ("KRS: 0000000013", "KRS 000-000-00-13").
@@ -6,7 +8,15 @@ export const krs = rule(
   /\bKRS(?:\s*(?:nr|no\.?|numer))?[:\s#]+(\d{10}|\d{3}[-\s]\d{3}[-\s]\d{2}[-\s]\d{2})(?![\w-])/gi,
   {
     hint: /KRS/i,
-    startsAt: /KRS/gi,
+    // The number's first group has ten digits or three.
+    anchor: labelled({
+      labels: ['krs'],
+      between: new CharSet(':#', { space: true }),
+      least: 1,
+      most: Number.MAX_SAFE_INTEGER,
+      subLabels: ['nr', 'no', 'no.', 'numer'],
+      lengths: [3, 10],
+    }),
     group: 1,
   },
 );

@@ -1,4 +1,4 @@
-import { afterDecimalMark, afterNumber, bracketOrRun, isDigitCode } from '../anchors.js';
+import { afterDecimalMark, afterNumber, bracketOrRun, isAsciiLetter, isDigitCode, OPEN_BRACKET } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type MaskRule, RunAnchor } from '../rule.js';
 
@@ -46,30 +46,55 @@ const EXTENSION = /[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5}$/;
 
 /** Whether a candidate is a phone number; `labelled` is asked only for numbers its answer can change. */
 function isPhoneShape(value: string, labelled: () => boolean): boolean {
-  const extension = EXTENSION.exec(value);
+  // Only an extension brings letters into a candidate.
+  const extension = hasAsciiLetter(value) ? EXTENSION.exec(value) : null;
   const number = extension ? value.slice(0, extension.index) : value;
-  const groups = number.match(/\d+/g) ?? [];
+  const sizes = groupSizes(number);
   let n = 0;
-  for (const g of groups) n += g.length;
+  for (const g of sizes) n += g;
   if (n < 7 || n > 15) return false;
-  if (unlabelledShape(number, groups, n, extension !== null)) return true;
-  return (groups.length >= 2 || n >= 8) && labelled();
+  if (unlabelledShape(number, sizes, n, extension !== null)) return true;
+  return (sizes.length >= 2 || n >= 8) && labelled();
 }
 
-function unlabelledShape(number: string, groups: readonly string[], n: number, extension: boolean): boolean {
-  if (extension) return groups.length >= 2;
-  const first = groups[0]!;
+/** The lengths of the number's groups of digits, read by code (this runs on every candidate). */
+function groupSizes(number: string): number[] {
+  const sizes: number[] = [];
+  let size = 0;
+  for (let i = 0; i < number.length; i++) {
+    if (isDigitCode(number.charCodeAt(i))) size++;
+    else if (size > 0) {
+      sizes.push(size);
+      size = 0;
+    }
+  }
+  if (size > 0) sizes.push(size);
+  return sizes;
+}
+
+function unlabelledShape(number: string, sizes: readonly number[], n: number, extension: boolean): boolean {
+  if (extension) return sizes.length >= 2;
+  const bracketed = number.charCodeAt(0) === OPEN_BRACKET;
+  // The first group's first two digits (a candidate begins with its digits, or with a bracket and them).
+  const at = bracketed ? 1 : 0;
+  const lead = number.charCodeAt(at);
+  const second = sizes[0]! > 1 ? number.charCodeAt(at + 1) : Number.NaN;
   // A national number written whole: 0 and nine digits (`0202295221`); eleven digits from 0 are PESELs of the
   // 2000s as often (a broken one is still not a phone).
-  if (groups.length === 1) return /^0[1-9]\d{8}$/.test(first);
-  const bracketed = number.startsWith('(');
-  if (first.startsWith('0') && !first.startsWith('00'))
-    return n >= 9 && n <= 12 && (bracketed || groups.every((g) => g.length >= 2));
-  if (bracketed) return first.length >= 2 && n >= 8 && n <= 12;
-  const sizes = groups.map((g) => g.length).join('-');
-  if (sizes === '5-5') return /^[6-9]/.test(first);
-  if (sizes === '1-3-3-4') return first === '1';
-  return /^(?:[23]-4-4|3-3-4|3-2-2-2)$/.test(sizes);
+  if (sizes.length === 1) return sizes[0] === 10 && lead === ZERO && second !== ZERO;
+  if (lead === ZERO && second !== ZERO) return n >= 9 && n <= 12 && (bracketed || sizes.every((g) => g >= 2));
+  if (bracketed) return sizes[0]! >= 2 && n >= 8 && n <= 12;
+  const shape = sizes.join('-');
+  if (shape === '5-5') return lead >= 0x36 && lead <= 0x39;
+  if (shape === '1-3-3-4') return lead === 0x31;
+  return shape === '2-4-4' || shape === '3-4-4' || shape === '3-3-4' || shape === '3-2-2-2';
+}
+
+const ZERO = 0x30;
+
+function hasAsciiLetter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (isAsciiLetter(value.charCodeAt(i))) return true;
+  return false;
 }
 
 export const phoneNational: MaskRule = {

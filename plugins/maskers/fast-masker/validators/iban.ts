@@ -113,14 +113,41 @@ const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
 export function ibanChecksumOk(compact: string): boolean {
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   let rest = 0;
-  for (let i = 0; i < rearranged.length; i++) {
-    let code = rearranged.charCodeAt(i);
-    if (code >= 97 && code <= 122) code -= 32;
-    const value = code >= 65 && code <= 90 ? code - 55 : code - 48;
-    if (value < 0 || value > 35) return false;
-    rest = value > 9 ? (rest * 100 + value) % 97 : (rest * 10 + value) % 97;
+  for (let i = 0; i < rearranged.length && rest >= 0; i++) rest = mod97Step(rest, rearranged.charCodeAt(i));
+  return rest === 1;
+}
+
+/**
+ * `ibanChecksumOk` of text[from, to) with its spaces, tabs and hyphens left out, read in place: the first four
+ * characters kept are read last, as the rearranged number has them.
+ */
+export function ibanChecksumBetween(text: string, from: number, to: number): boolean {
+  let rest = 0;
+  let kept = 0;
+  let tail = to;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x2d) continue;
+    if (++kept === 4) tail = i + 1;
+    if (kept <= 4) continue;
+    rest = mod97Step(rest, code);
+    if (rest < 0) return false;
+  }
+  for (let i = from; i < tail; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x2d) continue;
+    rest = mod97Step(rest, code);
+    if (rest < 0) return false;
   }
   return rest === 1;
+}
+
+/** The remainder after one more character of an IBAN (letters as 10–35), or -1 for any other character. */
+function mod97Step(rest: number, code: number): number {
+  const c = code >= 97 && code <= 122 ? code - 32 : code;
+  const value = c >= 65 && c <= 90 ? c - 55 : c - 48;
+  if (value < 0 || value > 35) return -1;
+  return value > 9 ? (rest * 100 + value) % 97 : (rest * 10 + value) % 97;
 }
 
 /** A Polish NRB is a PL IBAN without the letters: its check digits work the same way. */

@@ -53,9 +53,23 @@ const VALUES = [
   '00-950',
   'kod 00950',
   'KRS 0000000013',
+  'krs nr 0000000013',
+  'KRS: 000-000-00-13',
+  'KRS numer:\t0000000013',
+  'Krs no. 0000000013',
+  'KRS #0000000013',
   'FV/2024/00123',
+  'inv-2024-123',
+  'INVOICE/2024/000123',
+  'Fv-2024/4567',
   'ORD-12345',
+  'order_1234567890',
+  'ORDER123',
   'fbid12345678',
+  'FBID123456789',
+  'pesel:44051401359',
+  'PESEL : : 44051401359',
+  'PESEL\u00a044051401359',
   '192.168.0.1:8080',
   'v1.2.3.4',
   '2001:0db8:85a3:0000:0000:8a2e:0370:7334',
@@ -109,7 +123,15 @@ const VALUES = [
   'eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4f',
 ];
 const GLUE = [' ', ' ', ' ', '', ', ', '. ', '-', '/', ':', '\n', 'tel. ', 'call ', 'nr', 'PESEL: ', 'x', '('];
-const WORDS = ['Numer', 'konto', 'phone', 'zip code', 'version', 'ABC', 'De', 'a', 'ł', '+', '12', '7', '2024'];
+const WORDS = ['Numer', 'konto', 'phone', 'zip code', 'version', 'ABC', 'De', 'a', 'ł', '+', '12', '7', '2024'].concat([
+  'KRS',
+  'fv',
+  'INV/',
+  'ord',
+  'Order-',
+  'fbid',
+  'Pesel',
+]);
 
 function* texts(count: number, seed: number): Generator<string> {
   let state = seed;
