@@ -16,6 +16,8 @@ export const krs = rule(
       most: Number.MAX_SAFE_INTEGER,
       subLabels: ['nr', 'no', 'no.', 'numer'],
       lengths: [3, 10],
+      // The label or a word after it, or a colon or # (whatever stands before it), ends right before the digits.
+      near: { before: ['krs', 'nr', 'no', 'numer', ':', '#'] },
     }),
     group: 1,
   },

@@ -12,6 +12,7 @@ export const peselTagged = rule('PESEL', /\bPESEL[:\s]+(\d{11})(?!\d)/gi, {
     least: 1,
     most: Number.MAX_SAFE_INTEGER,
     lengths: [11, 11],
+    near: { before: ['pesel', ':'] },
   }),
   group: 1,
   validate: isValidPesel,
