@@ -37,6 +37,14 @@ describe('checksum-validated identifiers', () => {
 
   it('PESEL: a checksum-valid number with an impossible birth date is not a PESEL', () => {
     assert.ok(!mask('Numer 44133101354').tags.includes('PESEL'));
+    // Month fields outside 01–12 plus a century's 0/20/40/60/80 (13, 00, 19, 20, 93) with day 01 or 15: the
+    // date must not roll over into the next year; 29 February only in leap years (1900 was not one).
+    for (const impossible of ['44130101350', '44001501351', '02190177339', '44200101350', '44930101354'])
+      assert.ok(!mask(`Numer ${impossible}`).tags.includes('PESEL'), impossible);
+    assert.ok(!mask('Numer 02222901332').tags.includes('PESEL'), '29 February 2002');
+    assert.ok(!mask('Numer 00022901356').tags.includes('PESEL'), '29 February 1900');
+    for (const leap of ['04222901336', '04022901354', '96222901355'])
+      assert.deepEqual(mask(`PESEL ${leap}`).tags, ['PESEL'], leap);
   });
 
   it('cards: 12-digit Maestro numbers in its ranges, never digits glued to a letter', () => {
