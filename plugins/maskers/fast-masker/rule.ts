@@ -124,7 +124,8 @@ export function rule(tag: string, pattern: RegExp, options: RuleOptions = {}): M
       const value = m[group];
       if (value === undefined || value === '') return [];
       if (validate && !validate(value, m)) return [];
-      const start = group === 0 ? m.index : m.index + m[0].indexOf(value);
+      // Most groups are the whole match (the lookarounds take no characters): no search for them.
+      const start = group === 0 || value.length === m[0].length ? m.index : m.index + m[0].indexOf(value);
       return [{ start, end: start + value.length, tag }];
     },
   };

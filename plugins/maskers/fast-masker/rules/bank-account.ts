@@ -5,7 +5,7 @@ import {
   IBAN_COUNTRIES,
   ibanChecksumBetween,
   ibanChecksumOk,
-  ibanLength,
+  ibanLengthAt,
   isIbanCountryAt,
 } from '../validators/iban.js';
 
@@ -38,31 +38,22 @@ export const bankAccount: MaskRule = {
   }),
   needsDigit: true,
   spans(m) {
-    const length = ibanLength(m[1]!);
-    if (length === undefined) return [];
-    if (/[a-z]/.test(m[1]!)) {
+    const length = ibanLengthAt(m.input, m.index);
+    if (length === 0) return [];
+    if (isLower(m.input.charCodeAt(m.index))) {
       const compact = COMPACT.exec(m.input.slice(m.index))![0];
       if (compact.length === length && ibanChecksumOk(compact))
         return [{ start: m.index, end: m.index + length, tag: 'BANK_ACCOUNT' }];
       return spacedLowerCase(m, length);
     }
-    // Read by code in the text (no copies): this runs for every account in a document.
+    // Read by code in the text, in one pass (no copies): this runs for every account in a document.
     const text = m.input;
     const bodyFrom = m.index + m[0].length - m[3]!.length;
-    const bodyEnd = accountBodyEnd(text, bodyFrom, m.index + m[0].length);
-    const hidden = m[2] === 'XX' || hasHiddenDigit(text, bodyFrom, bodyEnd);
-    const wanted = length - 4;
-    let taken = 0;
-    let matchEnd = bodyFrom;
-    for (let i = bodyFrom; i < bodyEnd && taken < wanted; i++) {
-      const c = text.charCodeAt(i);
-      if (isAsciiLetter(c) || isDigitCode(c)) {
-        taken++;
-        matchEnd = i + 1;
-      }
-    }
+    const body = readBody(text, bodyFrom, m.index + m[0].length, length - 4);
+    const hidden = body.hidden || m[2] === 'XX';
+    const matchEnd = body.end;
     // A partly hidden account ("PL-XX-10XX-5799-XXXX-0000-ABCD") may be shortened; a whole one must be exact.
-    if (hidden ? taken < 12 : taken < wanted) return [];
+    if (hidden ? body.taken < 12 : body.taken < length - 4) return [];
     const next = text.charCodeAt(matchEnd);
     if (isAsciiLetter(next) || isDigitCode(next)) return [];
     if (hidden) {
@@ -72,24 +63,29 @@ export const bankAccount: MaskRule = {
   },
 };
 
+/** What one pass over an account's body found; one object, reused (the rules run one at a time). */
+const body = { taken: 0, end: 0, hidden: false };
+
 /**
- * Where the account's body ends: at the first lower-case word (an IBAN is upper case; x is a hidden digit),
- * the space or hyphen before it left out.
+ * Reads the account's body from `from`: it ends at the first lower-case word (an IBAN is upper case; x is a
+ * hidden digit); up to `wanted` letters and digits are taken from it (`end` after the last), and `hidden` says
+ * whether an x stands in the body.
  */
-function accountBodyEnd(text: string, from: number, to: number): number {
+function readBody(text: string, from: number, to: number, wanted: number): typeof body {
+  body.taken = 0;
+  body.end = from;
+  body.hidden = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (isLower(c) && c !== 0x78) return i > from && isSeparator(text.charCodeAt(i - 1)) ? i - 1 : i;
+    if ((c | 0x20) === 0x78) body.hidden = true;
+    else if (isLower(c)) break;
+    if (body.taken < wanted && (isAsciiLetter(c) || isDigitCode(c))) {
+      body.taken++;
+      body.end = i + 1;
+    }
   }
-  return to;
+  return body;
 }
-
-function hasHiddenDigit(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if ((text.charCodeAt(i) | 0x20) === 0x78) return true;
-  return false;
-}
-
-const isSeparator = (c: number) => c === 0x20 || c === 0x09 || c === 0x2d;
 
 /** Whether a known country code in one case stands before the check digits at `s` (perhaps a separator away). */
 function countryBefore(text: string, s: number, from: number): boolean {

@@ -1,12 +1,16 @@
 import { atGroup } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
+import { digitCount, leadingDigits } from '../validators/digits.js';
 import { passesLuhn } from '../validators/luhn.js';
 
 // Payment cards (ISO/IEC 7812): 13–19 digits grouped by 4 (or AMEX 4-6-5), Luhn-valid. Maestro also issues
 // 12-digit numbers, accepted only within its IIN ranges (50, 56–69) so that any Luhn-valid 12-digit
 // number is not taken for a card.
-const MAESTRO_12 = /^(?:50|5[6-9]|6\d)/;
+const isMaestro12 = (v: string) => {
+  const prefix = leadingDigits(v, 2);
+  return prefix === 50 || (prefix >= 56 && prefix <= 69);
+};
 
 export const creditCard = rule(
   'CREDIT_CARD',
@@ -16,11 +20,10 @@ export const creditCard = rule(
     anchor: atGroup(12, new CharSet('-', { word: true })),
     group: 1,
     validate: (v, m) => {
-      const digits = v.replace(/\D/g, '');
-      const n = digits.length;
+      const n = digitCount(v);
       // After "+" a number of E.164's length is a phone number ("+590800040206"): the phone rule takes it.
       if (n <= 15 && m.input.charCodeAt(m.index - 1) === 43) return false;
-      return ((n >= 13 && n <= 19) || (n === 12 && MAESTRO_12.test(digits))) && passesLuhn(digits);
+      return ((n >= 13 && n <= 19) || (n === 12 && isMaestro12(v))) && passesLuhn(v);
     },
   },
 );

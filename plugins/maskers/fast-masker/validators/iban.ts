@@ -94,18 +94,20 @@ const LENGTHS: Readonly<Record<string, number>> = {
 /** The country codes IBANs are issued for. */
 export const IBAN_COUNTRIES: readonly string[] = Object.keys(LENGTHS);
 
-export const ibanLength = (country: string): number | undefined => LENGTHS[country.toUpperCase()];
+// One byte per pair of ASCII codes, the country's IBAN length (0: none): read for every digit run with two
+// letters before it, and for every candidate, without a string.
+const COUNTRY_LENGTHS = new Uint8Array(128 * 128);
+for (const [c, length] of Object.entries(LENGTHS)) COUNTRY_LENGTHS[(c.charCodeAt(0) << 7) | c.charCodeAt(1)] = length;
 
-// One byte per pair of ASCII codes: read for every digit run with two letters before it.
-const COUNTRY_CODES = new Uint8Array(128 * 128);
-for (const c of Object.keys(LENGTHS)) COUNTRY_CODES[(c.charCodeAt(0) << 7) | c.charCodeAt(1)] = 1;
-
-/** Whether the two letters at p (either case) are a country that issues IBANs, read without a string. */
-export function isIbanCountryAt(text: string, p: number): boolean {
+/** The IBAN length of the country whose code (either case) stands at p, or 0 when none issues IBANs. */
+export function ibanLengthAt(text: string, p: number): number {
   const a = upper(text.charCodeAt(p));
   const b = upper(text.charCodeAt(p + 1));
-  return a < 128 && b < 128 && COUNTRY_CODES[(a << 7) | b] === 1;
+  return a < 128 && b < 128 ? COUNTRY_LENGTHS[(a << 7) | b]! : 0;
 }
+
+/** Whether the two letters at p (either case) are a country that issues IBANs. */
+export const isIbanCountryAt = (text: string, p: number): boolean => ibanLengthAt(text, p) !== 0;
 
 const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
 
@@ -113,8 +115,8 @@ const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
 export function ibanChecksumOk(compact: string): boolean {
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   let rest = 0;
-  for (let i = 0; i < rearranged.length && rest >= 0; i++) rest = mod97Step(rest, rearranged.charCodeAt(i));
-  return rest === 1;
+  for (let i = 0; i < rearranged.length && rest >= 0; i++) rest = mod97Append(rest, rearranged.charCodeAt(i));
+  return rest >= 0 && rest % 97 === 1;
 }
 
 /**
@@ -130,24 +132,33 @@ export function ibanChecksumBetween(text: string, from: number, to: number): boo
     if (code === 0x20 || code === 0x09 || code === 0x2d) continue;
     if (++kept === 4) tail = i + 1;
     if (kept <= 4) continue;
-    rest = mod97Step(rest, code);
+    rest = mod97Append(rest, code);
     if (rest < 0) return false;
   }
   for (let i = from; i < tail; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x20 || code === 0x09 || code === 0x2d) continue;
-    rest = mod97Step(rest, code);
+    rest = mod97Append(rest, code);
     if (rest < 0) return false;
   }
-  return rest === 1;
+  return rest % 97 === 1;
 }
 
-/** The remainder after one more character of an IBAN (letters as 10–35), or -1 for any other character. */
-function mod97Step(rest: number, code: number): number {
-  const c = code >= 97 && code <= 122 ? code - 32 : code;
-  const value = c >= 65 && c <= 90 ? c - 55 : c - 48;
-  if (value < 0 || value > 35) return -1;
-  return value > 9 ? (rest * 100 + value) % 97 : (rest * 10 + value) % 97;
+// Each character's value (digits 0–9, letters in either case 10–35), -1 for any other ASCII character.
+const VALUE = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) VALUE[48 + c] = c;
+for (let c = 0; c < 26; c++) VALUE[65 + c] = VALUE[97 + c] = 10 + c;
+
+/**
+ * The number so far with one more character appended (a letter as two digits), reduced mod 97 only once it is
+ * big (a remainder per character was most of the check's time); -1 for a character an IBAN cannot have.
+ */
+function mod97Append(rest: number, code: number): number {
+  const value = code < 128 ? VALUE[code]! : -1;
+  if (value < 0) return -1;
+  const next = value > 9 ? rest * 100 + value : rest * 10 + value;
+  // Below 10^7, a hundred times the number plus 35 stays a small integer.
+  return next >= 10_000_000 ? next % 97 : next;
 }
 
 /** A Polish NRB is a PL IBAN without the letters: its check digits work the same way. */
