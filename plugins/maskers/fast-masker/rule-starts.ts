@@ -145,8 +145,9 @@ export class RuleStarts {
       if (prev !== undefined && !prev.has(before)) continue;
       if (refuse?.has(before)) continue;
       if (touch !== undefined && !touch.has(before) && !touch.has(after)) continue;
-      if (keep !== undefined && !keep(runs, i, gapFrom)) continue;
-      out.ask(i, gapFrom, k < spans ? spanStart[k]! : length);
+      const gapTo = k < spans ? spanStart[k]! : length;
+      if (keep !== undefined && !keep(runs, i, gapFrom, gapTo)) continue;
+      out.ask(i, gapFrom, gapTo);
     }
     for (const at of masked.cuts) {
       const i = runs.firstEndingAfter(at - 1);

@@ -28,10 +28,11 @@ export interface Anchor {
   /** The character before the run is none of these (the pattern's negative lookbehind). */
   readonly refuse?: CharSet;
   /**
-   * Runs worth asking `starts` about: a cheap necessary condition. The gap being searched begins at `from`:
-   * what stands before it is a placeholder's text, which the pattern does not see (read it as nothing).
+   * Runs worth asking `starts` about: a cheap necessary condition. The gap being searched is [from, to): what
+   * stands before it or from `to` on is a placeholder's text, which the pattern does not see (read it as
+   * nothing, where a test asks that something is not there, like a lookahead).
    */
-  readonly runs?: (runs: DigitRuns, i: number, from: number) => boolean;
+  readonly runs?: (runs: DigitRuns, i: number, from: number, to: number) => boolean;
   /** Where a match containing run i can start, ascending; default: the run's start. */
   readonly starts?: (runs: DigitRuns, i: number, from: number, to: number, push: (at: number) => void) => void;
   /** A text for which this holds may have matches without the anchors' digits: the rule scans it whole. */

@@ -54,7 +54,7 @@ export const money = rule('MONEY', PATTERN, {
       before: [...SYMBOL_LIST, ...CODE_LIST],
       afterChain: [...SYMBOL_LIST, ...CODE_LIST, ...WORD_STARTS, ...MAGNITUDES],
     },
-    runs: (r, i, from) => currencyBefore(r.text, r.start[i]!, from) >= 0 || currencyAfter(r, i, from),
+    runs: (r, i, from, to) => currencyBefore(r.text, r.start[i]!, from) >= 0 || currencyAfter(r, i, from, to),
     // Asked about runs next to a placeholder too, so the guess is loose: where a symbol or a code would begin.
     starts(r, i, from, _to, push) {
       const s = Math.max(r.start[i]!, from);
@@ -89,14 +89,19 @@ function currencyBefore(text: string, s: number, from: number): number {
   return BEFORE.test(text) && BEFORE.lastIndex === s + 1 ? p - 2 : -1;
 }
 
-function currencyAfter(r: DigitRuns, i: number, from: number): boolean {
+function currencyAfter(r: DigitRuns, i: number, from: number, to: number): boolean {
   const b = codeIn(r.text, r.start[i]! - 1, from);
   if (isWordCode(b) || b === DOT || b === COMMA) return false;
   const at = r.chainEnd[i]!;
   if (!currencyCanFollow(r.text, isSpaceCode(r.text.charCodeAt(at)) ? at + 1 : at)) return false;
+  // The tail's lookahead must not see a placeholder's letters ("5kzł" before a masked "a0:b1:…"): near the
+  // gap's end it reads the gap alone (the longest tail, " tys. dolarami" and the letter after it, is 15 long).
+  const text = to - at <= AFTER_REACH ? r.text.slice(0, to) : r.text;
   AFTER.lastIndex = at;
-  return AFTER.test(r.text);
+  return AFTER.test(text);
 }
+
+const AFTER_REACH = 16;
 
 /**
  * Whether a currency, or a magnitude and a currency, can begin at p: a loose test of the pattern's tail that
