@@ -29,10 +29,11 @@ export const bankAccount: MaskRule = {
     prev: new CharSet(' \t-', { letters: true }),
     near: { before: [...IBAN_COUNTRIES, ...IBAN_COUNTRIES.map((c) => `${c}-`)] },
     runs: (r, i, from) => countryBefore(r.text, r.start[i]!, from),
-    starts(r, i, from, to, push) {
+    // Where `countryBefore` found the code: two letters before the digits, or before the separator before them.
+    starts(r, i, from, _to, push) {
       const s = Math.max(r.start[i]!, from);
-      push(s - 3);
-      push(s - 2);
+      const c = codeIn(r.text, s - 1, from);
+      push(c === 0x20 || c === 0x09 || c === 0x2d ? s - 3 : s - 2);
     },
     scanWhole: (text) => text.includes('XX'),
   }),

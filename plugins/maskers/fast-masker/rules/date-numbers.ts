@@ -19,11 +19,25 @@ export const dateNumbers = rule(
   },
 );
 
-/** A year, day or month run (4, 2 or 1 digits) and then a date separator, perhaps after a space. */
+/**
+ * The first group of a date: a year, day or month run (4, 2 or 1 digits), a date separator (perhaps after a
+ * space), and the next run right after it (perhaps after a space) of one or two digits with a separator after
+ * it too. A number followed by a dot ends most sentences of a report: one separator alone made a try of the
+ * pattern for each.
+ */
 function dateGroup(r: DigitRuns, i: number): boolean {
-  if (r.length(i) === 3) return false;
-  let at = r.end[i]!;
-  if (isSpaceCode(r.text.charCodeAt(at))) at++;
-  const c = r.text.charCodeAt(at);
-  return c === DASH || c === DOT || c === SLASH;
+  const n = r.length(i);
+  if (n === 3 || i + 1 >= r.count) return false;
+  const at = separatorAfter(r.text, r.end[i]!);
+  // Only the US form begins with one digit, and it has slashes (a version, `2.4.1`, is no date).
+  if (at < 0 || (n === 1 && r.text.charCodeAt(at) !== SLASH)) return false;
+  const next = isSpaceCode(r.text.charCodeAt(at + 1)) ? at + 2 : at + 1;
+  return r.start[i + 1] === next && r.length(i + 1) <= 2 && separatorAfter(r.text, r.end[i + 1]!) >= 0;
+}
+
+/** Where a date separator stands at `at` or one space after it, or -1. */
+function separatorAfter(text: string, at: number): number {
+  const p = isSpaceCode(text.charCodeAt(at)) ? at + 1 : at;
+  const c = text.charCodeAt(p);
+  return c === DASH || c === DOT || c === SLASH ? p : -1;
 }

@@ -17,13 +17,19 @@ function hexAround(text: string, s: number, e: number): number {
   return b - a;
 }
 
-/** A hex pair at p, and the separators of a six-pair address after it (pairs 1–4) or before it (pairs 3–6). */
+/**
+ * A hex pair at p, and three separators of a six-pair address after it (pairs 1–3) or before it (pairs 4–6):
+ * every pair has three on one side, and dates and NIPs (`2024-05-14`, `526-000-12-46`) have two at most.
+ */
 function pairAt(text: string, p: number): boolean {
   if (!isHexCode(text.charCodeAt(p)) || !isHexCode(text.charCodeAt(p + 1))) return false;
   const after = text.charCodeAt(p + 2);
-  if ((after === COLON || after === DASH) && text.charCodeAt(p + 5) === after) return true;
+  if ((after === COLON || after === DASH) && text.charCodeAt(p + 5) === after && text.charCodeAt(p + 8) === after)
+    return true;
   const before = text.charCodeAt(p - 1);
-  return (before === COLON || before === DASH) && text.charCodeAt(p - 4) === before;
+  return (
+    (before === COLON || before === DASH) && text.charCodeAt(p - 4) === before && text.charCodeAt(p - 7) === before
+  );
 }
 
 // Six hex pairs with one consistent separator (":" or "-") or none.

@@ -113,6 +113,17 @@ const VALUES = [
   '2024-05-14',
   '14.05.2024',
   '5/14/2024',
+  '2024 - 05 - 14',
+  '14 .05. 2024',
+  '1/5/2024',
+  '12/31/2024',
+  '2.4.1',
+  '00-1A-2B-3C-4D-5E',
+  'a0:b1:c2:d3:e4:f5',
+  'AB:CD:EF:01:23:45',
+  '001A2B3C4D5E',
+  'PL61\t1090 1014 0000 0712 1981 2874',
+  'at 09:30',
   '09:30',
   '23.59',
   '11:34:35',
@@ -197,6 +208,12 @@ describe('rule anchors', () => {
       spans: () => [],
     }));
     assertMaskedAsScanned(documents([...texts(1600, 13)]), [...fillers, ...RULES]);
+  });
+
+  it('read the end of a gap as the end of the text (a tail glued to the next placeholder)', () => {
+    // "zła…" is no currency in the whole text; once the MAC address after it is masked, the gap ends in "zł".
+    assertMaskedAsScanned(['fbid(5kzła0:b1:c2:d3:e4:f5.', '12 USDa0:b1:c2:d3:e4:f5', '3 mln euroa0:b1:c2:d3:e4:f5']);
+    assertMaskedAsScanned(documents([...texts(40, 5), '7 kzła0:b1:c2:d3:e4:f5', ...texts(40, 6)]));
   });
 
   it('mask a text with more runs than the run index takes (each rule then reads every run)', () => {
