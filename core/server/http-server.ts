@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, IncomingMessage, type Server, type ServerOptions, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type express from 'express';
 import type { Settings } from '../config/settings.js';
@@ -19,6 +19,7 @@ const DEADLINE_CHECK_MS = 1000;
 export function createHttpServer(app: express.Express, settings: Settings): Server {
   const server = createServer(
     {
+      ...withPrototypes(app),
       headersTimeout: settings.clientTimeouts.headersMs,
       // The body's deadline is kept per request by the app, which can answer in the route's dialect.
       requestTimeout: 0,
@@ -28,6 +29,31 @@ export function createHttpServer(app: express.Express, settings: Settings): Serv
   );
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => answerClientError(err, socket, settings));
   return server;
+}
+
+/**
+ * Node's request and response built with Express's prototypes from the start. Express otherwise swaps the
+ * prototype of every request and response it is handed (`Object.setPrototypeOf`), and V8 gives each swapped
+ * object a map of its own: every property read on them in Node's HTTP code and ours then misses its inline
+ * cache. With the prototype already in place, Express's swap changes nothing and all responses share one map.
+ * Node's two constructors are plain functions, called here on the object `new` made from `Made`'s own map
+ * (`Reflect.construct` with `Made` as its new target would make a map per object again); were they ever
+ * classes, Node's own are used.
+ */
+function withPrototypes(app: express.Express): Pick<ServerOptions, 'IncomingMessage' | 'ServerResponse'> {
+  const request = madeWith(IncomingMessage, app.request);
+  const response = madeWith(ServerResponse, app.response);
+  return request && response ? { IncomingMessage: request, ServerResponse: response } : {};
+}
+
+function madeWith<C extends new (...args: never[]) => object>(base: C, prototype: object): C | undefined {
+  if (Function.prototype.toString.call(base).startsWith('class')) return undefined;
+  const construct = base as unknown as (this: object, ...args: unknown[]) => void;
+  function Made(this: object, ...args: unknown[]): void {
+    construct.apply(this, args);
+  }
+  Made.prototype = prototype;
+  return Made as unknown as C;
 }
 
 /** Listens on the configured address; one that cannot be listened on stops start-up in one line. */
