@@ -1,7 +1,7 @@
 import { afterDecimalMark, afterNumber, bracketOrRun, isAsciiLetter, isDigitCode, OPEN_BRACKET } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type MaskRule, RunAnchor } from '../rule.js';
-import { shapeKey } from '../validators/digits.js';
+import { shapeKey, sizesShape } from '../validators/digits.js';
 
 /**
  * Phone numbers in national formats, which the Polish, NANP and "+" rules before this one do not take:
@@ -85,7 +85,7 @@ function unlabelledShape(number: string, sizes: readonly number[], n: number, ex
   if (sizes.length === 1) return sizes[0] === 10 && lead === ZERO && second !== ZERO;
   if (lead === ZERO && second !== ZERO) return n >= 9 && n <= 12 && (bracketed || sizes.every((g) => g >= 2));
   if (bracketed) return sizes[0]! >= 2 && n >= 8 && n <= 12;
-  const shape = sizes.reduce((key, g) => key * 32 + Math.min(g, 31), 0);
+  const shape = sizesShape(sizes);
   if (shape === FIVE_FIVE) return lead >= 0x36 && lead <= 0x39;
   if (shape === NANP_WITH_ONE) return lead === 0x31;
   return PHONE_SHAPES.has(shape);

@@ -34,8 +34,11 @@ export function groupShape(s: string): number {
   return size > 0 ? shape * 32 + Math.min(size, 31) : shape;
 }
 
+/** `groupShape` of the groups' sizes, given as numbers. */
+export const sizesShape = (sizes: readonly number[]): number => sizes.reduce((n, g) => n * 32 + Math.min(g, 31), 0);
+
 /** `groupShape` of a shape written as sizes with dashes (`'3-3-2-2'`). */
-export const shapeKey = (sizes: string): number => sizes.split('-').reduce((n, g) => n * 32 + Number(g), 0);
+export const shapeKey = (sizes: string): number => sizesShape(sizes.split('-').map(Number));
 
 export function digitCount(s: string): number {
   let n = 0;
