@@ -3,9 +3,10 @@
  * and nothing outlives it, so values are never shared across requests or users.
  */
 export class MaskingSession {
-  /** Per tag, the placeholder of each original, how many were issued and how many values were masked. */
+  /** Per tag, the placeholder of each original, the original of each number issued, and how many were masked. */
   private readonly tags = new Map<string, TagState>();
-  private readonly byPlaceholder = new Map<string, string>();
+  /** Every placeholder issued, in order (for `mappings`). */
+  private readonly issued: string[] = [];
   /** Placeholders that stand for numbers the client sent as JSON numbers. */
   private readonly numbers = new Set<string>();
   /** Placeholder-shaped text the client wrote itself: never issued, so it is never "restored" into a value. */
@@ -18,20 +19,25 @@ export class MaskingSession {
   }
 
   placeholder(tag: string, original: string): string {
-    // One lookup per tag and one per value: this runs for every value masked (thousands in a long document).
+    // This runs for every value masked (thousands in a long document): one lookup per tag and one per value,
+    // and a new value is one map insert; the way back is read from the placeholder (`original`).
     let state = this.tags.get(tag);
     if (state === undefined) {
-      state = { issued: new Map(), count: 0, hits: 0 };
+      state = { byOriginal: new Map(), originals: [''], hits: 0 };
       this.tags.set(tag, state);
     }
-    let ph = state.issued.get(original);
+    let ph = state.byOriginal.get(original);
     if (ph === undefined) {
-      let n = state.count;
-      do ph = `{{${tag}_${++n}}}`;
-      while (this.taken.has(ph));
-      state.count = n;
-      state.issued.set(original, ph);
-      this.byPlaceholder.set(ph, original);
+      const { originals } = state;
+      ph = `{{${tag}_${originals.length}}}`;
+      // A number the client's own text holds is skipped: its slot stays empty, so it restores to nothing.
+      while (this.taken.size > 0 && this.taken.has(ph)) {
+        originals.push(undefined);
+        ph = `{{${tag}_${originals.length}}}`;
+      }
+      originals.push(original);
+      state.byOriginal.set(original, ph);
+      this.issued.push(ph);
     }
     state.hits++;
     return ph;
@@ -54,23 +60,34 @@ export class MaskingSession {
     return this.numbers.size > 0;
   }
 
+  /** The value a placeholder this session issued stands for; undefined for any other text. */
   original(placeholder: string): string | undefined {
-    return this.byPlaceholder.get(placeholder);
+    const n = placeholder.length;
+    const cut = placeholder.lastIndexOf('_');
+    if (cut < 3 || !placeholder.startsWith('{{') || !placeholder.endsWith('}}')) return undefined;
+    const number = placeholder.slice(cut + 1, n - 2);
+    const index = Number(number);
+    // Only the spelling this session writes: `{{EMAIL_01}}` or `{{EMAIL_1.0}}` is the client's text, not ours.
+    if (!Number.isSafeInteger(index) || index < 1 || String(index) !== number) return undefined;
+    return this.tags.get(placeholder.slice(2, cut))?.originals[index];
   }
 
   get size(): number {
-    return this.byPlaceholder.size;
+    return this.issued.length;
   }
 
   /** `{placeholder: original}`, as `/api/fast_text_mask` and the audit log show it. */
   mappings(): Record<string, string> {
-    return Object.fromEntries(this.byPlaceholder);
+    const out: Record<string, string> = {};
+    for (const ph of this.issued) out[ph] = this.original(ph)!;
+    return out;
   }
 }
 
 interface TagState {
-  readonly issued: Map<string, string>;
-  count: number;
+  readonly byOriginal: Map<string, string>;
+  /** Indexed by the placeholder's number (slot 0 and numbers skipped are empty). */
+  readonly originals: Array<string | undefined>;
   hits: number;
 }
 
