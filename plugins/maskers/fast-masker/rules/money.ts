@@ -27,7 +27,8 @@ const SYMBOL_LIST = ['$', '€', '£', '¥', '₽', '₹'];
 const SYMBOLS = `[${SYMBOL_LIST.join('')}]`;
 const WORDS =
   'zł\\.?|złot(?:y|e|ych|ymi|ówki|ego)|dolar(?:a|ów|y|ami)?|euro|eur\\.|eura|eurów|eurem|funt(?:a|ów|y)?|rubl(?:a|i|e)|rubel|dollars?|pounds?';
-const AMOUNT = '\\d{1,3}(?:[ ,.\\u00A0]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?';
+// The grouped form must not stop inside a longer number: `$6312.91` is one amount, not `$631` and `2.91`.
+const AMOUNT = '\\d{1,3}(?:[ ,.\\u00A0]\\d{3})*(?:[.,]\\d{1,2})?(?!\\d)|\\d+(?:[.,]\\d{1,2})?';
 const MAGNITUDE = '(?:\\s?(?:tys\\.|mln|mld|k|M))?';
 const PATTERN = new RegExp(
   `(?:(?:${SYMBOLS}|\\b(?:${CODES}))\\s?(?:${AMOUNT})${MAGNITUDE}|(?<![\\w.,])(?:${AMOUNT})${MAGNITUDE}\\s?(?:${SYMBOLS}|(?:${CODES}|${WORDS})(?![\\p{L}])))`,
