@@ -92,6 +92,33 @@ describe('other identifiers', () => {
   }
 });
 
+describe('amounts masked whole', () => {
+  // An amount of four or more digits with no thousands separator once had its first three digits masked
+  // and the rest left in clear (`$6312.91` became `{{MONEY_1}}2.91`).
+  for (const amount of [
+    '$6312.91',
+    '$12345',
+    'USD 1250.50',
+    '€ 1000000',
+    'PLN 20000,99',
+    '$120.50',
+    '$1,250.99',
+    '$5k',
+  ]) {
+    it(`"${amount}"`, () => assert.equal(mask(`charged ${amount} today`).text, 'charged {{MONEY_1}} today'));
+  }
+});
+
+describe('dates with the month in words', () => {
+  // Every Polish month in the genitive, as dates are written ("14 marca 2020" was once left in clear: the
+  // pattern had "marzca" for "marca"), and in the nominative after a year.
+  const GENITIVE = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września'];
+  for (const month of [...GENITIVE, 'października', 'listopada', 'grudnia'])
+    it(`"14 ${month} 2020"`, () => assert.equal(mask(`dnia 14 ${month} 2020 r.`).text, 'dnia {{DATE_1}} r.'));
+  for (const month of ['styczeń', 'marzec', 'kwiecień', 'grudzień'])
+    it(`"2020 ${month} 14"`, () => assert.equal(mask(`dnia 2020 ${month} 14 r.`).text, 'dnia {{DATE_1}} r.'));
+});
+
 describe('what must not be masked', () => {
   for (const text of [
     'Version 2.0.1 was released; upgrade from v1.2.3.4 or wersja 10.0.0.1.',
