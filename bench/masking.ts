@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { MaskingSession } from '../core/pipeline/masking/masking-session.js';
 import { FastMasker } from '../plugins/maskers/fast-masker/fast-masker.js';
 import { gatewayRatesByMode, printRates } from './support/gateway-modes.js';
+import { variedDocument } from './support/varied-document.js';
 
 const PROSE = [
   'Dzień dobry, piszę w sprawie zamówienia złożonego w zeszłym tygodniu. Paczka jeszcze nie dotarła, a status w systemie się nie zmienia.',
@@ -68,6 +69,10 @@ async function main(): Promise<void> {
     throughput('100 KB documents (PII every 10th sentence)', [document(100_000, piiEvery(10))]),
     throughput('100 KB documents (PII every 2nd sentence)', [document(100_000, piiEvery(2))]),
     throughput('100 KB dense: identifiers and numbers in every sentence', [document(100_000, dense)]),
+    throughput(
+      '100 KB dense, every value different (3 documents)',
+      [1, 2, 3].map((seed) => variedDocument(100_000, seed)),
+    ),
     throughput('100 KB documents without PII', [document(100_000, piiEvery(1_000_000))]),
   ];
 
