@@ -7,33 +7,35 @@ import {
   ibanChecksumOk,
   ibanLengthAt,
   isIbanCountryAt,
+  isIbanSeparator,
 } from '../validators/iban.js';
 
 // IBAN (ISO 13616): a known country code, two check digits (or XX when partly hidden), then exactly that
-// country's length of letters and digits, with spaces or hyphens anywhere between. Checked with mod 97
+// country's length of letters and digits, with spaces, hyphens, dots or slashes anywhere between. Checked with mod 97
 // unless part of it is already hidden with X.
-const CANDIDATE = /(?<![A-Za-z0-9])([A-Z]{2}|[a-z]{2})[ \t-]?([0-9]{2}|XX)((?:[ \t-]?[A-Za-z0-9]){8,30})/g;
+const CANDIDATE = /(?<![A-Za-z0-9])([A-Z]{2}|[a-z]{2})[ \t./-]?([0-9]{2}|XX)((?:[ \t./-]?[A-Za-z0-9]){8,30})/g;
 // Typed in lower case, an IBAN is told from the words around it when written compactly, or spaced when all
 // that follows the country code is digits (as in a Polish IBAN): words cannot pass for those.
 const COMPACT = /^[a-z0-9]+/;
-const SPACED_DIGITS = /^[a-z]{2}(?:[ \t-]?\d)+/;
+const SPACED_DIGITS = /^[a-z]{2}(?:[ \t./-]?\d)+/;
 
 export const bankAccount: MaskRule = {
   tag: 'BANK_ACCOUNT',
   pattern: CANDIDATE,
-  hint: /[A-Za-z]{2}[ \t-]?(?:\d{2}|XX)/,
+  hint: /[A-Za-z]{2}[ \t./-]?(?:\d{2}|XX)/,
   // The country code stands right before the check digits, or a space or hyphen before them; hidden check
   // digits (XX) have no digits to anchor on, so a text with XX is scanned whole.
   anchor: new RunAnchor({
     lengths: [2, Number.MAX_SAFE_INTEGER],
-    prev: new CharSet(' \t-', { letters: true }),
-    near: { before: [...IBAN_COUNTRIES, ...IBAN_COUNTRIES.map((c) => `${c}-`)] },
+    prev: new CharSet(' \t-./', { letters: true }),
+    // The key skips one dot before the run; a hyphen or a slash is part of it.
+    near: { before: [...IBAN_COUNTRIES, ...IBAN_COUNTRIES.flatMap((c) => [`${c}-`, `${c}/`])] },
     runs: (r, i, from) => countryBefore(r.text, r.start[i]!, from),
     // Where `countryBefore` found the code: two letters before the digits, or before the separator before them.
     starts(r, i, from, _to, push) {
       const s = Math.max(r.start[i]!, from);
       const c = codeIn(r.text, s - 1, from);
-      push(c === 0x20 || c === 0x09 || c === 0x2d ? s - 3 : s - 2);
+      push(isIbanSeparator(c) ? s - 3 : s - 2);
     },
     scanWhole: (text) => text.includes('XX'),
   }),
@@ -58,7 +60,7 @@ export const bankAccount: MaskRule = {
     const next = text.charCodeAt(matchEnd);
     if (isAsciiLetter(next) || isDigitCode(next)) return [];
     if (hidden) {
-      if (!/\d{4}/.test(text.slice(m.index, matchEnd).replace(/[ \t-]/g, ''))) return [];
+      if (!/\d{4}/.test(text.slice(m.index, matchEnd).replace(/[ \t./-]/g, ''))) return [];
     } else if (!ibanChecksumBetween(text, m.index, matchEnd)) return [];
     return [{ start: m.index, end: matchEnd, tag: 'BANK_ACCOUNT' }];
   },
@@ -91,7 +93,7 @@ function readBody(text: string, from: number, to: number, wanted: number): typeo
 /** Whether a known country code in one case stands before the check digits at `s` (perhaps a separator away). */
 function countryBefore(text: string, s: number, from: number): boolean {
   const c = codeIn(text, s - 1, from);
-  const p = c === 0x20 || c === 0x09 || c === 0x2d ? s - 1 : s;
+  const p = isIbanSeparator(c) ? s - 1 : s;
   if (p - 2 < from) return false;
   const a = text.charCodeAt(p - 2);
   const b = text.charCodeAt(p - 1);
@@ -117,6 +119,6 @@ function spacedLowerCase(m: RegExpExecArray, length: number) {
     }
   }
   if (digits !== length - 2 || /\d/.test(m.input[m.index + end] ?? '')) return [];
-  const compact = m.input.slice(m.index, m.index + end).replace(/[ \t-]/g, '');
+  const compact = m.input.slice(m.index, m.index + end).replace(/[ \t./-]/g, '');
   return ibanChecksumOk(compact) ? [{ start: m.index, end: m.index + end, tag: 'BANK_ACCOUNT' }] : [];
 }

@@ -12,11 +12,18 @@ const isMaestro12 = (v: string) => {
   return prefix === 50 || (prefix >= 56 && prefix <= 69);
 };
 
+// Groups split by a space (two, as text copied from a PDF has them), a hyphen, a dot or a slash.
+const SEP = '(?: {1,2}|[./-])?';
+
 export const creditCard = rule(
   'CREDIT_CARD',
-  /(?<![\w-])(\d{4}[ -]?\d{6}[ -]?\d{5}|\d{4}(?:[ -]?\d{4}){2}(?:[ -]?\d{1,7})?)(?![\w-])/g,
+  // Not a part of a longer number grouped by dots or slashes (an account number's middle groups).
+  new RegExp(
+    `(?<![\\w-]|\\d[./])(\\d{4}${SEP}\\d{6}${SEP}\\d{5}|\\d{4}(?:${SEP}\\d{4}){2}(?:${SEP}\\d{1,7})?)(?![\\w-]|[./]\\d)`,
+    'g',
+  ),
   {
-    hint: /\d{4}[ -]?\d{4}/,
+    hint: new RegExp(`\\d{4}${SEP}\\d{4}`),
     anchor: atGroup(12, new CharSet('-', { word: true })),
     group: 1,
     validate: (v, m) => {

@@ -3,10 +3,11 @@ import { CharSet } from '../char-set.js';
 import type { DigitRuns } from '../digit-runs.js';
 import { rule } from '../rule.js';
 
-// 2024-05-14, 2024.05.14, 14.05.2024, 14/05/2024 (month 01–12, day 01–31), and the US 5/14/2024.
+// 2024-05-14, 2024.05.14, 14.05.2024, 14/05/2024, 5.2.1998 (day first, as Polish writes it, with or without
+// a leading zero, month 1–12, day 1–31), and the US 5/14/2024.
 export const dateNumbers = rule(
   'DATE',
-  /(?<![\d./-])(?:(?:1[89]|2\d)\d{2}\s?[-./]\s?(?:0[1-9]|1[0-2])\s?[-./]\s?(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])\s?[-./]\s?(?:0[1-9]|1[0-2])\s?[-./]\s?(?:1[89]|2\d)\d{2}|(?:1[0-2]|0?[1-9])\/(?:3[01]|[12]\d|0?[1-9])\/(?:1[89]|2\d)\d{2})(?![\d./-]\d)/g,
+  /(?<![\d./-])(?:(?:1[89]|2\d)\d{2}\s?[-./]\s?(?:0[1-9]|1[0-2])\s?[-./]\s?(?:0[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])\s?[-./]\s?(?:0?[1-9]|1[0-2])\s?[-./]\s?(?:1[89]|2\d)\d{2}|(?:1[0-2]|0?[1-9])\/(?:3[01]|[12]\d|0?[1-9])\/(?:1[89]|2\d)\d{2})(?![\d./-]\d)/g,
   {
     hint: /\d\s?[-./]\s?\d/,
     anchor: {
@@ -29,10 +30,16 @@ function dateGroup(r: DigitRuns, i: number): boolean {
   const n = r.length(i);
   if (n === 3 || i + 1 >= r.count) return false;
   const at = separatorAfter(r.text, r.end[i]!);
-  // Only the US form begins with one digit, and it has slashes (a version, `2.4.1`, is no date).
-  if (at < 0 || (n === 1 && r.text.charCodeAt(at) !== SLASH)) return false;
+  if (at < 0) return false;
   const next = isSpaceCode(r.text.charCodeAt(at + 1)) ? at + 2 : at + 1;
-  return r.start[i + 1] === next && r.length(i + 1) <= 2 && separatorAfter(r.text, r.end[i + 1]!) >= 0;
+  if (r.start[i + 1] !== next || r.length(i + 1) > 2) return false;
+  const second = separatorAfter(r.text, r.end[i + 1]!);
+  if (second < 0) return false;
+  // A date that begins with one digit has slashes (the US form) or ends in a year (5.2.1998): a version,
+  // `2.4.1`, is no date.
+  if (n > 1 || r.text.charCodeAt(at) === SLASH) return true;
+  const year = isSpaceCode(r.text.charCodeAt(second + 1)) ? second + 2 : second + 1;
+  return i + 2 < r.count && r.start[i + 2] === year && r.length(i + 2) === 4;
 }
 
 /** Where a date separator stands at `at` or one space after it, or -1. */

@@ -119,9 +119,13 @@ export function ibanChecksumOk(compact: string): boolean {
   return rest >= 0 && rest % 97 === 1;
 }
 
+/** What may stand between an account's characters: a space, a tab, a hyphen, a dot or a slash. */
+export const isIbanSeparator = (code: number): boolean =>
+  code === 0x20 || code === 0x09 || code === 0x2d || code === 0x2e || code === 0x2f;
+
 /**
- * `ibanChecksumOk` of text[from, to) with its spaces, tabs and hyphens left out, read in place: the first four
- * characters kept are read last, as the rearranged number has them.
+ * `ibanChecksumOk` of text[from, to) with its separators left out, read in place: the first four characters
+ * kept are read last, as the rearranged number has them.
  */
 export function ibanChecksumBetween(text: string, from: number, to: number): boolean {
   let rest = 0;
@@ -129,7 +133,7 @@ export function ibanChecksumBetween(text: string, from: number, to: number): boo
   let tail = to;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x20 || code === 0x09 || code === 0x2d) continue;
+    if (isIbanSeparator(code)) continue;
     if (++kept === 4) tail = i + 1;
     if (kept <= 4) continue;
     rest = mod97Append(rest, code);
@@ -137,7 +141,7 @@ export function ibanChecksumBetween(text: string, from: number, to: number): boo
   }
   for (let i = from; i < tail; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x20 || code === 0x09 || code === 0x2d) continue;
+    if (isIbanSeparator(code)) continue;
     rest = mod97Append(rest, code);
     if (rest < 0) return false;
   }

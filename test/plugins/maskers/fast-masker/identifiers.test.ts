@@ -92,6 +92,42 @@ describe('other identifiers', () => {
   }
 });
 
+describe('identifiers grouped by dots, slashes or doubled spaces', () => {
+  // Each once left in clear whole: the patterns allowed only spaces and hyphens between the groups.
+  for (const [typed, tag] of [
+    ['4111.1111.1111.1111', 'CREDIT_CARD'],
+    ['4111/1111/1111/1111', 'CREDIT_CARD'],
+    ['4111  1111  1111  1111', 'CREDIT_CARD'],
+    ['61.1090.1014.0000.0712.1981.2874', 'NRB'],
+    ['61/1090/1014/0000/0712/1981/2874', 'NRB'],
+    ['PL61.1090.1014.0000.0712.1981.2874', 'BANK_ACCOUNT'],
+    ['PL61/1090/1014/0000/0712/1981/2874', 'BANK_ACCOUNT'],
+    ['DE89.3704.0044.0532.0130.00', 'BANK_ACCOUNT'],
+  ] as const) {
+    it(`${tag}: "${typed}"`, () => {
+      const { text, tags } = mask(`Dane: ${typed}, proszę sprawdzić.`);
+      assert.equal(text, `Dane: {{${tag}_1}}, proszę sprawdzić.`, tags.join());
+    });
+  }
+  it('still checks their digits', () => {
+    for (const broken of [
+      '4111.1111.1111.1112',
+      '61.1090.1014.0000.0712.1981.2875',
+      'PL61.1090.1014.0000.0712.1981.2875',
+    ])
+      assert.deepEqual(mask(`Dane: ${broken}.`).tags, [], broken);
+  });
+});
+
+describe('dates with a one-digit day or month', () => {
+  for (const date of ['24.5.1949', '5.2.1998', '5.10.2009', '5-2-1998', '5. 2. 1998'])
+    it(`"${date}"`, () => assert.equal(mask(`urodzony ${date} w Łodzi`).text, 'urodzony {{DATE_1}} w Łodzi'));
+  it('not versions and section numbers', () => {
+    for (const text of ['wersja 2.4.1 i 2.4.10', 'rozdział 3.1.12, strona 2.5.100'])
+      assert.equal(mask(text).text, text);
+  });
+});
+
 describe('amounts masked whole', () => {
   // An amount of four or more digits with no thousands separator once had its first three digits masked
   // and the rest left in clear (`$6312.91` became `{{MONEY_1}}2.91`).
