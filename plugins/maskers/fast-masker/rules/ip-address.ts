@@ -4,9 +4,11 @@ import type { DigitRuns } from '../digit-runs.js';
 import { type MaskRule, RunAnchor, type Span } from '../rule.js';
 
 // IPv4 (each octet 0–255) or full IPv6, with an optional port masked on its own (1–65535). A dotted number
-// right after "v", "version" or "wersja" is a version string, not an address.
+// right after "v", "version" or "wersja" is a version string, not an address. Not a part of a longer dotted
+// number or of an IPv6 address (hex groups and colons before it), but an address may end a sentence
+// ("… from 10.1.2.3.") or follow a label's colon ("IP:10.1.2.3"): both were once left in clear.
 const PATTERN =
-  /(?<![\w.:])((?:\d{1,3}\.){3}\d{1,3}|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4})(?::(\d{1,5}))?(?![\w.:])/g;
+  /(?<![\w.]|[0-9A-Fa-f]{2}:|::)((?:\d{1,3}\.){3}\d{1,3}|(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4})(?::(\d{1,5}))?(?!\w|[.:]\w)/g;
 const VERSION_BEFORE = /(?:\bv|\bver\.?|\bversion|\bwersj[aię]|\brelease)\s*$/i;
 
 const validV4 = (a: string) =>

@@ -128,6 +128,21 @@ describe('dates with a one-digit day or month', () => {
   });
 });
 
+describe('addresses and labels where a sentence puts them', () => {
+  for (const [text, masked] of [
+    // An address ending a sentence, or after a label's colon, was once left in clear.
+    ['Logowanie z 10.20.30.40.', 'Logowanie z {{IP_1}}.'],
+    ['Serwer 10.20.30.40:443. Potem nic.', 'Serwer {{IP_1}}:{{PORT_1}}. Potem nic.'],
+    ['IP:10.20.30.40, host:10.20.30.41', 'IP:{{IP_1}}, host:{{IP_2}}'],
+    ['PESEL-44051401359 w aktach', 'PESEL-{{PESEL_1}} w aktach'],
+  ] as const)
+    it(`"${text}"`, () => assert.equal(mask(text).text, masked));
+  it('not a part of a longer dotted number or of an IPv6 address', () => {
+    for (const text of ['wersja 1.2.3.4.5', 'adres ::ffff:10.20.30.40', 'v1.2.3.4.'])
+      assert.deepEqual(mask(text).tags, [], text);
+  });
+});
+
 describe('amounts masked whole', () => {
   // An amount of four or more digits with no thousands separator once had its first three digits masked
   // and the rest left in clear (`$6312.91` became `{{MONEY_1}}2.91`).
