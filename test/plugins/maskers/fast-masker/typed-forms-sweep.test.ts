@@ -34,7 +34,10 @@ const two = (n: number) => String(n).padStart(2, '0');
 const grouped = (value: string, sizes: readonly number[], sep: string) => {
   const out: string[] = [];
   let at = 0;
-  for (const n of sizes) out.push(value.slice(at, (at += n)));
+  for (const n of sizes) {
+    out.push(value.slice(at, at + n));
+    at += n;
+  }
   return out.join(sep);
 };
 const SEPARATORS = [' ', '-', '.', '/', '\u00a0'];
