@@ -1,9 +1,10 @@
 /**
- * Many concurrent streams through one provider (issue 14): LLM Router against a bare node:http + undici proxy in
- * the same run, same streaming backend (64 deltas, 20 ms apart). Reports errors, time to first byte, stalled
- * streams (a gap of more than 1 s between chunks) and the proxy's peak RSS.
+ * Many concurrent streams through one provider (issue 14): LLM Router against a bare node:http + undici proxy
+ * and against the same proxy behind Express 5 and its JSON parser (what Express itself costs), in the same run,
+ * same streaming backend (64 deltas, 20 ms apart). Reports errors, time to first byte, stalled streams (a gap
+ * of more than 1 s between chunks) and the proxy's peak RSS.
  * BENCH_STREAMS (default 4096) sets how many streams are opened at once, BENCH_ROUNDS (default 5) how many
- * rounds of both are run, alternating which goes first; the ratio is of the medians.
+ * rounds of all three are run, rotating which goes first; the ratios are of the medians.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -95,11 +96,19 @@ async function run(target: string, server: Started): Promise<Result> {
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? Number.NaN;
 
 /** A fresh proxy or gateway process, warmed by one stream (what it loads on its first request is not measured). */
-async function startTarget(kind: 'bare' | 'gateway', upstreamUrl: string, config: string): Promise<Started> {
+type Kind = 'bare' | 'express' | 'gateway';
+const NAMES: Record<Kind, string> = {
+  bare: 'bare node:http + undici proxy',
+  express: 'the same behind Express 5 + express.json',
+  gateway: 'LLM Router',
+};
+
+async function startTarget(kind: Kind, upstreamUrl: string, config: string): Promise<Started> {
+  const proxy = kind === 'bare' ? 'bare-stream-proxy.js' : 'express-stream-proxy.js';
   const target =
-    kind === 'bare'
+    kind !== 'gateway'
       ? await startProcess(
-          [join(ROOT, 'dist', 'bench', 'support', 'bare-stream-proxy.js')],
+          [join(ROOT, 'dist', 'bench', 'support', proxy)],
           { UPSTREAM_URL: upstreamUrl },
           /listening on (http:\/\/[\d.:]+)/,
         )
@@ -144,16 +153,16 @@ async function main(): Promise<void> {
         active_models: { b: ['bench-model'] },
       }),
     );
-    // Rounds alternate which target goes first, each on fresh processes: one round of this load is bistable
+    // Rounds rotate which target goes first, each on fresh processes: one round of this load is bistable
     // here (the same build's p99 has ranged 4–15 s), so a single pair says little.
     const rows: Array<Result & { round: number }> = [];
+    const kinds: Kind[] = ['bare', 'gateway', 'express'];
     for (let round = 1; round <= ROUNDS; round++) {
-      const order: Array<'bare' | 'gateway'> = round % 2 === 1 ? ['bare', 'gateway'] : ['gateway', 'bare'];
+      const order = [...kinds.slice((round - 1) % 3), ...kinds.slice(0, (round - 1) % 3)];
       for (const kind of order) {
         const target = await startTarget(kind, upstream.url, config);
         started.push(target);
-        const name = kind === 'bare' ? 'bare node:http + undici proxy' : 'LLM Router';
-        rows.push({ round, ...(await run(name, target)) });
+        rows.push({ round, ...(await run(NAMES[kind], target)) });
         stopProcess(target);
       }
     }
@@ -168,13 +177,18 @@ async function main(): Promise<void> {
       console.log(
         `| ${r.round} | ${r.target} | ${r.ok} | ${r.errors} | ${pct(r.ttfb, 0.5).toFixed(0)} | ${pct(r.ttfb, 0.99).toFixed(0)} | ${r.stalled} | ${r.seconds.toFixed(1)} | ${r.rssMb.toFixed(0)} |`,
       );
-    const of = (target: string) => rows.filter((r) => r.target === target);
-    const [bare, gateway] = [of('bare node:http + undici proxy'), of('LLM Router')];
+    const of = (kind: Kind) => rows.filter((r) => r.target === NAMES[kind]);
+    const [bare, express, gateway] = [of('bare'), of('express'), of('gateway')];
     const p99 = (rs: Result[]) => rs.map((r) => pct(r.ttfb, 0.99));
-    const perRound = gateway.map((g, i) => (pct(g.ttfb, 0.99) / pct(bare[i]!.ttfb, 0.99)).toFixed(2));
     const stalled = (rs: Result[]) => rs.reduce((n, r) => n + r.stalled, 0);
+    const errors = (rs: Result[]) => rs.reduce((n, r) => n + r.errors, 0);
+    const versus = (a: Result[], b: Result[], name: string) =>
+      `${name}: TTFB p99 of the medians ${(median(p99(a)) / median(p99(b))).toFixed(2)} × (rounds: ${a.map((x, i) => (pct(x.ttfb, 0.99) / pct(b[i]!.ttfb, 0.99)).toFixed(2)).join(', ')})`;
+    console.log(`\n${versus(gateway, bare, 'LLM Router ÷ bare')}`);
+    console.log(versus(express, bare, 'Express proxy ÷ bare'));
+    console.log(versus(gateway, express, 'LLM Router ÷ Express proxy'));
     console.log(
-      `\nLLM Router ÷ bare: TTFB p99 of the medians ${(median(p99(gateway)) / median(p99(bare))).toFixed(2)} × (rounds: ${perRound.join(', ')}); errors ${gateway.reduce((n, r) => n + r.errors, 0)} vs ${bare.reduce((n, r) => n + r.errors, 0)}; stalled ${stalled(gateway)} vs ${stalled(bare)}`,
+      `errors ${errors(gateway)} / ${errors(express)} / ${errors(bare)}, stalled ${stalled(gateway)} / ${stalled(express)} / ${stalled(bare)} (LLM Router / Express proxy / bare)`,
     );
   } finally {
     started.forEach(stopProcess);
