@@ -5,6 +5,7 @@ import { creditCard } from './credit-card.js';
 import { dateNumbers } from './date-numbers.js';
 import { dateWords } from './date-words.js';
 import { email } from './email.js';
+import { emailAtInBrackets, emailAtInParens, emailSpacedAt } from './email-written.js';
 import { euVat } from './eu-vat.js';
 import { healthId } from './health-id.js';
 import { idCard } from './id-card.js';
@@ -42,6 +43,9 @@ import { vin } from './vin.js';
  */
 export const RULES: readonly MaskRule[] = [
   email,
+  emailSpacedAt,
+  emailAtInParens,
+  emailAtInBrackets,
   url,
   macAddress,
   ipAddress,

@@ -143,6 +143,20 @@ describe('addresses and labels where a sentence puts them', () => {
   });
 });
 
+describe('e-mail addresses written to hide them', () => {
+  for (const [text, masked] of [
+    ['Pisz: jan.kowalski(at)example.com.', 'Pisz: {{EMAIL_1}}.'],
+    ['jan [at] example [dot] com', '{{EMAIL_1}}'],
+    ['jan @ example.com lub anna@ firma.pl', '{{EMAIL_1}} lub {{EMAIL_2}}'],
+    ['ola(małpa)poczta.onet.pl', '{{EMAIL_1}}'],
+  ] as const)
+    it(`"${text}"`, () => assert.equal(mask(text).text, masked));
+  it('not a handle, a price or "at" in a sentence', () => {
+    for (const text of ['follow @example.com and @jan', 'look at example.com', 'price 5 @ 3.50 each'])
+      assert.equal(mask(text).text, text);
+  });
+});
+
 describe('amounts masked whole', () => {
   // An amount of four or more digits with no thousands separator once had its first three digits masked
   // and the rest left in clear (`$6312.91` became `{{MONEY_1}}2.91`).

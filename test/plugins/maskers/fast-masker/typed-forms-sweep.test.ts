@@ -134,7 +134,16 @@ const TYPES: Record<string, (g: Gen) => Typed> = {
   EMAIL: ({ pick, digits }) => {
     const local = `${pick(['jan', 'anna', 'j.nowak', 'k_wis', 'Jan.Kowalski', 'ola-m', 'łukasz.żak'])}${digits(2)}`;
     const address = `${local}@${pick(['example.com', 'firma.com.pl', 'sub.domain.org', 'bücher.de', 'Example.COM'])}`;
-    const form = pick([address, `mailto:${address}`, `<${address}>`, `${local}+tag@example.com`]);
+    const form = pick([
+      address,
+      `mailto:${address}`,
+      `<${address}>`,
+      `${local}+tag@example.com`,
+      `${local}(at)firma.pl`,
+      `${local} [at] example [dot] com`,
+      `${local} @ example.com`,
+      `${local}(małpa)poczta.onet.pl`,
+    ]);
     return { form };
   },
   IP: ({ int, pick }) => {
