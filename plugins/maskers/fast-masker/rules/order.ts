@@ -31,6 +31,7 @@ import { simCard } from './sim-card.js';
 import { socialId } from './social-id.js';
 import { sslCert } from './ssl-cert.js';
 import { ssn } from './ssn.js';
+import { ssnTagged } from './ssn-tagged.js';
 import { time } from './time.js';
 import { transactionRef } from './transaction-ref.js';
 import { url } from './url.js';
@@ -63,6 +64,7 @@ export const RULES: readonly MaskRule[] = [
   vin,
   krs,
   ssn,
+  ssnTagged,
   healthId,
   invoiceNumber,
   orderNumber,

@@ -1,9 +1,9 @@
 import type { MaskRule } from '../rule.js';
 
-// http(s) URLs with a domain, an IPv4 address or localhost, and bare www. addresses. Trailing sentence
-// punctuation is not part of the URL.
+// http(s) URLs with a domain (in any script: `https://przykład.pl/…`), an IPv4 address or localhost, and bare
+// www. addresses. Trailing sentence punctuation is not part of the URL.
 const PATTERN =
-  /\bhttps?:\/\/(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d{1,5})?(?:[/?#][^\s)\]>"']*)?|\bhttps?:\/\/(?:\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d{1,5})?(?:[/?#][^\s)\]>"']*)?|(?<![\w.@/])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#][^\s)\]>"']*)?/g;
+  /\bhttps?:\/\/(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#][^\s)\]>"']*)?|\bhttps?:\/\/(?:\d{1,3}(?:\.\d{1,3}){3}|localhost)(?::\d{1,5})?(?:[/?#][^\s)\]>"']*)?|(?<![\w.@/])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#][^\s)\]>"']*)?/gu;
 
 export const url: MaskRule = {
   tag: 'URL',

@@ -157,6 +157,22 @@ describe('e-mail addresses written to hide them', () => {
   });
 });
 
+describe('passports, SSNs and links as they are printed', () => {
+  for (const [text, masked] of [
+    // Each was left in clear: the passport's printed space, an SSN after its label with spaces or none, a
+    // link whose domain is not ASCII.
+    ['paszport ZS 0000177', 'paszport {{PASSPORT_1}}'],
+    ['SSN 078 05 1120 on file', 'SSN {{SSN_1}} on file'],
+    ['(SSN: 078051120)', '(SSN: {{SSN_1}})'],
+    ['link https://przykład.pl/konto?id=984746.', 'link {{URL_1}}.'],
+  ] as const)
+    it(`"${text}"`, () => assert.equal(mask(text).text, masked));
+  it('an SSN the SSA never issues is not one, labelled or not', () => {
+    for (const text of ['SSN 666 05 1120', 'SSN: 900051120', 'SSN 078 00 1120', 'SSN 078-05 1120'])
+      assert.ok(!mask(text).tags.includes('SSN'), text);
+  });
+});
+
 describe('amounts masked whole', () => {
   // An amount of four or more digits with no thousands separator once had its first three digits masked
   // and the rest left in clear (`$6312.91` became `{{MONEY_1}}2.91`).

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ibanChecksumOk } from '../../../../plugins/maskers/fast-masker/validators/iban.js';
 import { passesLuhn } from '../../../../plugins/maskers/fast-masker/validators/luhn.js';
 import { isValidNip } from '../../../../plugins/maskers/fast-masker/validators/nip.js';
+import { isValidPolishPassport } from '../../../../plugins/maskers/fast-masker/validators/passport.js';
 import { isValidPesel } from '../../../../plugins/maskers/fast-masker/validators/pesel.js';
 import { mask } from './mask.js';
 
@@ -145,6 +146,21 @@ const TYPES: Record<string, (g: Gen) => Typed> = {
       `${local}(małpa)poczta.onet.pl`,
     ]);
     return { form };
+  },
+  PASSPORT: ({ int, pick, digits }) => {
+    const letter = () => String.fromCharCode(65 + int(0, 25));
+    let v = '';
+    while (!isValidPolishPassport(v)) v = `${letter()}${letter()}${digits(7)}`;
+    const form = pick([v, `${v.slice(0, 2)} ${v.slice(2)}`]);
+    return { form: pick([form, `paszport ${form}`, `passport no. ${form}`]) };
+  },
+  SSN: ({ int, pick }) => {
+    const v = `${int(100, 665)}${int(10, 99)}${int(1000, 9999)}`;
+    const form = pick([
+      `${v.slice(0, 3)}-${v.slice(3, 5)}-${v.slice(5)}`,
+      `SSN ${v.slice(0, 3)} ${v.slice(3, 5)} ${v.slice(5)}`,
+    ]);
+    return { form: pick([form, `SSN: ${v}`, `SSN#${v}`]) };
   },
   IP: ({ int, pick }) => {
     const v = `${int(1, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`;
