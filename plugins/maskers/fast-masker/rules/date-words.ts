@@ -1,8 +1,9 @@
-import { clipped, DOT, isLetterCode, isSpaceCode, WordStarts } from '../anchors.js';
+import { clipped, DASH, DOT, isLetterCode, isSpaceCode, WordStarts } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 
-// "14 maja 2024", "2024 maj 14", "May 14th, 2024", "14 May 2024" (Polish month names in all their forms).
+// "14 maja 2024", "2024 maj 14", "May 14th, 2024", "14 May 2024", "14th of May 2024", "14-Sep-2024" (Polish month
+// names in all their forms).
 const PL =
   'stycz(?:eń|nia|niu)|luty|lutego|lutym|marzec|marca|marcu|kwie(?:cień|tnia|tniu)|maj|maja|maju|czerw(?:iec|ca)|czerwcu|lip(?:iec|ca)|lipcu|sierp(?:ień|nia|niu)|wrze(?:sień|śnia|śniu)|październik(?:a|u)?|listopad(?:a|zie)?|grud(?:zień|nia|niu)|sty|lut|mar|kwi|cze|lip|sie|wrz|paź|lis|gru';
 const EN =
@@ -10,9 +11,11 @@ const EN =
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const YEAR = '(?:1[89]\\d{2}|2\\d{3})';
 const PATTERN = new RegExp(
-  `(?<![\\p{L}\\d])(?:${DAY}\\.?\\s+(?:${PL}|${EN})\\.?\\s+${YEAR}|${YEAR}\\s+(?:${PL})\\s+${DAY}|(?:${EN})\\.?\\s+${DAY}(?:st|nd|rd|th)?,?\\s+${YEAR})(?![\\p{L}\\d])`,
+  `(?<![\\p{L}\\d])(?:${DAY}(?:(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?|-)(?:${PL}|${EN})(?:\\.?,?\\s+|-)${YEAR}|${YEAR}\\s+(?:${PL})\\s+${DAY}|(?:${EN})\\.?\\s+${DAY}(?:st|nd|rd|th)?,?\\s+${YEAR})(?![\\p{L}\\d])`,
   'giu',
 );
+
+const ORDINALS = ['st', 'nd', 'rd', 'th'];
 
 // Every form of the month names begins with one of these three letters (every form has three at least).
 const PL_STARTS = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];
@@ -26,13 +29,13 @@ export const dateWords = rule('DATE', PATTERN, {
   anchor: {
     lengths: [1, 4],
     // A month's name follows the day or year, or an English one stands before the day.
-    near: { before: EN_FORMS, after: [...PL_STARTS, ...EN_STARTS] },
-    touch: new CharSet('.', { space: true }),
+    near: { before: EN_FORMS, after: [...PL_STARTS, ...EN_STARTS, ...ORDINALS, '-'] },
+    touch: new CharSet('.-', { space: true, letters: true }),
     runs(r, i) {
       const n = r.length(i);
       if (n === 4) return monthAfter(r.text, r.end[i]!, false, PL_MONTHS);
       if (n > 2) return false;
-      if (monthAfter(r.text, r.end[i]!, true, ANY_MONTH)) return true;
+      if (monthAfter(r.text, afterOrdinal(r.text, r.end[i]!), true, ANY_MONTH)) return true;
       const before = monthBefore(r.text, r.start[i]!, 0);
       return before >= 0 && EN_MONTHS.at(r.text, before);
     },
@@ -52,12 +55,31 @@ const PL_MONTHS = new WordStarts(PL_STARTS, 3);
 const EN_MONTHS = new WordStarts(EN_STARTS, 3);
 const ANY_MONTH = new WordStarts([...PL_STARTS, ...EN_STARTS], 3);
 
-/** After a day (`dot`: "14. maja") or a year: spaces, then what can begin a month's name. */
+/** After a day (`dot`: "14. maja", "14-Sep", "14th of May") or a year: spaces, then what can begin a month's name. */
 function monthAfter(text: string, at: number, dot: boolean, months: WordStarts): boolean {
+  if (dot && text.charCodeAt(at) === DASH) return months.at(text, at + 1);
   if (dot && text.charCodeAt(at) === DOT) at++;
   if (!isSpaceCode(text.charCodeAt(at))) return false;
   while (isSpaceCode(text.charCodeAt(at))) at++;
+  if (dot && (text.charCodeAt(at) | 0x20) === 0x6f && (text.charCodeAt(at + 1) | 0x20) === 0x66) {
+    const past = at + 2;
+    if (!isSpaceCode(text.charCodeAt(past))) return false;
+    at = past;
+    while (isSpaceCode(text.charCodeAt(at))) at++;
+  }
   return months.at(text, at);
+}
+
+/** Past an English ordinal's letters right after a day ("14th"), or `at` itself. */
+function afterOrdinal(text: string, at: number): number {
+  const a = text.charCodeAt(at) | 0x20;
+  const b = text.charCodeAt(at + 1) | 0x20;
+  const ordinal =
+    (a === 0x73 && b === 0x74) ||
+    (a === 0x6e && b === 0x64) ||
+    (a === 0x72 && b === 0x64) ||
+    (a === 0x74 && b === 0x68);
+  return ordinal ? at + 2 : at;
 }
 
 /** Where the word before a day ("May 14", "Sept. 14") begins, not before `from`, or -1. */

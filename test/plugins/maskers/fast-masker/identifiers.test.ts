@@ -119,11 +119,25 @@ describe('identifiers grouped by dots, slashes or doubled spaces', () => {
   });
 });
 
-describe('dates with a one-digit day or month', () => {
-  for (const date of ['24.5.1949', '5.2.1998', '5.10.2009', '5-2-1998', '5. 2. 1998'])
+describe('dates with a one-digit day or month, Roman months, ordinals', () => {
+  // Each was left in clear.
+  for (const date of [
+    '24.5.1949',
+    '5.2.1998',
+    '5.10.2009',
+    '5-2-1998',
+    '5. 2. 1998',
+    '1985-5-14',
+    '14.V.2024',
+    '3 XII 1999',
+    '3. IV. 1999',
+    '14th of May 2024',
+    '3rd March, 2021',
+    '14-Sep-2024',
+  ])
     it(`"${date}"`, () => assert.equal(mask(`urodzony ${date} w Łodzi`).text, 'urodzony {{DATE_1}} w Łodzi'));
   it('not versions and section numbers', () => {
-    for (const text of ['wersja 2.4.1 i 2.4.10', 'rozdział 3.1.12, strona 2.5.100'])
+    for (const text of ['wersja 2.4.1 i 2.4.10', 'rozdział 3.1.12, strona 2.5.100', 'pokoje 14 i 2024', '1985-5-35'])
       assert.equal(mask(text).text, text);
   });
 });

@@ -43,6 +43,7 @@ const grouped = (value: string, sizes: readonly number[], sep: string) => {
 };
 const SEPARATORS = [' ', '-', '.', '/', '\u00a0'];
 const MONTHS_PL = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września'];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September'];
 
 type Gen = ReturnType<typeof generator>;
@@ -114,6 +115,11 @@ const TYPES: Record<string, (g: Gen) => Typed> = {
       `${d} ${MONTHS_PL[m - 1]} ${y}`,
       `${MONTHS_EN[m - 1]} ${d}, ${y}`,
       `${d} ${MONTHS_EN[m - 1]} ${y}`,
+      `${d}th of ${MONTHS_EN[m - 1]} ${y}`,
+      `${two(d)}-${MONTHS_EN[m - 1]!.slice(0, 3)}-${y}`,
+      `${d}.${ROMAN[m - 1]}.${y}`,
+      `${d} ${ROMAN[m - 1]} ${y}`,
+      `${y}-${m}-${d}`,
     ]);
     return { form };
   },
