@@ -1,4 +1,4 @@
-import { COLON, DASH, isHexCode } from '../anchors.js';
+import { COLON, DASH, DOT, isHexCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { rule } from '../rule.js';
 
@@ -32,33 +32,54 @@ function pairAt(text: string, p: number): boolean {
   );
 }
 
-// Six hex pairs with one consistent separator (":" or "-") or none.
+/** Where the Cisco form's group holding [s, e) begins (`001a.2b3c.4d5e`), or -1. */
+function ciscoStart(text: string, s: number, e: number): number {
+  let a = s;
+  while (a > s - 4 && isHexCode(text.charCodeAt(a - 1))) a--;
+  for (let start = a - 10; start <= a; start += 5) {
+    if (start < 0 || start + 14 < e) continue;
+    let ok = true;
+    for (let k = 0; k < 14 && ok; k++) {
+      const c = text.charCodeAt(start + k);
+      ok = k === 4 || k === 9 ? c === DOT : isHexCode(c);
+    }
+    if (ok) return start;
+  }
+  return -1;
+}
+
+// Six hex pairs with one consistent separator (":" or "-") or none, or Cisco's three dotted groups of four.
 export const macAddress = rule(
   'MAC_ADDRESS',
-  /(?<![\w:-])([0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2}(?:\2[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{10}))(?![\w:-])/g,
+  /(?<![\w:-])([0-9A-Fa-f]{2}(?:([:-])[0-9A-Fa-f]{2}(?:\2[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{10})|(?<!\.)[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?!\.[0-9A-Za-z]))(?![\w:-])/g,
   {
-    hint: /[0-9A-Fa-f]{2}[:-]?[0-9A-Fa-f]{2}[:-]?[0-9A-Fa-f]{2}/,
+    hint: /[0-9A-Fa-f]{2}[:.-]?[0-9A-Fa-f]{2}[:.-]?[0-9A-Fa-f]{2}/,
     // An address begins where its hex digits and separators begin (the pattern wants no \w, ":" or "-" before
     // it); one without a decimal digit has no run to anchor on, so a text that may hold one is scanned whole.
     anchor: {
       lengths: [1, 12],
-      touch: new CharSet(':-abcdefABCDEF'),
+      touch: new CharSet(':.-abcdefABCDEF'),
       // Twelve hex digits in a row, or a pair holding the run with a six-pair address's separators around it.
       runs(r, i) {
         const s = r.start[i]!;
         const n = r.end[i]! - s;
         if (hexAround(r.text, s, s + n) >= 12) return true;
+        if (n <= 4 && ciscoStart(r.text, s, s + n) >= 0) return true;
         return n <= 2 && (pairAt(r.text, s) || (n === 1 && pairAt(r.text, s - 1)));
       },
       starts(r, i, from, _to, push) {
         let p = Math.max(r.start[i]!, from);
+        const cisco = ciscoStart(r.text, p, r.end[i]!);
         const floor = Math.max(from, p - 17);
         while (p > floor && isHexOrSep(r.text.charCodeAt(p - 1))) p--;
+        if (cisco >= from && cisco < p) push(cisco);
         push(p);
+        if (cisco > p) push(cisco);
       },
       scanWhole: (text) => LETTERS_ONLY.test(text),
     },
     group: 1,
+    // Without separators, or in Cisco's dotted form, both digits and hex letters (`2024.0514.1230` is no address).
     validate: (v) => v.includes(':') || v.includes('-') || (/\d/.test(v) && /[A-Fa-f]/.test(v)),
   },
 );

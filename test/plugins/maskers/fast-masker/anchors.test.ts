@@ -76,6 +76,8 @@ const VALUES = [
   '00:1A:2B:3C:4D:5E',
   'AB:CD:EF:AB:CD:EF',
   '001A2B3C4D5E',
+  '001a.2b3c.4d5e',
+  'E093.5537.A634',
   '0A1B2C3D4E5F6A7B8C9D',
   '$120.50',
   '€ 5',

@@ -171,19 +171,24 @@ describe('e-mail addresses written to hide them', () => {
   });
 });
 
-describe('passports, SSNs and links as they are printed', () => {
+describe('passports, SSNs, links and MAC addresses as they are printed', () => {
   for (const [text, masked] of [
     // Each was left in clear: the passport's printed space, an SSN after its label with spaces or none, a
-    // link whose domain is not ASCII.
+    // link whose domain is not ASCII, Cisco's dotted MAC form.
     ['paszport ZS 0000177', 'paszport {{PASSPORT_1}}'],
     ['SSN 078 05 1120 on file', 'SSN {{SSN_1}} on file'],
     ['(SSN: 078051120)', '(SSN: {{SSN_1}})'],
     ['link https://przykład.pl/konto?id=984746.', 'link {{URL_1}}.'],
+    ['router e093.5537.a634.', 'router {{MAC_ADDRESS_1}}.'],
   ] as const)
     it(`"${text}"`, () => assert.equal(mask(text).text, masked));
   it('an SSN the SSA never issues is not one, labelled or not', () => {
     for (const text of ['SSN 666 05 1120', 'SSN: 900051120', 'SSN 078 00 1120', 'SSN 078-05 1120'])
       assert.ok(!mask(text).tags.includes('SSN'), text);
+  });
+  it('dotted groups of four that are no MAC address', () => {
+    for (const text of ['build 2024.0514.1230', 'wersja 1.2.abcd.ef01.2345', 'abcd.ef01.2345.6789'])
+      assert.deepEqual(mask(text).tags, [], text);
   });
 });
 
