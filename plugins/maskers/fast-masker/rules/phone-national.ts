@@ -12,11 +12,12 @@ import { shapeKey, sizesShape } from '../validators/digits.js';
  * `call`, `Handy`, `portable`, `móvil`…), any grouped number of 7–15 digits is taken (E.164 allows 15).
  */
 
-// Groups of digits split by one separator, an area code in brackets first perhaps, an extension perhaps; not
+// Groups of digits split by one separator, an area code in brackets first perhaps (`(0-22)` and `(0 22)` as older
+// Polish numbers print it), an extension perhaps; not
 // the tail of a bigger grouped number, not part of a decimal, range or path (a dot or comma counts only after a
 // digit: `Office,07700 063 966` is a list, `1,07700` a decimal).
 const PATTERN =
-  /(?<![\w+/-])(?<!\d[.,])(?<!\d )(?:\(\d{1,5}\)[ .-]?)?\d{1,11}(?:[ ./-]\d{1,8}){0,5}(?:[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5})?(?![\w]|[.,/-]\d| \d)/g;
+  /(?<![\w+/-])(?<!\d[.,])(?<!\d )(?:\(\d{1,5}\)[ .-]?|\(0[ -]\d{2,4}\) ?)?\d{1,11}(?:[ ./-]\d{1,8}){0,5}(?:[ ,]{0,2}(?:x|ext\.?|extension|wew\.?) ?\d{1,5})?(?![\w]|[.,/-]\d| \d)/g;
 
 // Words before a number that make it a phone number, in the languages the gateway's users write (letters are
 // told apart with \p{L}: \b does not know that "ń" is a letter).

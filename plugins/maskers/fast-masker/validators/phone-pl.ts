@@ -75,7 +75,7 @@ const PREFIXES = new Set([
 const PREFIX = new Uint8Array(100);
 for (const p of PREFIXES) PREFIX[Number(p)] = 1;
 
-/** Nine digits (whitespace and hyphens between them left out) beginning with a prefix of the plan. */
+/** Nine digits (whitespace, hyphens and a slash between them left out) beginning with a prefix of the plan. */
 export function isPolishPhoneNumber(value: string): boolean {
   let digits = 0;
   let prefix = 0;
@@ -83,7 +83,7 @@ export function isPolishPhoneNumber(value: string): boolean {
     const c = value.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       if (++digits <= 2) prefix = prefix * 10 + c - 48;
-    } else if (c !== 0x2d && !isSpaceCode(c)) return false;
+    } else if (c !== 0x2d && c !== 0x2f && !isSpaceCode(c)) return false;
   }
   return digits === 9 && PREFIX[prefix] === 1;
 }

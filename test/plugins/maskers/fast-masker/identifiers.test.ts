@@ -171,15 +171,18 @@ describe('e-mail addresses written to hide them', () => {
   });
 });
 
-describe('passports, SSNs, links and MAC addresses as they are printed', () => {
+describe('passports, SSNs, links, MAC addresses and landlines as they are printed', () => {
   for (const [text, masked] of [
     // Each was left in clear: the passport's printed space, an SSN after its label with spaces or none, a
-    // link whose domain is not ASCII, Cisco's dotted MAC form.
+    // link whose domain is not ASCII, Cisco's dotted MAC form, older Polish landline forms.
     ['paszport ZS 0000177', 'paszport {{PASSPORT_1}}'],
     ['SSN 078 05 1120 on file', 'SSN {{SSN_1}} on file'],
     ['(SSN: 078051120)', '(SSN: {{SSN_1}})'],
     ['link https://przykład.pl/konto?id=984746.', 'link {{URL_1}}.'],
     ['router e093.5537.a634.', 'router {{MAC_ADDRESS_1}}.'],
+    ['tel. (0-22) 628 12 34', 'tel. {{PHONE_1}}'],
+    ['Biuro: (0 22) 628-12-34', 'Biuro: {{PHONE_1}}'],
+    ['kontakt 22/628 12 34.', 'kontakt {{PHONE_1}}.'],
   ] as const)
     it(`"${text}"`, () => assert.equal(mask(text).text, masked));
   it('an SSN the SSA never issues is not one, labelled or not', () => {
@@ -188,6 +191,10 @@ describe('passports, SSNs, links and MAC addresses as they are printed', () => {
   });
   it('dotted groups of four that are no MAC address', () => {
     for (const text of ['build 2024.0514.1230', 'wersja 1.2.abcd.ef01.2345', 'abcd.ef01.2345.6789'])
+      assert.deepEqual(mask(text).tags, [], text);
+  });
+  it('a slash only after the area code makes a landline', () => {
+    for (const text of ['strona 12/345 67', 'nr 12/345/678/90', '511/218/066'])
       assert.deepEqual(mask(text).tags, [], text);
   });
 });
