@@ -33,6 +33,6 @@ function writtenSpans(m: RegExpExecArray): Span[] {
 }
 
 export const emailSpacedAt = writtenFrom(/@ /g, /@ /);
-// The bracket and the next letter: a scan still led by one literal, tried only where "at" or "małpa" can follow.
-export const emailAtInParens = writtenFrom(/\([aAmM]/g, /\((?:at|małpa)\)/i);
-export const emailAtInBrackets = writtenFrom(/\[[aAmM]/g, /\[(?:at|małpa)\]/i);
+// The bracket alone: `/\([aAmM]/` scans thirty times slower than `/\(/` (it cost prose 29 %).
+export const emailAtInParens = writtenFrom(/\(/g, /\((?:at|małpa)\)/i);
+export const emailAtInBrackets = writtenFrom(/\[/g, /\[(?:at|małpa)\]/i);
