@@ -1,5 +1,5 @@
-import { isLetterOrNumberCode } from '../char-class.js';
 import type { MaskRule, Span } from '../rule.js';
+import { isLocalCode } from './email.js';
 
 // An address written so that harvesters miss it, which still names its owner: `jan(at)example.com`,
 // `jan [at] example [dot] com`, `jan @ example.com`, `jan(małpa)firma.pl`. The at-sign spelt in round or square
@@ -9,10 +9,6 @@ const AT = String.raw`(?:@ |(?:\((?:at|małpa)\)|\[(?:at|małpa)\])\s?)`;
 const DOT = String.raw`(?:\.|\s?[(\[{](?:dot|kropka)[)\]}]\s?)`;
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
 const PATTERN = new RegExp(`${AT}${LABEL}(?:${DOT}${LABEL})*${DOT}\\p{L}{2,}(?![\\p{L}\\p{N}])`, 'giu');
-
-// The local part's characters, as the e-mail rule reads them.
-const isLocalCode = (c: number) =>
-  isLetterOrNumberCode(c) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d;
 
 /**
  * One rule per literal an at-sign's spelling begins with: a scan for one literal character is about twenty times

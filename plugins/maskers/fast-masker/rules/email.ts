@@ -7,7 +7,7 @@ import type { MaskRule } from '../rule.js';
 const DOMAIN = /@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // The local part's characters, `[\p{L}\p{N}._%+-]`, tested by code: a pattern run per character cost more than
 // finding the address.
-const isLocalCode = (c: number) =>
+export const isLocalCode = (c: number) =>
   isLetterOrNumberCode(c) || c === 0x2e || c === 0x5f || c === 0x25 || c === 0x2b || c === 0x2d;
 
 export const email: MaskRule = {
