@@ -34,7 +34,7 @@ import { ssn } from './ssn.js';
 import { ssnTagged } from './ssn-tagged.js';
 import { time } from './time.js';
 import { transactionRef } from './transaction-ref.js';
-import { url } from './url.js';
+import { url, urlWww } from './url.js';
 import { vin } from './vin.js';
 
 /**
@@ -43,11 +43,13 @@ import { vin } from './vin.js';
  * loosest patterns (dates, times, phones, postal codes, plates) last, so they only see what is left.
  */
 export const RULES: readonly MaskRule[] = [
+  // A link before the e-mail rules: credentials in it (`ftp://jan:haslo@host`) are the link's, not half an address.
+  url,
   email,
   emailSpacedAt,
   emailAtInParens,
   emailAtInBrackets,
-  url,
+  urlWww,
   macAddress,
   ipAddress,
   jwt,

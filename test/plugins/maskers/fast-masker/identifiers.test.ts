@@ -199,6 +199,26 @@ describe('passports, SSNs, links, MAC addresses and landlines as they are printe
   });
 });
 
+describe('links with any scheme, in any case, with their credentials', () => {
+  for (const [text, masked] of [
+    // Each left something in clear: upper-case schemes and www., schemes other than http(s), a user and password
+    // in the link (the e-mail rule took their second half and left the user's name), an IPv6 host.
+    ['Open HTTPS://BANK.EXAMPLE.PL/konto?id=984746 now', 'Open {{URL_1}} now'],
+    ['plik: ftp://jan:Haslo123@ftp.example.com/raport.pdf.', 'plik: {{URL_1}}.'],
+    ['kamera rtsp://admin:tajne@192.168.1.64:554/stream', 'kamera {{URL_1}}'],
+    ['sftp://anna.nowak@files.example.org/home/anna', '{{URL_1}}'],
+    ['wss://chat.example.com/room?user=kowalski', '{{URL_1}}'],
+    ['api http://[2001:db8::1]:8080/v1/users/8841', 'api {{URL_1}}'],
+    ['Strona: WWW.Kowalski-Auto.PL/oferta?id=77.', 'Strona: {{URL_1}}.'],
+    ['Www.przykład.pl/profil/anna', '{{URL_1}}'],
+  ] as const)
+    it(`"${text}"`, () => assert.equal(mask(text).text, masked));
+  it('a "://" with no scheme or no host is no link', () => {
+    for (const text of ['ratio 3://4', 'see ://example', 'www.', 'a wwww.b'])
+      assert.deepEqual(mask(text).tags, [], text);
+  });
+});
+
 describe('amounts masked whole', () => {
   // An amount of four or more digits with no thousands separator once had its first three digits masked
   // and the rest left in clear (`$6312.91` became `{{MONEY_1}}2.91`).
