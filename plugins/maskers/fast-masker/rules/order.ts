@@ -34,7 +34,7 @@ import { ssn } from './ssn.js';
 import { ssnTagged } from './ssn-tagged.js';
 import { time } from './time.js';
 import { transactionRef } from './transaction-ref.js';
-import { url, urlWww } from './url.js';
+import { url, urlBare, urlWww } from './url.js';
 import { vin } from './vin.js';
 
 /**
@@ -50,6 +50,7 @@ export const RULES: readonly MaskRule[] = [
   emailAtInParens,
   emailAtInBrackets,
   urlWww,
+  urlBare,
   macAddress,
   ipAddress,
   jwt,

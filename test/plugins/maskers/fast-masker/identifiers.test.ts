@@ -211,10 +211,24 @@ describe('links with any scheme, in any case, with their credentials', () => {
     ['api http://[2001:db8::1]:8080/v1/users/8841', 'api {{URL_1}}'],
     ['Strona: WWW.Kowalski-Auto.PL/oferta?id=77.', 'Strona: {{URL_1}}.'],
     ['Www.przykład.pl/profil/anna', '{{URL_1}}'],
+    // Without a scheme or www.: a host with a known top-level domain and a path.
+    ['profil: example.com/profile/026369.', 'profil: {{URL_1}}.'],
+    ['(github.com/jkowalski)', '({{URL_1}})'],
+    ['wejdź na sklep.kowalski-auto.pl/zamowienia?nr=88412 i sprawdź', 'wejdź na {{URL_1}} i sprawdź'],
   ] as const)
     it(`"${text}"`, () => assert.equal(mask(text).text, masked));
-  it('a "://" with no scheme or no host is no link', () => {
-    for (const text of ['ratio 3://4', 'see ://example', 'www.', 'a wwww.b'])
+  it('what is no link: no scheme or no host, a file name, a host without a path', () => {
+    for (const text of [
+      'ratio 3://4',
+      'see ://example',
+      'www.',
+      'a wwww.b',
+      // No host, a file name, a host without a path, a path inside a path.
+      'and/or km/h 1.5/2 U.S./Canada',
+      'Node.js/Deno, README.md/docs, main.rs/lib',
+      'napisz na firma.pl.',
+      'src/app.com/x, ../x.pl/y',
+    ])
       assert.deepEqual(mask(text).tags, [], text);
   });
 });
