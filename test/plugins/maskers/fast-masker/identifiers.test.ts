@@ -258,6 +258,26 @@ describe('dates with the month in words', () => {
     it(`"14 ${month} 2020"`, () => assert.equal(mask(`dnia 14 ${month} 2020 r.`).text, 'dnia {{DATE_1}} r.'));
   for (const month of ['styczeń', 'marzec', 'kwiecień', 'grudzień'])
     it(`"2020 ${month} 14"`, () => assert.equal(mask(`dnia 2020 ${month} 14 r.`).text, 'dnia {{DATE_1}} r.'));
+  // The other languages' day-first forms were all left in clear.
+  for (const date of [
+    '14. Mai 1985',
+    '3. Dezember 2001',
+    '7. Okt. 1999',
+    '1er mai 1985',
+    '14 décembre 2001',
+    '2 févr. 1990',
+    '14 de mayo de 1985',
+    '9 de diciembre del 2003',
+    '14 maggio 1985',
+    '14 de março de 1985',
+    '14 мая 1985',
+    '14 травня 1985',
+  ])
+    it(`"${date}"`, () => assert.equal(mask(`(${date})`).text, '({{DATE_1}})'));
+  it('a month without its day or year is no date', () => {
+    for (const text of ['Mars 2024: the mission', 'le 14 mars', 'am 3. Mai', 'de mayo de 2024', '14 de 2024'])
+      assert.deepEqual(mask(text).tags, [], text);
+  });
 });
 
 describe('what must not be masked', () => {

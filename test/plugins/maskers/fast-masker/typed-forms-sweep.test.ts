@@ -45,6 +45,13 @@ const SEPARATORS = [' ', '-', '.', '/', '\u00a0'];
 const MONTHS_PL = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września'];
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX'];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September'];
+const MONTHS_DE = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September'];
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre'];
+const MONTHS_ES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre'];
+const MONTHS_IT = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre'];
+const MONTHS_PT = ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro'];
+const MONTHS_RU = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября'];
+const MONTHS_UK = ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня'];
 
 type Gen = ReturnType<typeof generator>;
 /** A typed form; the surroundings have no digits, so no digit may stay but a country calling code. */
@@ -120,6 +127,13 @@ const TYPES: Record<string, (g: Gen) => Typed> = {
       `${d}.${ROMAN[m - 1]}.${y}`,
       `${d} ${ROMAN[m - 1]} ${y}`,
       `${y}-${m}-${d}`,
+      `${d}. ${MONTHS_DE[m - 1]} ${y}`,
+      `${d === 1 ? '1er' : d} ${MONTHS_FR[m - 1]} ${y}`,
+      `${d} de ${MONTHS_ES[m - 1]} de ${y}`,
+      `${d} ${MONTHS_IT[m - 1]} ${y}`,
+      `${d} de ${MONTHS_PT[m - 1]} de ${y}`,
+      `${d} ${MONTHS_RU[m - 1]} ${y} г.`,
+      `${d} ${MONTHS_UK[m - 1]} ${y}`,
     ]);
     return { form };
   },
