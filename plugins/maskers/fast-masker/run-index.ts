@@ -18,54 +18,63 @@ import { afterKey, allowedKeys, beforeKey, KEYS } from './word-keys.js';
 // nothing there) share OTHER.
 const CAP = 32;
 const OTHER = 128;
-const BITS = 32;
+// Two 32-bit words of bits: a rule list has more than 32 anchored rules, and one without a bit reads every run.
+const BITS = 64;
 
-/** The anchors of one rule list as bit tables; the first 32 anchors get a bit, any later one has none. */
+/**
+ * The anchors of one rule list as bit tables; the first 64 anchors get a bit, any later one has none. Each
+ * table holds two words per slot, side by side (slot × 2 for bits 0–31, slot × 2 + 1 for bits 32–63).
+ */
 export class AnchorTables {
   private readonly bits = new Map<RunAnchor, number>();
-  readonly length = new Int32Array(CAP + 1);
-  readonly chain = new Int32Array(CAP + 1);
-  readonly next = new Int32Array(OTHER + 1);
-  readonly prev = new Int32Array(OTHER + 1);
-  readonly touchBefore = new Int32Array(OTHER + 1);
-  readonly touchAfter = new Int32Array(OTHER + 1);
+  readonly length = new Int32Array((CAP + 1) * 2);
+  readonly chain = new Int32Array((CAP + 1) * 2);
+  readonly next = new Int32Array((OTHER + 1) * 2);
+  readonly prev = new Int32Array((OTHER + 1) * 2);
+  readonly touchBefore = new Int32Array((OTHER + 1) * 2);
+  readonly touchAfter = new Int32Array((OTHER + 1) * 2);
   /** By the keys of the words next to a run (`word-keys.ts`): before it, after it, after its chain (ORed). */
-  readonly nearBefore = new Int32Array(KEYS);
-  readonly nearAfter = new Int32Array(KEYS);
-  readonly nearChain = new Int32Array(KEYS);
-  /** The bits of the anchors that name words: a run none of them takes needs no keys read. */
+  readonly nearBefore = new Int32Array(KEYS * 2);
+  readonly nearAfter = new Int32Array(KEYS * 2);
+  readonly nearChain = new Int32Array(KEYS * 2);
+  /** The bits of the anchors that name words, per word: a run none of them takes needs no keys read. */
   nearBits = 0;
+  nearBitsHigh = 0;
 
   constructor(rules: readonly MaskRule[]) {
     for (const r of rules) {
       const a = r.anchor;
       if (a === undefined || this.bits.has(a) || this.bits.size === BITS) continue;
-      const bit = 1 << this.bits.size;
-      this.bits.set(a, this.bits.size);
+      const n = this.bits.size;
+      const bit = 1 << (n & 31);
+      const w = n >> 5;
+      this.bits.set(a, n);
       for (let x = 0; x <= CAP; x++) {
         // The last slot holds every length from CAP up: it passes an anchor that takes any of them.
-        if (x === CAP ? a.longest >= CAP : x >= a.shortest && x <= a.longest) this.length[x]! |= bit;
-        if (x >= a.chain || x === CAP) this.chain[x]! |= bit;
+        if (x === CAP ? a.longest >= CAP : x >= a.shortest && x <= a.longest) this.length[x * 2 + w]! |= bit;
+        if (x >= a.chain || x === CAP) this.chain[x * 2 + w]! |= bit;
       }
       for (let c = 0; c <= OTHER; c++) {
-        if (passes(a.next, c)) this.next[c]! |= bit;
-        if (passes(a.prev, c)) this.prev[c]! |= bit;
+        const at = c * 2 + w;
+        if (passes(a.next, c)) this.next[at]! |= bit;
+        if (passes(a.prev, c)) this.prev[at]! |= bit;
         // Without a touch set, the before half passes alone (the two halves are ORed).
-        if (a.touch === undefined || passes(a.touch, c)) this.touchBefore[c]! |= bit;
-        if (a.touch !== undefined && passes(a.touch, c)) this.touchAfter[c]! |= bit;
+        if (a.touch === undefined || passes(a.touch, c)) this.touchBefore[at]! |= bit;
+        if (a.touch !== undefined && passes(a.touch, c)) this.touchAfter[at]! |= bit;
       }
-      this.addNear(a, bit);
+      this.addNear(a, bit, w);
     }
   }
 
-  private addNear(a: RunAnchor, bit: number): void {
+  private addNear(a: RunAnchor, bit: number, w: number): void {
     const near = a.near;
     // Without words, the before table passes alone (the three are ORed).
     if (near === undefined) {
-      for (let k = 0; k < KEYS; k++) this.nearBefore[k]! |= bit;
+      for (let k = 0; k < KEYS; k++) this.nearBefore[k * 2 + w]! |= bit;
       return;
     }
-    this.nearBits |= bit;
+    if (w === 0) this.nearBits |= bit;
+    else this.nearBitsHigh |= bit;
     const sides: Array<[readonly string[] | undefined, boolean, Int32Array]> = [
       [near.before, false, this.nearBefore],
       [near.after, true, this.nearAfter],
@@ -74,7 +83,7 @@ export class AnchorTables {
     for (const [words, after, table] of sides) {
       if (words === undefined) continue;
       const allowed = allowedKeys(words, after);
-      for (let k = 0; k < KEYS; k++) if (allowed[k] === 1) table[k]! |= bit;
+      for (let k = 0; k < KEYS; k++) if (allowed[k] === 1) table[k * 2 + w]! |= bit;
     }
   }
 
@@ -144,30 +153,37 @@ export class RunCandidates {
     if (lanes.length < tables.size * count) lanes = new Int32Array(Math.min(MOST_SLOTS, tables.size * count * 2));
     const items = lanes;
     const counts = this.counts;
-    const { length, chain, next, prev, touchBefore, touchAfter, nearBefore, nearAfter, nearChain, nearBits } = tables;
+    const { length, chain, next, prev, touchBefore, touchAfter, nearBefore, nearAfter, nearChain } = tables;
+    const { nearBits, nearBitsHigh } = tables;
     for (let i = 0; i < count; i++) {
       const s = start[i]!;
       const e = end[i]!;
       const b = s > 0 ? codes[s - 1]! : Number.NaN;
       const a = e < textLength ? codes[e]! : Number.NaN;
-      const before = b < 128 ? b : OTHER;
-      const after = a < 128 ? a : OTHER;
-      let m =
-        length[Math.min(e - s, CAP)]! &
-        chain[Math.min(chainDigits[i]!, CAP)]! &
-        next[after]! &
-        prev[before]! &
-        (touchBefore[before]! | touchAfter[after]!);
-      if ((m & nearBits) !== 0) {
+      const bi = (b < 128 ? b : OTHER) * 2;
+      const ai = (a < 128 ? a : OTHER) * 2;
+      const li = Math.min(e - s, CAP) * 2;
+      const ci = Math.min(chainDigits[i]!, CAP) * 2;
+      let m = length[li]! & chain[ci]! & next[ai]! & prev[bi]! & (touchBefore[bi]! | touchAfter[ai]!);
+      let h =
+        length[li + 1]! & chain[ci + 1]! & next[ai + 1]! & prev[bi + 1]! & (touchBefore[bi + 1]! | touchAfter[ai + 1]!);
+      if ((m & nearBits) !== 0 || (h & nearBitsHigh) !== 0) {
         const c = chainEnd[i]!;
         const ak = afterKey(codes, textLength, e);
-        m &=
-          nearBefore[beforeKey(codes, s)]! | nearAfter[ak]! | nearChain[c === e ? ak : afterKey(codes, textLength, c)]!;
+        const bk = beforeKey(codes, s) * 2;
+        const ck = (c === e ? ak : afterKey(codes, textLength, c)) * 2;
+        m &= nearBefore[bk]! | nearAfter[ak * 2]! | nearChain[ck]!;
+        h &= nearBefore[bk + 1]! | nearAfter[ak * 2 + 1]! | nearChain[ck + 1]!;
       }
       while (m !== 0) {
         const bit = 31 - Math.clz32(m & -m);
         items[bit * count + counts[bit]!++] = i;
         m &= m - 1;
+      }
+      while (h !== 0) {
+        const bit = 63 - Math.clz32(h & -h);
+        items[bit * count + counts[bit]!++] = i;
+        h &= h - 1;
       }
     }
     this.items = items;

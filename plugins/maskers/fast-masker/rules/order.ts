@@ -6,6 +6,7 @@ import { dateNumbers } from './date-numbers.js';
 import { dateWords } from './date-words.js';
 import { email } from './email.js';
 import { emailAtInBrackets, emailAtInParens, emailSpacedAt } from './email-written.js';
+import { deSteuerId, esDni, esNie, frNir, itCodiceFiscale } from './eu-national-ids.js';
 import { euVat } from './eu-vat.js';
 import { healthId } from './health-id.js';
 import { idCard } from './id-card.js';
@@ -64,6 +65,11 @@ export const RULES: readonly MaskRule[] = [
   nip,
   regon,
   euVat,
+  esDni,
+  esNie,
+  frNir,
+  itCodiceFiscale,
+  deSteuerId,
   vin,
   krs,
   ssn,

@@ -233,6 +233,34 @@ describe('links with any scheme, in any case, with their credentials', () => {
   });
 });
 
+describe('national identity and tax numbers of other EU countries', () => {
+  // Each was left in clear (a BSN happened to be taken as a phone).
+  for (const [text, masked] of [
+    ['DNI 12345678Z', 'DNI {{NATIONAL_ID_1}}'],
+    ['DNI: 12.345.678-Z.', 'DNI: {{NATIONAL_ID_1}}.'],
+    ['NIE X1234567L', 'NIE {{NATIONAL_ID_1}}'],
+    ['numéro de sécurité sociale 2 95 10 99 126 111 93', 'numéro de sécurité sociale {{NATIONAL_ID_1}}'],
+    ['n° sécu 295109912611193.', 'n° sécu {{NATIONAL_ID_1}}.'],
+    ['NIR 2 69 05 2A 123 456 88', 'NIR {{NATIONAL_ID_1}}'],
+    ['codice fiscale RSSMRA85T10A562S', 'codice fiscale {{NATIONAL_ID_1}}'],
+    ['(cf: rssmra85t10a562s)', '(cf: {{NATIONAL_ID_1}})'],
+    ['Steuer-ID: 86 095 742 719', 'Steuer-ID: {{NATIONAL_ID_1}}'],
+    ['IdNr. 47036892816', 'IdNr. {{NATIONAL_ID_1}}'],
+  ] as const)
+    it(`"${text}"`, () => assert.equal(mask(text).text, masked));
+  it('a wrong check digit or letter, or no label where one is needed, is no identity number', () => {
+    for (const text of [
+      'DNI 12345678A',
+      'NIE X1234567A',
+      'NIR 2 95 10 99 126 111 94',
+      'codice RSSMRA85T10A562T',
+      'Steuer-ID 86095742718',
+      'ref 86095742719x',
+    ])
+      assert.ok(!mask(text).tags.includes('NATIONAL_ID'), text);
+  });
+});
+
 describe('amounts masked whole', () => {
   // An amount of four or more digits with no thousands separator once had its first three digits masked
   // and the rest left in clear (`$6312.91` became `{{MONEY_1}}2.91`).

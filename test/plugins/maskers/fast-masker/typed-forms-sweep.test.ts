@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  isValidCodiceFiscale,
+  isValidDniOrNie,
+  isValidNir,
+  isValidSteuerId,
+} from '../../../../plugins/maskers/fast-masker/validators/eu-national-ids.js';
 import { ibanChecksumOk } from '../../../../plugins/maskers/fast-masker/validators/iban.js';
 import { passesLuhn } from '../../../../plugins/maskers/fast-masker/validators/luhn.js';
 import { isValidNip } from '../../../../plugins/maskers/fast-masker/validators/nip.js';
@@ -181,6 +187,39 @@ const TYPES: Record<string, (g: Gen) => Typed> = {
       `SSN ${v.slice(0, 3)} ${v.slice(3, 5)} ${v.slice(5)}`,
     ]);
     return { form: pick([form, `SSN: ${v}`, `SSN#${v}`]) };
+  },
+  EU_ID: ({ int, pick, digits, checked }) => {
+    const upper = () => String.fromCharCode(65 + int(0, 25));
+    const lettered = (body: string) => {
+      for (;;) {
+        const v = body + upper();
+        if (isValidDniOrNie(v)) return v;
+      }
+    };
+    const dni = lettered(digits(8));
+    const nie = lettered(`${pick(['X', 'Y', 'Z'])}${digits(7)}`);
+    const nir = checked(
+      () => `${pick([1, 2])}${two(int(30, 99))}${two(int(1, 12))}${two(int(1, 95))}${digits(6)}${int(0, 9)}`,
+      isValidNir,
+    );
+    let cf = '';
+    while (!isValidCodiceFiscale(cf))
+      cf = `${Array.from({ length: 6 }, upper).join('')}${digits(2)}${pick(['A', 'E', 'H', 'M', 'T'])}${two(int(1, 28))}${upper()}${digits(3)}${upper()}`;
+    const steuer = checked(() => `${int(1, 9)}${digits(9)}`, isValidSteuerId);
+    const form = pick([
+      `DNI ${dni}`,
+      `${dni.slice(0, 8)}-${dni.slice(8)}`,
+      `${dni.slice(0, 2)}.${dni.slice(2, 5)}.${dni.slice(5, 8)}-${dni.slice(8)}`,
+      `NIE ${nie}`,
+      `${nie[0]}-${nie.slice(1, 8)}-${nie[8]}`,
+      nir,
+      grouped(nir, [1, 2, 2, 2, 3, 3, 2], ' '),
+      `codice fiscale ${cf}`,
+      cf.toLowerCase(),
+      `Steuer-ID: ${steuer}`,
+      `Steuer-IdNr. ${grouped(steuer, [2, 3, 3, 3], ' ')}`,
+    ]);
+    return { form };
   },
   IP: ({ int, pick }) => {
     const v = `${int(1, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`;
