@@ -114,6 +114,20 @@ const VALUES = [
   '14-Sep-2024',
   '14.V.2024',
   '3 XII 1999',
+  '14. Mai 1985',
+  '1er mai 1985',
+  '9 de diciembre del 2003',
+  '14 мая 1985',
+  'DNI 12345678Z',
+  '12.345.678-Z',
+  'X1234567L',
+  '2 95 10 99 126 111 93',
+  '295109912611193',
+  '2 69 05 2A 123 456 88',
+  'RSSMRA85T10A562S',
+  'Steuer-ID: 86 095 742 719',
+  'IdNr. 47036892816',
+  'example.com/profile/026369',
   '1985-5-14',
   'Auguſt 3, 2021',
   '3 ſtycznia 2024',
@@ -209,8 +223,8 @@ describe('rule anchors', () => {
   });
 
   it('mask the same way when a list has more anchored rules than the run index has bits', () => {
-    // 32 rules that mask nothing take the index's bits first: most real rules then read every run.
-    const fillers: MaskRule[] = Array.from({ length: 32 }, (_, n) => ({
+    // 64 rules that mask nothing take the index's bits first: every real rule then reads every run.
+    const fillers: MaskRule[] = Array.from({ length: 64 }, (_, n) => ({
       tag: `FILLER_${n}`,
       pattern: /\d+/g,
       needsDigit: true,
