@@ -1,4 +1,5 @@
 import type { MaskRule } from '../rule.js';
+import { accountLabelled } from './account-labelled.js';
 import { bankAccount } from './bank-account.js';
 import { carPlate } from './car-plate.js';
 import { creditCard } from './credit-card.js';
@@ -35,6 +36,7 @@ import { ssn } from './ssn.js';
 import { ssnTagged } from './ssn-tagged.js';
 import { time } from './time.js';
 import { transactionRef } from './transaction-ref.js';
+import { chAhv, ukNhs, ukNino } from './uk-ch-ids.js';
 import { url, urlBare, urlWww } from './url.js';
 import { vin } from './vin.js';
 
@@ -70,8 +72,12 @@ export const RULES: readonly MaskRule[] = [
   frNir,
   itCodiceFiscale,
   deSteuerId,
+  chAhv,
+  ukNino,
+  ukNhs,
   vin,
   krs,
+  accountLabelled,
   ssn,
   ssnTagged,
   healthId,

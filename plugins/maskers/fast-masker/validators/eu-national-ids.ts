@@ -51,3 +51,22 @@ export function isValidSteuerId(value: string): boolean {
   }
   return (11 - product) % 10 === v.charCodeAt(10) - 48;
 }
+
+/** Swiss AHV/AVS number (`756.1234.5678.97`): 13 digits from 756, an EAN-13 check digit last. */
+export function isValidAhv(value: string): boolean {
+  const v = value.replace(/[\s.]/g, '');
+  if (!/^756\d{10}$/.test(v)) return false;
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += (v.charCodeAt(i) - 48) * (i % 2 === 0 ? 1 : 3);
+  return (10 - (sum % 10)) % 10 === v.charCodeAt(12) - 48;
+}
+
+/** NHS number (`943 476 5919`): ten digits, the last the mod-11 check of the nine before (weights 10 to 2). */
+export function isValidNhsNumber(value: string): boolean {
+  const v = value.replace(/[\s-]/g, '');
+  if (!/^\d{10}$/.test(v)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (v.charCodeAt(i) - 48) * (10 - i);
+  const check = 11 - (sum % 11);
+  return check !== 10 && (check === 11 ? 0 : check) === v.charCodeAt(9) - 48;
+}

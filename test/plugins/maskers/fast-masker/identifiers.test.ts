@@ -246,6 +246,11 @@ describe('national identity and tax numbers of other EU countries', () => {
     ['(cf: rssmra85t10a562s)', '(cf: {{NATIONAL_ID_1}})'],
     ['Steuer-ID: 86 095 742 719', 'Steuer-ID: {{NATIONAL_ID_1}}'],
     ['IdNr. 47036892816', 'IdNr. {{NATIONAL_ID_1}}'],
+    ['AHV 756.1234.5678.97', 'AHV {{NATIONAL_ID_1}}'],
+    ['AVS 7561234567897.', 'AVS {{NATIONAL_ID_1}}.'],
+    ['NI number AB 12 34 56 C', 'NI number {{NATIONAL_ID_1}}'],
+    ['(NINO: AB123456C)', '(NINO: {{NATIONAL_ID_1}})'],
+    ['NHS number: 943 476 5919', 'NHS number: {{NATIONAL_ID_1}}'],
   ] as const)
     it(`"${text}"`, () => assert.equal(mask(text).text, masked));
   it('a wrong check digit or letter, or no label where one is needed, is no identity number', () => {
@@ -256,8 +261,29 @@ describe('national identity and tax numbers of other EU countries', () => {
       'codice RSSMRA85T10A562T',
       'Steuer-ID 86095742718',
       'ref 86095742719x',
+      'AHV 756.1234.5678.98',
+      'NINO QQ 12 34 56 C',
+      'BG 12 34 56 A',
     ])
       assert.ok(!mask(text).tags.includes('NATIONAL_ID'), text);
+  });
+});
+
+describe('account numbers after their label, without an IBAN', () => {
+  for (const [text, masked] of [
+    ['Konto 1234567890, BLZ 37040044', 'Konto {{BANK_ACCOUNT_1}}, BLZ 37040044'],
+    ['Kontonummer: 0532013000', 'Kontonummer: {{BANK_ACCOUNT_1}}'],
+    ['Konto-Nr. 12 345 678', 'Konto-Nr. {{BANK_ACCOUNT_1}}'],
+    ['account number 12345678.', 'account number {{BANK_ACCOUNT_1}}.'],
+    ['acct no. 00123456', 'acct no. {{BANK_ACCOUNT_1}}'],
+    ['numéro de compte 00012345678', 'numéro de compte {{BANK_ACCOUNT_1}}'],
+    ['número de cuenta 0049 1500 05 1234567892', 'número de cuenta {{BANK_ACCOUNT_1}}'],
+    ['numero di conto 000012345678', 'numero di conto {{BANK_ACCOUNT_1}}'],
+  ] as const)
+    it(`"${text}"`, () => assert.equal(mask(text).text, masked));
+  it('a short number, or none, after the word is no account', () => {
+    for (const text of ['Konto 12345', 'konto 2024', 'account 5 days', 'my account: see below', 'discount 1234567'])
+      assert.deepEqual(mask(text).tags, [], text);
   });
 });
 

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  isValidAhv,
   isValidCodiceFiscale,
   isValidDniOrNie,
+  isValidNhsNumber,
   isValidNir,
   isValidSteuerId,
 } from '../../../../plugins/maskers/fast-masker/validators/eu-national-ids.js';
@@ -206,6 +208,13 @@ const TYPES: Record<string, (g: Gen) => Typed> = {
     while (!isValidCodiceFiscale(cf))
       cf = `${Array.from({ length: 6 }, upper).join('')}${digits(2)}${pick(['A', 'E', 'H', 'M', 'T'])}${two(int(1, 28))}${upper()}${digits(3)}${upper()}`;
     const steuer = checked(() => `${int(1, 9)}${digits(9)}`, isValidSteuerId);
+    const ahv = checked(() => `756${digits(9)}`, isValidAhv);
+    const nhs = checked(() => digits(9), isValidNhsNumber);
+    // HMRC's letters: not D, F, I, Q, U, V (nor O second), and never BG, GB, KN, NK, NT, TN, ZZ.
+    let prefix = 'GB';
+    while (['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(prefix))
+      prefix = `${pick([...'ABCEGHJKLMNOPRSTWXYZ'])}${pick([...'ABCEGHJKLMNPRSTWXYZ'])}`;
+    const nino = `${prefix}${digits(6)}${pick(['A', 'B', 'C', 'D'])}`;
     const form = pick([
       `DNI ${dni}`,
       `${dni.slice(0, 8)}-${dni.slice(8)}`,
@@ -218,6 +227,11 @@ const TYPES: Record<string, (g: Gen) => Typed> = {
       cf.toLowerCase(),
       `Steuer-ID: ${steuer}`,
       `Steuer-IdNr. ${grouped(steuer, [2, 3, 3, 3], ' ')}`,
+      grouped(ahv, [3, 4, 4, 2], '.'),
+      `AHV ${ahv}`,
+      nino,
+      `NI number ${grouped(nino, [2, 2, 2, 2, 1], ' ')}`,
+      `NHS number: ${grouped(nhs, [3, 3, 4], ' ')}`,
     ]);
     return { form };
   },
