@@ -78,6 +78,7 @@ export class RuleStarts {
     if (r.anchor && !(r.anchor.scanWhole?.(this.text) ?? false)) {
       // Once every run is under a placeholder, no anchored rule has anywhere to start.
       if (this.runs && this.liveCount === 0 && masked.cuts.length === 0) return;
+      if (masked.cuts.length === 0 && !this.candidates!.mayHave(r.anchor)) return;
       this.visitStarts(this.anchorStarts(r.anchor, masked), masked, visit);
       return;
     }

@@ -89,7 +89,10 @@ export class AnchorTables {
 
   /** The anchor's bit number, or -1 when it has none (its candidates are all runs). */
   bitOf(anchor: RunAnchor): number {
-    return this.bits.get(anchor) ?? -1;
+    if (anchor.bitTables === this) return anchor.bit;
+    anchor.bitTables = this;
+    anchor.bit = this.bits.get(anchor) ?? -1;
+    return anchor.bit;
   }
 
   /** How many anchors have a bit. */
@@ -137,20 +140,30 @@ export class RunCandidates {
 
   /** The candidates of a text's runs under a list's rules: every run for each rule on a short text (or a huge one). */
   static of(runs: DigitRuns, rules: readonly MaskRule[]): RunCandidates {
-    if (runs.count < INDEX_FROM) return new RunCandidates(runs, undefined);
     const tables = AnchorTables.of(rules);
-    return new RunCandidates(runs, tables.size * runs.count <= MOST_SLOTS ? tables : undefined);
+    if (runs.count < INDEX_FROM) return new RunCandidates(runs, tables, false);
+    return new RunCandidates(runs, tables.size * runs.count <= MOST_SLOTS ? tables : undefined, true);
   }
+
+  /** On a short text, the bits some run passes (low and high word): a rule whose bit none passes is skipped. */
+  private anyLow = -1;
+  private anyHigh = -1;
 
   private constructor(
     private readonly runs: DigitRuns,
     private readonly tables: AnchorTables | undefined,
+    /** Whether the candidates are filed (a long text) or only which rules have any is kept (a short one). */
+    private readonly filed: boolean,
   ) {
     if (tables === undefined) return;
     const { count, start, end, chainDigits, chainEnd, codes } = runs;
     const textLength = runs.text.length;
-    this.counts = new Int32Array(BITS);
-    if (lanes.length < tables.size * count) lanes = new Int32Array(Math.min(MOST_SLOTS, tables.size * count * 2));
+    if (filed) {
+      this.counts = new Int32Array(BITS);
+      if (lanes.length < tables.size * count) lanes = new Int32Array(Math.min(MOST_SLOTS, tables.size * count * 2));
+    }
+    let anyLow = 0;
+    let anyHigh = 0;
     const items = lanes;
     const counts = this.counts;
     const { length, chain, next, prev, touchBefore, touchAfter, nearBefore, nearAfter, nearChain } = tables;
@@ -175,6 +188,11 @@ export class RunCandidates {
         m &= nearBefore[bk]! | nearAfter[ak * 2]! | nearChain[ck]!;
         h &= nearBefore[bk + 1]! | nearAfter[ak * 2 + 1]! | nearChain[ck + 1]!;
       }
+      if (!filed) {
+        anyLow |= m;
+        anyHigh |= h;
+        continue;
+      }
       while (m !== 0) {
         const bit = 31 - Math.clz32(m & -m);
         items[bit * count + counts[bit]!++] = i;
@@ -187,11 +205,24 @@ export class RunCandidates {
       }
     }
     this.items = items;
+    this.anyLow = anyLow;
+    this.anyHigh = anyHigh;
+  }
+
+  /**
+   * False when no run of the text can be a candidate of the anchor (the tables accept a superset of what its
+   * tests do): its rule has nowhere to start, unless a placeholder cuts a run (cut parts skip the tests).
+   */
+  mayHave(anchor: RunAnchor): boolean {
+    const bit = this.tables === undefined ? -1 : this.tables.bitOf(anchor);
+    if (bit < 0) return true;
+    if (this.filed) return this.counts[bit]! > 0;
+    return ((bit < 32 ? this.anyLow : this.anyHigh) & (1 << (bit & 31))) !== 0;
   }
 
   /** The anchor's bit, or -1 when its candidates are every run (a short or huge text, or no bit left for it). */
   bitOf(anchor: RunAnchor): number {
-    return this.tables === undefined ? -1 : this.tables.bitOf(anchor);
+    return this.tables === undefined || !this.filed ? -1 : this.tables.bitOf(anchor);
   }
 
   /** Where a bit's candidates lie in `list`: [lo, hi), ascending. */
