@@ -287,6 +287,36 @@ describe('account numbers after their label, without an IBAN', () => {
   });
 });
 
+describe("documents' numbers after their label", () => {
+  // Each was left in clear (a passport number of nine digits only when it looked like a phone).
+  for (const [text, masked] of [
+    ['Reisepassnummer C01X00T47', 'Reisepassnummer {{PASSPORT_1}}'],
+    ['passport no. 533380006.', 'passport no. {{PASSPORT_1}}.'],
+    ['passeport n° 15AB12345', 'passeport n° {{PASSPORT_1}}'],
+    ['Ausweis-Nr. T22000129', 'Ausweis-Nr. {{ID_CARD_1}}'],
+    ["carte d'identité n° 880692310285", "carte d'identité n° {{ID_CARD_1}}"],
+    ["driver's licence no. D1234567", "driver's licence no. {{DRIVING_LICENCE_1}}"],
+    ['Führerschein B072RRE2I55', 'Führerschein {{DRIVING_LICENCE_1}}'],
+    ['permis de conduire nº 123456789012', 'permis de conduire nº {{DRIVING_LICENCE_1}}'],
+    ['matrícula 1234 BCD', 'matrícula {{CAR_PLATE_1}}'],
+    // A European VIN has no check digit: after its label it is masked without one.
+    ['VIN WVWZZZ1JZXW000001', 'VIN {{VIN_1}}'],
+    ['Fahrgestellnummer: WDB2110421A123456.', 'Fahrgestellnummer: {{VIN_1}}.'],
+  ] as const)
+    it(`"${text}"`, () => assert.equal(mask(text).text, masked));
+  it('the label alone, or a number that is no document number, is left', () => {
+    for (const text of [
+      'my passport expired in 2024',
+      'licence plate is on file',
+      'Kennzeichen 12 I think',
+      'ID: 12345',
+      'code WVWZZZ1JZXW000001',
+      'w 2024 roku',
+    ])
+      assert.deepEqual(mask(text).tags, [], text);
+  });
+});
+
 describe('amounts masked whole', () => {
   // An amount of four or more digits with no thousands separator once had its first three digits masked
   // and the rest left in clear (`$6312.91` became `{{MONEY_1}}2.91`).

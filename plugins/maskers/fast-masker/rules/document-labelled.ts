@@ -1,0 +1,160 @@
+import { isLetterCode, isSpaceCode } from '../anchors.js';
+import { CharSet } from '../char-set.js';
+import { type MaskRule, RunAnchor, type Span } from '../rule.js';
+
+// A document's number after its label, in the languages the gateway reads: passports, identity cards, driving
+// licences, number plates and vehicle numbers (`Reisepassnummer C01X00T47`, `passport no. 533380006`, `permis
+// de conduire n° 123456789012`, `matrícula 1234 BCD`). Most have no check a masker can run, so the label is what
+// says it is one (a European VIN, which has no check digit, is the VIN rule's, after these labels). Found from the
+// token's first digits; one with two letters or more before them (`XDA123456`, `M-AB 1234`) is not found (a known
+// gap: the words before such runs cannot be told from the label's cheaply).
+
+/** The last word of each label, in lower case, and the tag of what follows it. */
+const LABELS = new Map<string, string>([
+  ...[
+    'passport',
+    'reisepass',
+    'reisepassnummer',
+    'passnummer',
+    'passeport',
+    'pasaporte',
+    'passaporto',
+    'passaporte',
+  ].map((w) => [w, 'PASSPORT'] as const),
+  ...['personalausweis', 'personalausweisnummer', 'ausweisnummer', 'ausweis', 'identité', 'identidad', 'identità'].map(
+    (w) => [w, 'ID_CARD'] as const,
+  ),
+  ...['licence', 'license', 'führerschein', 'führerscheinnummer', 'conduire', 'conducir', 'guida', 'jazdy'].map(
+    (w) => [w, 'DRIVING_LICENCE'] as const,
+  ),
+  ...['kennzeichen', 'plate', 'plaque', 'immatriculation', 'matrícula', 'matricula', 'targa', 'rejestracyjny'].map(
+    (w) => [w, 'CAR_PLATE'] as const,
+  ),
+  ...['vin', 'fin', 'fahrgestellnummer', 'nadwozia', 'chassis', 'châssis', 'bastidor', 'telaio'].map(
+    (w) => [w, 'VIN'] as const,
+  ),
+]);
+/** Words that may stand between the label and the number (and `n` of `n°`, read apart). */
+const NUMBER_WORDS = new Set(['no', 'nr', 'number', 'nummer', 'numéro', 'número', 'numero', 'numer', 'id']);
+
+// The last three letters of every label and number word (a letter beyond ASCII as 26, no letter, where a short
+// word begins, as 27): most runs after a word are ruled out by one table read, before any word is cut out and
+// looked up (two letters were not enough: "dnia" ends as "nadwozia" does, "for" as "bastidor").
+const SLOTS = 28;
+const ENDINGS = new Uint8Array(SLOTS ** 3);
+const letterSlot = (c: number) => {
+  const lower = c | 0x20;
+  if (c < 128) return lower >= 0x61 && lower <= 0x7a ? lower - 0x61 : 27;
+  return isLetterCode(c) ? 26 : 27;
+};
+const endingAt = (text: string, p: number) =>
+  (letterSlot(text.charCodeAt(p - 3)) * SLOTS + letterSlot(text.charCodeAt(p - 2))) * SLOTS +
+  letterSlot(text.charCodeAt(p - 1));
+for (const w of [...LABELS.keys(), ...NUMBER_WORDS]) ENDINGS[endingAt(` ${w}`, w.length + 1)] = 1;
+
+/** Whether the word ending at p can be a label or number word, by its last letters (or it is `n` of `n°`). */
+function endsLikeLabel(text: string, p: number): boolean {
+  const last = letterSlot(text.charCodeAt(p - 1));
+  if (last === 27) return false;
+  if (last === 13 && letterSlot(text.charCodeAt(p - 2)) === 27) return true;
+  return ENDINGS[endingAt(text, p)] === 1;
+}
+
+// What may stand between those words and the number: spaces, a colon, #, a dot, the ° of n° (beyond ASCII, so
+// tested apart: a CharSet holds ASCII and spaces).
+const BETWEEN = new CharSet(':#.', { space: true });
+const isBetween = (c: number) => BETWEEN.has(c) || c === 0xb0 || c === 0xba;
+
+/** The tag of the label that ends (past `BETWEEN` characters and a number word) right before `at`, or null. */
+export function labelBefore(text: string, at: number, from: number): string | null {
+  let p = at;
+  while (p > from && at - p < 4 && isBetween(text.charCodeAt(p - 1))) p--;
+  if (p === at) return null;
+  let word = wordBefore(text, p, from);
+  if (word === null) return null;
+  const lower = word.toLowerCase();
+  let tag = LABELS.get(lower);
+  if (tag !== undefined) return tag;
+  // `n°` and `nº`: the sign was read as a separator.
+  if (!NUMBER_WORDS.has(lower) && !(lower === 'n' && at - p > 0 && text.charCodeAt(p) >= 0xb0)) return null;
+  p -= word.length;
+  const end = p;
+  // `Ausweis Nr.`, `Ausweis-Nr.`.
+  while (p > from && end - p < 3 && (isSpaceCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 0x2d)) p--;
+  word = wordBefore(text, p, from);
+  tag = word === null ? undefined : LABELS.get(word.toLowerCase());
+  return tag ?? null;
+}
+
+function wordBefore(text: string, p: number, from: number): string | null {
+  let q = p;
+  while (q > from && p - q < 24 && isLetterCode(text.charCodeAt(q - 1))) q--;
+  return q < p ? text.slice(q, p) : null;
+}
+
+const isUpperOrDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+const isWordChar = (c: number) => isUpperOrDigit(c) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || isLetterCode(c);
+
+/**
+ * Where the number beginning at `s` ends: capitals and digits, in groups joined by a hyphen (a plate's by a space
+ * too: `1234 BCD`), or -1 when it is none (under five characters, no digit, glued to a word).
+ */
+function numberEnd(text: string, s: number, to: number, tag: string): number {
+  let e = s;
+  let chars = 0;
+  let digits = 0;
+  for (let groups = 0; groups < 4; groups++) {
+    const g = e;
+    while (e < to && isUpperOrDigit(text.charCodeAt(e))) {
+      if (text.charCodeAt(e) <= 0x39) digits++;
+      e++;
+    }
+    chars += e - g;
+    const c = text.charCodeAt(e);
+    const joins = c === 0x2d || (c === 0x20 && tag === 'CAR_PLATE');
+    if (!joins || e + 1 >= to || !isUpperOrDigit(text.charCodeAt(e + 1))) break;
+    e++;
+  }
+  if (chars < 5 || chars > 20 || digits === 0) return -1;
+  return isWordChar(text.charCodeAt(e)) ? -1 : e;
+}
+
+const UPPER = new CharSet('', { upper: true });
+
+export const documentLabelled: MaskRule = {
+  tag: 'DOCUMENT',
+  pattern: /[A-Z0-9]/g,
+  needsDigit: true,
+  anchor: new RunAnchor({
+    // Right after the label's space, colon or number word, or after one capital (`C01X00T47`, `T22000129`).
+    prev: CharSet.either(BETWEEN, UPPER),
+    near: {
+      before: [
+        ...[...LABELS.keys(), ...NUMBER_WORDS, 'n°', 'nº'].flatMap((w) => [w, `${w}:`, `${w}#`]),
+        ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((l) => [` ${l}`, `:${l}`, `#${l}`, `°${l}`]),
+      ],
+    },
+    runs(r, i, from) {
+      const text = r.text;
+      let s = r.start[i]!;
+      const c = text.charCodeAt(s - 1);
+      if (s - 1 > from && c >= 0x41 && c <= 0x5a) s--;
+      let p = s;
+      while (p > from && s - p < 4 && isBetween(text.charCodeAt(p - 1))) p--;
+      return p < s && endsLikeLabel(text, p);
+    },
+    starts(r, i, from, _to, push) {
+      const s = Math.max(r.start[i]!, from);
+      const c = r.text.charCodeAt(s - 1);
+      const at = s > from && c >= 0x41 && c <= 0x5a ? s - 1 : s;
+      if (labelBefore(r.text, at, from) !== null) push(at);
+    },
+  }),
+  spans(m: RegExpExecArray): Span[] {
+    const text = m.input;
+    const tag = labelBefore(text, m.index, 0);
+    if (tag === null) return [];
+    const end = numberEnd(text, m.index, text.length, tag);
+    return end < 0 ? [] : [{ start: m.index, end, tag }];
+  },
+};
