@@ -1,9 +1,9 @@
 import { isLetterCode, isSpaceCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
-import { type MaskRule, RunAnchor, type Span } from '../rule.js';
+import { type Anchor, type MaskRule, RunAnchor, type Span } from '../rule.js';
 
 // A document's number after its label, in the languages the gateway reads: passports, identity cards, driving
-// licences, number plates and vehicle numbers (`Reisepassnummer C01X00T47`, `passport no. 533380006`, `permis
+// licences and Spanish plates (`Reisepassnummer C01X00T47`, `passport no. 533380006`, `permis
 // de conduire n° 123456789012`, `matrícula 1234 BCD`). Most have no check a masker can run, so the label is what
 // says it is one (a European VIN, which has no check digit, is the VIN rule's, after these labels). Found from the
 // token's first digits; one with two letters or more before them (`XDA123456`, `M-AB 1234`) is not found (a known
@@ -27,13 +27,14 @@ const LABELS = new Map<string, string>([
   ...['licence', 'license', 'führerschein', 'führerscheinnummer', 'conduire', 'conducir', 'guida', 'jazdy'].map(
     (w) => [w, 'DRIVING_LICENCE'] as const,
   ),
-  ...['kennzeichen', 'plate', 'plaque', 'immatriculation', 'matrícula', 'matricula', 'targa', 'rejestracyjny'].map(
-    (w) => [w, 'CAR_PLATE'] as const,
-  ),
+  // Spanish plates begin with their digits (`1234 BCD`); most others with letters, which these rules do not find
+  // (Polish ones are the plate rule's).
+  ...['matrícula', 'matricula'].map((w) => [w, 'CAR_PLATE'] as const),
   ...['vin', 'fin', 'fahrgestellnummer', 'nadwozia', 'chassis', 'châssis', 'bastidor', 'telaio'].map(
     (w) => [w, 'VIN'] as const,
   ),
 ]);
+const DOCUMENT_LABELS = [...LABELS].filter(([, tag]) => tag !== 'VIN').map(([w]) => w);
 /** Words that may stand between the label and the number (and `n` of `n°`, read apart). */
 const NUMBER_WORDS = new Set(['no', 'nr', 'number', 'nummer', 'numéro', 'número', 'numero', 'numer', 'id']);
 
@@ -121,40 +122,60 @@ function numberEnd(text: string, s: number, to: number, tag: string): number {
 
 const UPPER = new CharSet('', { upper: true });
 
-export const documentLabelled: MaskRule = {
-  tag: 'DOCUMENT',
-  pattern: /[A-Z0-9]/g,
-  needsDigit: true,
-  anchor: new RunAnchor({
-    // Right after the label's space, colon or number word, or after one capital (`C01X00T47`, `T22000129`).
-    prev: CharSet.either(BETWEEN, UPPER),
-    near: {
-      before: [
-        ...[...LABELS.keys(), ...NUMBER_WORDS, 'n°', 'nº'].flatMap((w) => [w, `${w}:`, `${w}#`]),
-        ...[...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((l) => [` ${l}`, `:${l}`, `#${l}`, `°${l}`]),
-      ],
-    },
+/** The number at the run (or at the capital glued before it), where a label stands before that. */
+function runsFrom(capital: boolean): Pick<Anchor, 'runs' | 'starts'> {
+  const numberStart = (text: string, s: number, from: number) => (capital && s - 1 > from ? s - 1 : s);
+  return {
     runs(r, i, from) {
-      const text = r.text;
-      let s = r.start[i]!;
-      const c = text.charCodeAt(s - 1);
-      if (s - 1 > from && c >= 0x41 && c <= 0x5a) s--;
+      const s = numberStart(r.text, r.start[i]!, from);
       let p = s;
-      while (p > from && s - p < 4 && isBetween(text.charCodeAt(p - 1))) p--;
-      return p < s && endsLikeLabel(text, p);
+      while (p > from && s - p < 4 && isBetween(r.text.charCodeAt(p - 1))) p--;
+      return p < s && endsLikeLabel(r.text, p);
     },
     starts(r, i, from, _to, push) {
-      const s = Math.max(r.start[i]!, from);
-      const c = r.text.charCodeAt(s - 1);
-      const at = s > from && c >= 0x41 && c <= 0x5a ? s - 1 : s;
+      const at = numberStart(r.text, Math.max(r.start[i]!, from), from);
       if (labelBefore(r.text, at, from) !== null) push(at);
     },
-  }),
-  spans(m: RegExpExecArray): Span[] {
-    const text = m.input;
-    const tag = labelBefore(text, m.index, 0);
-    if (tag === null) return [];
-    const end = numberEnd(text, m.index, text.length, tag);
-    return end < 0 ? [] : [{ start: m.index, end, tag }];
+  };
+}
+
+/**
+ * `capital`: the rule for numbers that begin with one capital and then a digit; the other takes those that begin
+ * with a digit. Each takes only its own, so the two find what one rule scanning every gap would, in rule order.
+ */
+function documentRule(anchor: Anchor, capital: boolean): MaskRule {
+  return {
+    tag: 'DOCUMENT',
+    pattern: capital ? /[A-Z]\d/g : /\d/g,
+    needsDigit: true,
+    anchor: new RunAnchor({ ...anchor, ...runsFrom(capital) }),
+    spans(m: RegExpExecArray): Span[] {
+      const text = m.input;
+      const tag = labelBefore(text, m.index, 0);
+      if (tag === null || tag === 'VIN') return [];
+      const end = numberEnd(text, m.index, text.length, tag);
+      return end < 0 ? [] : [{ start: m.index, end, tag }];
+    },
+  };
+}
+
+// Two rules, so the run index can tell their candidates apart: a number right after the label's space, colon or
+// number word, and one whose first digits follow one capital (`C01X00T47`, `T22000129`), whose run is found by
+// that capital (the words before its letter are any: "w 2024" looks the same to the index's word keys).
+export const documentLabelled = documentRule(
+  {
+    prev: BETWEEN,
+    // Not the VIN labels: a VIN begins with letters, and is the VIN rule's (their endings, "-ia" of "nadwozia",
+    // "-or" of "bastidor", would let many runs through).
+    near: { before: [...DOCUMENT_LABELS, ...NUMBER_WORDS, 'n°', 'nº'].flatMap((w) => [w, `${w}:`, `${w}#`]) },
   },
-};
+  false,
+);
+
+export const documentAfterCapital = documentRule(
+  {
+    prev: UPPER,
+    near: { before: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((l) => [` ${l}`, `:${l}`, `#${l}`, `°${l}`, `.${l}`]) },
+  },
+  true,
+);

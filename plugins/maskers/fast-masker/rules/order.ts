@@ -5,7 +5,7 @@ import { carPlate } from './car-plate.js';
 import { creditCard } from './credit-card.js';
 import { dateNumbers } from './date-numbers.js';
 import { dateWords } from './date-words.js';
-import { documentLabelled } from './document-labelled.js';
+import { documentAfterCapital, documentLabelled } from './document-labelled.js';
 import { email } from './email.js';
 import { emailAtInBrackets, emailAtInParens, emailSpacedAt } from './email-written.js';
 import { deSteuerId, esDni, esNie, frNir, itCodiceFiscale } from './eu-national-ids.js';
@@ -89,6 +89,7 @@ export const RULES: readonly MaskRule[] = [
   idCard,
   passport,
   documentLabelled,
+  documentAfterCapital,
   sslCert,
   money,
   dateWords,

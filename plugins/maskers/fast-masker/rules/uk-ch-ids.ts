@@ -47,7 +47,8 @@ export const ukNhs = rule(
       most: 4,
       subLabels: ['no', 'no.', 'number', 'nr'],
       lengths: [3, 10],
-      near: { before: ['nhs', 'no', 'number', 'nr', ':', '#'] },
+      // The label's last letters, alone or with a colon or # after them (not any colon before a number).
+      near: { before: ['nhs', 'no', 'no.', 'number', 'nr'].flatMap((w) => [w, `${w}:`, `${w}#`]) },
     }),
     group: 1,
     validate: isValidNhsNumber,
