@@ -6,8 +6,9 @@ import { type Anchor, type MaskRule, RunAnchor, type Span } from '../rule.js';
 // licences and Spanish plates (`Reisepassnummer C01X00T47`, `passport no. 533380006`, `permis
 // de conduire n° 123456789012`, `matrícula 1234 BCD`). Most have no check a masker can run, so the label is what
 // says it is one (a European VIN, which has no check digit, is the VIN rule's, after these labels). Found from the
-// token's first digits; one with two letters or more before them (`XDA123456`, `M-AB 1234`) is not found (a known
-// gap: the words before such runs cannot be told from the label's cheaply).
+// token's first digits or the capitals glued to them; one whose digits come after a separator or four letters
+// (`M-AB 1234`, most plates) is not found (a known gap: the words before such runs cannot be told from a label's
+// cheaply).
 
 /** The last word of each label, in lower case, and the tag of what follows it. */
 const LABELS = new Map<string, string>([
@@ -20,10 +21,22 @@ const LABELS = new Map<string, string>([
     'pasaporte',
     'passaporto',
     'passaporte',
+    'paszport',
+    'paszportu',
   ].map((w) => [w, 'PASSPORT'] as const),
-  ...['personalausweis', 'personalausweisnummer', 'ausweisnummer', 'ausweis', 'identité', 'identidad', 'identità'].map(
-    (w) => [w, 'ID_CARD'] as const,
-  ),
+  ...[
+    'personalausweis',
+    'personalausweisnummer',
+    'ausweisnummer',
+    'ausweis',
+    'identité',
+    'identidad',
+    'identità',
+    'identity',
+    'card',
+    'osobisty',
+    'osobistego',
+  ].map((w) => [w, 'ID_CARD'] as const),
   ...['licence', 'license', 'führerschein', 'führerscheinnummer', 'conduire', 'conducir', 'guida', 'jazdy'].map(
     (w) => [w, 'DRIVING_LICENCE'] as const,
   ),
@@ -122,9 +135,16 @@ function numberEnd(text: string, s: number, to: number, tag: string): number {
 
 const UPPER = new CharSet('', { upper: true });
 
-/** The number at the run (or at the capital glued before it), where a label stands before that. */
+const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
+
+/** The number at the run (or at the one to three capitals glued before it), where a label stands before that. */
 function runsFrom(capital: boolean): Pick<Anchor, 'runs' | 'starts'> {
-  const numberStart = (text: string, s: number, from: number) => (capital && s - 1 > from ? s - 1 : s);
+  const numberStart = (text: string, s: number, from: number) => {
+    if (!capital) return s;
+    let p = s;
+    while (p > from && s - p < 3 && isCapital(text.charCodeAt(p - 1))) p--;
+    return p;
+  };
   return {
     runs(r, i, from) {
       const s = numberStart(r.text, r.start[i]!, from);
@@ -140,13 +160,13 @@ function runsFrom(capital: boolean): Pick<Anchor, 'runs' | 'starts'> {
 }
 
 /**
- * `capital`: the rule for numbers that begin with one capital and then a digit; the other takes those that begin
+ * `capital`: the rule for numbers that begin with one to three capitals and then a digit; the other takes those that begin
  * with a digit. Each takes only its own, so the two find what one rule scanning every gap would, in rule order.
  */
 function documentRule(anchor: Anchor, capital: boolean): MaskRule {
   return {
     tag: 'DOCUMENT',
-    pattern: capital ? /[A-Z]\d/g : /\d/g,
+    pattern: capital ? /[A-Z]{1,3}\d/g : /\d/g,
     needsDigit: true,
     anchor: new RunAnchor({ ...anchor, ...runsFrom(capital) }),
     spans(m: RegExpExecArray): Span[] {
@@ -160,8 +180,9 @@ function documentRule(anchor: Anchor, capital: boolean): MaskRule {
 }
 
 // Two rules, so the run index can tell their candidates apart: a number right after the label's space, colon or
-// number word, and one whose first digits follow one capital (`C01X00T47`, `T22000129`), whose run is found by
-// that capital (the words before its letter are any: "w 2024" looks the same to the index's word keys).
+// number word, and one whose first digits follow one to three capitals (`C01X00T47`, `T22000129`, `XDA123456`),
+// whose run is found by the capital glued to it (runs are seldom glued to a capital, and the index's word keys
+// cannot help: "w 2024" looks like "C01…" to them).
 export const documentLabelled = documentRule(
   {
     prev: BETWEEN,
@@ -172,10 +193,4 @@ export const documentLabelled = documentRule(
   false,
 );
 
-export const documentAfterCapital = documentRule(
-  {
-    prev: UPPER,
-    near: { before: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].flatMap((l) => [` ${l}`, `:${l}`, `#${l}`, `°${l}`, `.${l}`]) },
-  },
-  true,
-);
+export const documentAfterCapital = documentRule({ prev: UPPER }, true);

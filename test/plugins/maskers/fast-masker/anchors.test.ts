@@ -139,6 +139,7 @@ const VALUES = [
   'Ausweis-Nr. T22000129',
   'matrícula 1234 BCD',
   'VIN WVWZZZ1JZXW000001',
+  'pasaporte XDA123456',
   '1985-5-14',
   'Auguſt 3, 2021',
   '3 ſtycznia 2024',

@@ -294,6 +294,8 @@ describe("documents' numbers after their label", () => {
     ['passport no. 533380006.', 'passport no. {{PASSPORT_1}}.'],
     ['passeport n° 15AB12345', 'passeport n° {{PASSPORT_1}}'],
     ['Ausweis-Nr. T22000129', 'Ausweis-Nr. {{ID_CARD_1}}'],
+    ['pasaporte XDA123456', 'pasaporte {{PASSPORT_1}}'],
+    ['ID card number AB1234567', 'ID card number {{ID_CARD_1}}'],
     ["carte d'identité n° 880692310285", "carte d'identité n° {{ID_CARD_1}}"],
     ["driver's licence no. D1234567", "driver's licence no. {{DRIVING_LICENCE_1}}"],
     ['Führerschein B072RRE2I55', 'Führerschein {{DRIVING_LICENCE_1}}'],
@@ -312,6 +314,8 @@ describe("documents' numbers after their label", () => {
       'ID: 12345',
       'code WVWZZZ1JZXW000001',
       'w 2024 roku',
+      'passport no. ABCD12345',
+      'ABC123 passport',
     ])
       assert.deepEqual(mask(text).tags, [], text);
   });
