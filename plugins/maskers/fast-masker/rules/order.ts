@@ -62,6 +62,8 @@ export const RULES: readonly MaskRule[] = [
   nrb,
   simCard,
   creditCard,
+  // An account number after its label before phones: `acct no. 93 007 2853754` is no call to +7.
+  accountLabelled,
   phoneInternational,
   peselTagged,
   pesel,
@@ -78,7 +80,6 @@ export const RULES: readonly MaskRule[] = [
   ukNhs,
   vin,
   krs,
-  accountLabelled,
   ssn,
   ssnTagged,
   healthId,

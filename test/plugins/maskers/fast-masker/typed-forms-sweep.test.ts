@@ -97,6 +97,59 @@ const TYPES: Record<string, (g: Gen) => Typed> = {
     ]);
     return { form };
   },
+  // A national account number has no check the masker knows: after its label, in the languages it reads.
+  ACCOUNT_LABELLED: ({ int, pick, digits }) => {
+    const v = digits(int(8, 12));
+    const label = pick([
+      'Konto',
+      'Kontonummer:',
+      'Konto-Nr.',
+      'account number',
+      'acct no.',
+      'numéro de compte',
+      'número de cuenta',
+      'numero di conto',
+      'nr konta',
+    ]);
+    return { form: `${label} ${pick([v, grouped(v, [2, 3, v.length - 5], ' ')])}` };
+  },
+  DOCUMENT: ({ int, pick, digits }) => {
+    const upper = () => String.fromCharCode(65 + int(0, 25));
+    const number = pick([
+      digits(9),
+      `${upper()}${digits(8)}`,
+      `${upper()}${upper()}${digits(7)}`,
+      `${upper()}${digits(2)}${upper()}${digits(2)}${upper()}${digits(2)}`,
+    ]);
+    const label = pick([
+      'Reisepassnummer',
+      'passport no.',
+      'Passport number:',
+      'passeport n°',
+      'pasaporte',
+      'Ausweis-Nr.',
+      'ID card number',
+      "carte d'identité n°",
+      "driver's licence no.",
+      'Führerschein',
+      'permis de conduire nº',
+      'nr paszportu',
+    ]);
+    return { form: `${label} ${number}` };
+  },
+  LINK: ({ pick, digits }) => {
+    const id = digits(6);
+    const form = pick([
+      `https://example.com/profile/${id}`,
+      `HTTPS://BANK.EXAMPLE.PL/konto?id=${id}`,
+      `ftp://jan:haslo${digits(2)}@files.example.org/${id}.pdf`,
+      `www.przykład.pl/u/${id}`,
+      `WWW.Example.COM/?id=${id}`,
+      `example.com/profile/${id}`,
+      `github.com/user${id}`,
+    ]);
+    return { form };
+  },
   CARD: ({ pick, digits, checked }) => {
     const v = checked(() => `${pick(['4', '51', '55', '2223'])}${digits(15)}`.slice(0, 15), passesLuhn);
     const form = pick([v, grouped(v, [4, 4, 4, 4], pick([...SEPARATORS, '  ']))]);
