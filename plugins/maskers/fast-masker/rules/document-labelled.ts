@@ -1,4 +1,4 @@
-import { isLetterCode, isSpaceCode } from '../anchors.js';
+import { isLetterCode, isSpaceCode, isWordCode } from '../anchors.js';
 import { CharSet } from '../char-set.js';
 import { type Anchor, type MaskRule, RunAnchor, type Span } from '../rule.js';
 
@@ -106,8 +106,8 @@ function wordBefore(text: string, p: number, from: number): string | null {
   return q < p ? text.slice(q, p) : null;
 }
 
-const isUpperOrDigit = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
-const isWordChar = (c: number) => isUpperOrDigit(c) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || isLetterCode(c);
+const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
+const isUpperOrDigit = (c: number) => isCapital(c) || (c >= 0x30 && c <= 0x39);
 
 /**
  * Where the number beginning at `s` ends: capitals and digits, in groups joined by a hyphen (a plate's by a space
@@ -130,12 +130,11 @@ function numberEnd(text: string, s: number, to: number, tag: string): number {
     e++;
   }
   if (chars < 5 || chars > 20 || digits === 0) return -1;
-  return isWordChar(text.charCodeAt(e)) ? -1 : e;
+  const after = text.charCodeAt(e);
+  return isWordCode(after) || isLetterCode(after) ? -1 : e;
 }
 
 const UPPER = new CharSet('', { upper: true });
-
-const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
 
 /** The number at the run (or at the one to three capitals glued before it), where a label stands before that. */
 function runsFrom(capital: boolean): Pick<Anchor, 'runs' | 'starts'> {

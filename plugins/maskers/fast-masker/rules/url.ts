@@ -1,4 +1,4 @@
-import { isLetterOrNumberCode, isSpaceCode } from '../char-class.js';
+import { isAsciiLetter, isLetterOrNumberCode, isSpaceCode } from '../char-class.js';
 import type { MaskRule } from '../rule.js';
 
 // A link with a scheme, found from its "://" (a literal the engine scans for quickly; a scheme's letters in either
@@ -17,9 +17,7 @@ const WWW = new RegExp(String.raw`(?<![\p{L}\p{N}_.@/])www\.(?:[\p{L}\p{N}-]+\.)
 const TRAILING = /[.,;:!?]+$/;
 
 // RFC 3986: a scheme is a letter, then letters, digits, "+", "-" or ".".
-const isSchemeCode = (c: number) =>
-  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d;
-const isLetterCode = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isSchemeCode = (c: number) => isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d;
 
 export const url: MaskRule = {
   tag: 'URL',
@@ -31,7 +29,7 @@ export const url: MaskRule = {
     const text = m.input;
     let start = m.index;
     while (start > 0 && isSchemeCode(text.charCodeAt(start - 1))) start--;
-    while (start < m.index && !isLetterCode(text.charCodeAt(start))) start++;
+    while (start < m.index && !isAsciiLetter(text.charCodeAt(start))) start++;
     if (start === m.index) return [];
     const end = m.index + m[0].replace(TRAILING, '').length;
     return [{ start, end, tag: 'URL' }];
